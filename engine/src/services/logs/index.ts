@@ -1,0 +1,21 @@
+/**
+ * CloudWatch Logs for the local cloud.
+ *
+ * LIMITATIONS (what this does not emulate):
+ * - Sequence tokens, KMS keys, log classes, data protection, metric filters, Logs Insights queries.
+ * - Filter patterns: the subset in filter-pattern.ts (terms, phrases, JSON comparisons); others are refused.
+ * - Retention is enforced by an hourly sweep in emulated time; AWS deletes expired data "eventually".
+ * - Subscription destinations: delivery goes through the injected `deliver` (Firehose streams); a
+ *   failed delivery is reported through `onDeliveryError` and not retried.
+ * - Internal writers (Lambda output, access logs) need the group to exist, as AWS needs it to.
+ */
+export { compileFilterPattern } from './filter-pattern.ts';
+export {
+  type LogGroup,
+  LogsService,
+  type LogsServiceOptions,
+  type SubscriptionFilter,
+} from './logs-service.ts';
+export { VALID_RETENTION_DAYS } from './retention.ts';
+export type { LogEvent, LogSink } from './sink.ts';
+export type { StoredEvent } from './stream-store.ts';

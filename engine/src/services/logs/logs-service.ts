@@ -1,0 +1,342 @@
+import { join } from 'node:path';
+import { type AccountContext, arn } from '../../runtime/account.ts';
+import { AwsError } from '../../runtime/aws-error.ts';
+import type { Clock, TimerHandle } from '../../runtime/clock.ts';
+import { StateFile } from '../../runtime/state-file.ts';
+import { compileFilterPattern } from './filter-pattern.ts';
+import { isValidRetention, retentionCutoff, VALID_RETENTION_DAYS } from './retention.ts';
+import type { LogEvent, LogSink } from './sink.ts';
+import { type StoredEvent, StreamStore } from './stream-store.ts';
+import { buildEnvelope } from './subscription-envelope.ts';
+
+export interface SubscriptionFilter {
+  readonly filterName: string;
+  readonly filterPattern: string;
+  readonly destinationArn: string;
+  readonly roleArn?: string;
+  readonly creationTime: number;
+}
+
+export interface LogGroup {
+  readonly logGroupName: string;
+  readonly creationTime: number;
+  retentionInDays?: number;
+  subscriptionFilters: SubscriptionFilter[];
+  tags: Record<string, string>;
+}
+
+export interface LogsServiceOptions {
+  readonly dataDir: string;
+  readonly clock: Clock;
+  readonly account: AccountContext;
+  /** Delivers a gzip subscription payload to its destination (a Firehose stream ARN). */
+  readonly deliver?: (destinationArn: string, data: Buffer) => Promise<void>;
+  /** Called when a delivery fails; AWS retries and then drops, we report. */
+  readonly onDeliveryError?: (destinationArn: string, error: unknown) => void;
+}
+
+/** How often retention is enforced, in emulated time. */
+const RETENTION_SWEEP_MS = 3_600_000;
+/** Subscription deliveries are batched per stream for this long (AWS delivers within seconds). */
+const SUBSCRIPTION_BATCH_MS = 1_000;
+const MAX_SUBSCRIPTION_FILTERS = 2;
+
+/**
+ * CloudWatch Logs: groups, streams and events on disk, retention enforced on the clock, and
+ * subscription filters that deliver gzip envelopes to Firehose.
+ * https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/Welcome.html
+ */
+export class LogsService implements LogSink {
+  private readonly state: StateFile<Record<string, LogGroup>>;
+  private readonly groups: Record<string, LogGroup>;
+  private readonly store: StreamStore;
+  private readonly outbox = new Map<
+    string,
+    { filter: SubscriptionFilter; group: string; stream: string; events: StoredEvent[] }
+  >();
+  private outboxTimer: TimerHandle | undefined;
+  private sweepTimer: TimerHandle | undefined;
+  private sequence = 0;
+
+  constructor(private readonly options: LogsServiceOptions) {
+    this.state = new StateFile(join(options.dataDir, 'groups.json'), () => ({}));
+    this.groups = this.state.load();
+    this.store = new StreamStore(join(options.dataDir, 'streams'));
+  }
+
+  async start(): Promise<void> {
+    await this.store.load();
+    this.scheduleSweep();
+  }
+
+  async close(): Promise<void> {
+    this.sweepTimer?.cancel();
+    this.outboxTimer?.cancel();
+    await this.deliverOutbox();
+    await this.store.flush();
+  }
+
+  createLogGroup(input: {
+    logGroupName: string;
+    retentionInDays?: number;
+    tags?: Record<string, string>;
+  }): LogGroup {
+    validateGroupName(input.logGroupName);
+    if (this.groups[input.logGroupName]) {
+      throw new AwsError(
+        'ResourceAlreadyExistsException',
+        `The specified log group already exists: ${input.logGroupName}`,
+      );
+    }
+    if (input.retentionInDays !== undefined) validateRetention(input.retentionInDays);
+    const group: LogGroup = {
+      logGroupName: input.logGroupName,
+      creationTime: this.options.clock.now(),
+      subscriptionFilters: [],
+      tags: { ...(input.tags ?? {}) },
+      ...(input.retentionInDays === undefined ? {} : { retentionInDays: input.retentionInDays }),
+    };
+    this.groups[input.logGroupName] = group;
+    this.save();
+    return group;
+  }
+
+  deleteLogGroup(logGroupName: string): void {
+    this.requireGroup(logGroupName);
+    delete this.groups[logGroupName];
+    this.store.deleteGroup(logGroupName);
+    this.save();
+  }
+
+  putRetentionPolicy(logGroupName: string, retentionInDays: number | undefined): void {
+    const group = this.requireGroup(logGroupName);
+    if (retentionInDays === undefined) delete group.retentionInDays;
+    else {
+      validateRetention(retentionInDays);
+      group.retentionInDays = retentionInDays;
+    }
+    this.save();
+  }
+
+  describeLogGroups(prefix = ''): (LogGroup & { arn: string; storedBytes: number })[] {
+    return Object.values(this.groups)
+      .filter((group) => group.logGroupName.startsWith(prefix))
+      .sort((a, b) => a.logGroupName.localeCompare(b.logGroupName))
+      .map((group) => ({
+        ...group,
+        arn: this.groupArn(group.logGroupName),
+        storedBytes: this.store.streamsOf(group.logGroupName).reduce((sum, s) => sum + s.storedBytes, 0),
+      }));
+  }
+
+  groupArn(logGroupName: string): string {
+    return `${arn(this.options.account, 'logs', `log-group:${logGroupName}`)}:*`;
+  }
+
+  describeLogStreams(
+    logGroupName: string,
+    options: { prefix?: string; orderBy?: 'LogStreamName' | 'LastEventTime'; descending?: boolean } = {},
+  ) {
+    this.requireGroup(logGroupName);
+    const streams = this.store
+      .streamsOf(logGroupName)
+      .filter((meta) => meta.streamName.startsWith(options.prefix ?? ''))
+      .map((meta) => ({
+        ...meta,
+        arn: arn(this.options.account, 'logs', `log-group:${logGroupName}:log-stream:${meta.streamName}`),
+      }));
+    const byTime = options.orderBy === 'LastEventTime';
+    streams.sort((a, b) =>
+      byTime
+        ? (a.lastEventTimestamp ?? 0) - (b.lastEventTimestamp ?? 0)
+        : a.streamName.localeCompare(b.streamName),
+    );
+    if (options.descending) streams.reverse();
+    return streams;
+  }
+
+  /** The LogSink used by the engine's own writers (Lambda output, access logs). */
+  putLogEvents(logGroupName: string, logStreamName: string, events: readonly LogEvent[]): void {
+    const group = this.groups[logGroupName];
+    if (!group) {
+      throw new AwsError(
+        'ResourceNotFoundException',
+        `The specified log group does not exist: ${logGroupName}`,
+      );
+    }
+    const now = this.options.clock.now();
+    const stored = events.map((event) => ({ ...event, ingestionTime: now }));
+    this.store.append(logGroupName, logStreamName, stored, now);
+    for (const filter of group.subscriptionFilters)
+      this.enqueueForSubscription(filter, group, logStreamName, stored);
+  }
+
+  async getLogEvents(input: {
+    logGroupName: string;
+    logStreamName: string;
+    startTime?: number;
+    endTime?: number;
+    startFromHead?: boolean;
+    limit?: number;
+  }): Promise<StoredEvent[]> {
+    this.requireGroup(input.logGroupName);
+    const events = (await this.store.read(input.logGroupName, input.logStreamName)).filter(
+      (e) =>
+        (input.startTime === undefined || e.timestamp >= input.startTime) &&
+        (input.endTime === undefined || e.timestamp < input.endTime),
+    );
+    const limit = input.limit ?? 10_000;
+    return input.startFromHead ? events.slice(0, limit) : events.slice(-limit);
+  }
+
+  async filterLogEvents(input: {
+    logGroupName: string;
+    logStreamNames?: string[];
+    filterPattern?: string;
+    startTime?: number;
+    endTime?: number;
+    limit?: number;
+  }) {
+    this.requireGroup(input.logGroupName);
+    const matches = compileFilterPattern(input.filterPattern);
+    const found: (StoredEvent & { logStreamName: string })[] = [];
+    for (const meta of this.store.streamsOf(input.logGroupName)) {
+      if (input.logStreamNames && !input.logStreamNames.includes(meta.streamName)) continue;
+      for (const event of await this.store.read(input.logGroupName, meta.streamName)) {
+        if (input.startTime !== undefined && event.timestamp < input.startTime) continue;
+        if (input.endTime !== undefined && event.timestamp > input.endTime) continue;
+        if (matches(event.message)) found.push({ ...event, logStreamName: meta.streamName });
+      }
+    }
+    found.sort((a, b) => a.timestamp - b.timestamp);
+    return found.slice(0, input.limit ?? 10_000);
+  }
+
+  putSubscriptionFilter(input: {
+    logGroupName: string;
+    filterName: string;
+    filterPattern: string;
+    destinationArn: string;
+    roleArn?: string;
+  }): void {
+    const group = this.requireGroup(input.logGroupName);
+    compileFilterPattern(input.filterPattern);
+    const others = group.subscriptionFilters.filter((f) => f.filterName !== input.filterName);
+    if (others.length >= MAX_SUBSCRIPTION_FILTERS) {
+      throw new AwsError(
+        'LimitExceededException',
+        `Resource limit exceeded: ${input.logGroupName} already has ${MAX_SUBSCRIPTION_FILTERS} subscription filters`,
+      );
+    }
+    group.subscriptionFilters = [
+      ...others,
+      {
+        filterName: input.filterName,
+        filterPattern: input.filterPattern,
+        destinationArn: input.destinationArn,
+        creationTime: this.options.clock.now(),
+        ...(input.roleArn ? { roleArn: input.roleArn } : {}),
+      },
+    ];
+    this.save();
+  }
+
+  deleteSubscriptionFilter(logGroupName: string, filterName: string): void {
+    const group = this.requireGroup(logGroupName);
+    if (!group.subscriptionFilters.some((f) => f.filterName === filterName)) {
+      throw new AwsError(
+        'ResourceNotFoundException',
+        `The specified subscription filter does not exist: ${filterName}`,
+      );
+    }
+    group.subscriptionFilters = group.subscriptionFilters.filter((f) => f.filterName !== filterName);
+    this.save();
+  }
+
+  describeSubscriptionFilters(logGroupName: string): SubscriptionFilter[] {
+    return [...this.requireGroup(logGroupName).subscriptionFilters];
+  }
+
+  /** Enforces retention now (also runs every emulated hour). */
+  async sweepRetention(): Promise<void> {
+    const now = this.options.clock.now();
+    for (const group of Object.values(this.groups)) {
+      const cutoff = retentionCutoff(now, group.retentionInDays);
+      if (cutoff !== undefined) await this.store.expire(group.logGroupName, cutoff);
+    }
+  }
+
+  /** Sends every batched subscription payload now (also runs on a short timer). */
+  async deliverOutbox(): Promise<void> {
+    this.outboxTimer = undefined;
+    const batches = [...this.outbox.values()];
+    this.outbox.clear();
+    for (const batch of batches) {
+      const payload = buildEnvelope(
+        this.options.account.accountId,
+        batch.group,
+        batch.stream,
+        batch.filter.filterName,
+        batch.events,
+        this.sequence,
+      );
+      this.sequence += batch.events.length;
+      try {
+        await this.options.deliver?.(batch.filter.destinationArn, payload);
+      } catch (error) {
+        this.options.onDeliveryError?.(batch.filter.destinationArn, error);
+      }
+    }
+  }
+
+  private enqueueForSubscription(
+    filter: SubscriptionFilter,
+    group: LogGroup,
+    stream: string,
+    events: StoredEvent[],
+  ): void {
+    const matches = compileFilterPattern(filter.filterPattern);
+    const selected = events.filter((event) => matches(event.message));
+    if (selected.length === 0) return;
+    const id = `${group.logGroupName}\u0000${stream}\u0000${filter.filterName}`;
+    const batch = this.outbox.get(id) ?? { filter, group: group.logGroupName, stream, events: [] };
+    batch.events.push(...selected);
+    this.outbox.set(id, batch);
+    this.outboxTimer ??= this.options.clock.setTimer(() => void this.deliverOutbox(), SUBSCRIPTION_BATCH_MS);
+  }
+
+  private scheduleSweep(): void {
+    this.sweepTimer = this.options.clock.setTimer(() => {
+      void this.sweepRetention().finally(() => this.scheduleSweep());
+    }, RETENTION_SWEEP_MS);
+  }
+
+  private requireGroup(name: string): LogGroup {
+    const group = this.groups[name];
+    if (!group)
+      throw new AwsError('ResourceNotFoundException', `The specified log group does not exist: ${name}`);
+    return group;
+  }
+
+  private save(): void {
+    this.state.save(this.groups);
+  }
+}
+
+function validateGroupName(name: string): void {
+  if (!/^[.\-_/#A-Za-z0-9]{1,512}$/.test(name)) {
+    throw new AwsError(
+      'InvalidParameterException',
+      `Invalid log group name ${JSON.stringify(name)}: 1-512 characters of [.-_/#A-Za-z0-9]`,
+    );
+  }
+}
+
+function validateRetention(days: number): void {
+  if (!isValidRetention(days)) {
+    throw new AwsError(
+      'InvalidParameterException',
+      `Invalid RetentionInDays ${days}: must be one of ${VALID_RETENTION_DAYS.join(', ')}`,
+    );
+  }
+}
