@@ -1,0 +1,64 @@
+/**
+ * The SDK adapter: writes a {@link StoragePlan} (S3 object first, then the item). Idempotent: the
+ * S3 key and the item key derive from the event, and PutItem only creates, so a retried
+ * invocation either overwrites identical bytes or finds its item already there.
+ * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_PutItem.html
+ * https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutObject.html
+ */
+import { type AttributeValue, type DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { type Item, type ItemValue, isStringList } from './item.ts';
+import type { StoragePlan } from './storage-plan.ts';
+
+/** Whether this call created the item or found it stored by an earlier attempt. */
+export type StoreOutcome = 'created' | 'already-stored';
+
+function toAttribute(value: ItemValue): AttributeValue {
+  if (typeof value === 'string') return { S: value };
+  if (typeof value === 'number') return { N: String(value) };
+  if (isStringList(value)) return { L: value.map((element) => ({ S: element })) };
+  const map: Record<string, AttributeValue> = {};
+  for (const [name, element] of Object.entries(value)) map[name] = { S: element };
+  return { M: map };
+}
+
+/** Hand marshalling of the few shapes we write (keeps @aws-sdk/util-dynamodb out of the bundle). */
+export function marshallItem(item: Item): Record<string, AttributeValue> {
+  const out: Record<string, AttributeValue> = {};
+  for (const [name, value] of Object.entries(item)) out[name] = toAttribute(value);
+  return out;
+}
+
+export interface Stores {
+  readonly dynamo: DynamoDBClient;
+  readonly s3: S3Client;
+  readonly tableName: string;
+}
+
+/** Writes the body object (if any), then creates the item unless it already exists. */
+export async function storePlan(stores: Stores, plan: StoragePlan): Promise<StoreOutcome> {
+  if (plan.archive !== undefined) {
+    const { bucket, key, bytes, contentType } = plan.archive;
+    await stores.s3.send(
+      new PutObjectCommand({
+        Bucket: bucket,
+        Key: key,
+        Body: bytes,
+        ContentType: contentType ?? 'application/octet-stream',
+      }),
+    );
+  }
+  try {
+    await stores.dynamo.send(
+      new PutItemCommand({
+        TableName: stores.tableName,
+        Item: marshallItem(plan.item),
+        ConditionExpression: 'attribute_not_exists(RequestId)',
+      }),
+    );
+    return 'created';
+  } catch (error) {
+    if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return 'already-stored';
+    throw error;
+  }
+}
