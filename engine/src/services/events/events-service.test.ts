@@ -1,0 +1,118 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_ACCOUNT } from '../../runtime/account.ts';
+import { VirtualClock } from '../../runtime/clock.ts';
+import { EventsService } from './events-service.ts';
+
+const HOUR = 3_600_000;
+const FUNCTION_ARN = 'arn:aws:lambda:us-east-1:000000000000:function:f';
+
+function makeService(
+  dataDir = mkdtempSync(join(tmpdir(), 'events-')),
+  clock = new VirtualClock(Date.UTC(2026, 10, 25, 10)),
+) {
+  const invocations: {
+    arn: string;
+    payload: Record<string, unknown>;
+    caller: { principal: string; sourceArn: string };
+  }[] = [];
+  const service = new EventsService({
+    dataDir,
+    clock,
+    account: DEFAULT_ACCOUNT,
+    invokeLambda: async (arn, payload, caller) => {
+      invocations.push({ arn, payload: JSON.parse(payload), caller });
+    },
+  });
+  return { service, clock, dataDir, invocations };
+}
+
+describe('EventsService schedules', () => {
+  it('fires a rate(24 hours) rule exactly once in a virtual day, with the Scheduled Event payload', async () => {
+    const { service, clock, invocations } = makeService();
+    await service.start();
+    const rule = service.putRule({ name: 'daily', scheduleExpression: 'rate(24 hours)' });
+    service.putTargets('daily', [{ id: '1', arn: FUNCTION_ARN }]);
+
+    await clock.advance(24 * HOUR);
+
+    expect(invocations).toHaveLength(1);
+    expect(invocations[0]?.caller).toEqual({ principal: 'events.amazonaws.com', sourceArn: rule.arn });
+    expect(invocations[0]?.payload).toMatchObject({
+      version: '0',
+      'detail-type': 'Scheduled Event',
+      source: 'aws.events',
+      account: DEFAULT_ACCOUNT.accountId,
+      region: DEFAULT_ACCOUNT.region,
+      time: '2026-11-26T10:00:00Z',
+      resources: [rule.arn],
+      detail: {},
+    });
+  });
+
+  it('does not fire a disabled rule', async () => {
+    const { service, clock, invocations } = makeService();
+    await service.start();
+    service.putRule({ name: 'daily', scheduleExpression: 'rate(1 hour)', state: 'DISABLED' });
+    service.putTargets('daily', [{ id: '1', arn: FUNCTION_ARN }]);
+
+    await clock.advance(5 * HOUR);
+
+    expect(invocations).toHaveLength(0);
+  });
+
+  it('neither skips nor repeats a fire across a restart', async () => {
+    const clock = new VirtualClock(Date.UTC(2026, 10, 25, 10));
+    const first = makeService(undefined, clock);
+    await first.service.start();
+    first.service.putRule({ name: 'daily', scheduleExpression: 'rate(24 hours)' });
+    first.service.putTargets('daily', [{ id: '1', arn: FUNCTION_ARN }]);
+    await clock.advance(12 * HOUR);
+    first.service.close();
+
+    const second = makeService(first.dataDir, clock);
+    await second.service.start();
+    await clock.advance(12 * HOUR);
+    await clock.advance(1 * HOUR);
+
+    expect(first.invocations).toHaveLength(0);
+    expect(second.invocations).toHaveLength(1);
+  });
+
+  it('fires once on start for a schedule that came due while the engine was down', async () => {
+    const clock = new VirtualClock(Date.UTC(2026, 10, 25, 10));
+    const first = makeService(undefined, clock);
+    await first.service.start();
+    first.service.putRule({ name: 'hourly', scheduleExpression: 'rate(1 hour)' });
+    first.service.putTargets('hourly', [{ id: '1', arn: FUNCTION_ARN }]);
+    first.service.close();
+    await clock.advance(5 * HOUR);
+
+    const second = makeService(first.dataDir, clock);
+    await second.service.start();
+
+    expect(second.invocations).toHaveLength(1);
+  });
+
+  it('triggerRule fires now without moving the schedule', async () => {
+    const { service, clock, invocations } = makeService();
+    await service.start();
+    service.putRule({ name: 'daily', scheduleExpression: 'rate(24 hours)' });
+    service.putTargets('daily', [{ id: '1', arn: FUNCTION_ARN }]);
+
+    await service.triggerRule('daily');
+    await clock.advance(24 * HOUR);
+
+    expect(invocations).toHaveLength(2);
+  });
+
+  it('rejects an invalid schedule and keeps no rule', () => {
+    const { service } = makeService();
+    expect(() => service.putRule({ name: 'bad', scheduleExpression: 'rate(1 hours)' })).toThrow(
+      /ScheduleExpression/,
+    );
+    expect(service.listRules()).toEqual([]);
+  });
+});

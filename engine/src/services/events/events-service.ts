@@ -1,0 +1,249 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { type AccountContext, arn } from '../../runtime/account.ts';
+import { AwsError } from '../../runtime/aws-error.ts';
+import type { Clock, TimerHandle } from '../../runtime/clock.ts';
+import { StateFile } from '../../runtime/state-file.ts';
+import { nextFireTime, parseScheduleExpression } from './schedule-expression.ts';
+
+export interface RuleTarget {
+  readonly id: string;
+  readonly arn: string;
+  readonly input?: string;
+}
+
+export interface Rule {
+  readonly name: string;
+  readonly arn: string;
+  scheduleExpression?: string;
+  eventPattern?: string;
+  state: 'ENABLED' | 'DISABLED';
+  description?: string;
+  targets: RuleTarget[];
+  /** When the schedule's period count starts (rule creation), as AWS anchors rate(). */
+  anchor: number;
+  /** The next due fire, persisted so a restart neither skips nor repeats it. */
+  nextFireAt?: number;
+  lastFiredAt?: number;
+}
+
+export interface ScheduledEvent {
+  readonly version: '0';
+  readonly id: string;
+  readonly 'detail-type': 'Scheduled Event';
+  readonly source: 'aws.events';
+  readonly account: string;
+  readonly time: string;
+  readonly region: string;
+  readonly resources: readonly string[];
+  readonly detail: Record<string, never>;
+}
+
+export interface EventsServiceOptions {
+  readonly dataDir: string;
+  readonly clock: Clock;
+  readonly account: AccountContext;
+  /** Invokes a Lambda target asynchronously, as EventBridge does, naming itself as the caller. */
+  readonly invokeLambda: (
+    functionArn: string,
+    payload: string,
+    caller: { principal: string; sourceArn: string },
+  ) => Promise<void>;
+  readonly onTargetError?: (rule: string, target: string, error: unknown) => void;
+}
+
+/**
+ * EventBridge rules with schedules, fired on the engine's clock.
+ * https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-create-rule-schedule.html
+ */
+export class EventsService {
+  private readonly state: StateFile<Record<string, Rule>>;
+  private readonly rules: Record<string, Rule>;
+  private readonly timers = new Map<string, TimerHandle>();
+  private started = false;
+
+  constructor(private readonly options: EventsServiceOptions) {
+    this.state = new StateFile(join(options.dataDir, 'rules.json'), () => ({}));
+    this.rules = this.state.load();
+  }
+
+  /** Arms every enabled schedule; a fire that came due while the engine was down fires once now. */
+  async start(): Promise<void> {
+    this.started = true;
+    const now = this.options.clock.now();
+    for (const rule of Object.values(this.rules)) {
+      if (rule.state === 'ENABLED' && rule.nextFireAt !== undefined && rule.nextFireAt <= now) {
+        await this.fire(rule, rule.nextFireAt);
+      }
+      this.arm(rule);
+    }
+  }
+
+  close(): void {
+    for (const timer of this.timers.values()) timer.cancel();
+    this.timers.clear();
+    this.started = false;
+  }
+
+  putRule(input: {
+    name: string;
+    scheduleExpression?: string;
+    eventPattern?: string;
+    state?: 'ENABLED' | 'DISABLED';
+    description?: string;
+  }): Rule {
+    if (!/^[.\-_A-Za-z0-9]{1,64}$/.test(input.name)) {
+      throw new AwsError(
+        'ValidationException',
+        `Rule name ${JSON.stringify(input.name)} must be 1-64 characters of [.-_A-Za-z0-9]`,
+      );
+    }
+    if (!input.scheduleExpression && !input.eventPattern) {
+      throw new AwsError(
+        'ValidationException',
+        `Rule ${input.name}: either ScheduleExpression or EventPattern is required`,
+      );
+    }
+    if (input.scheduleExpression) parseScheduleExpression(input.scheduleExpression);
+    const existing = this.rules[input.name];
+    const rule: Rule = {
+      name: input.name,
+      arn: arn(this.options.account, 'events', `rule/${input.name}`),
+      state: input.state ?? 'ENABLED',
+      targets: existing?.targets ?? [],
+      anchor:
+        existing && existing.scheduleExpression === input.scheduleExpression
+          ? existing.anchor
+          : this.options.clock.now(),
+      ...(input.scheduleExpression ? { scheduleExpression: input.scheduleExpression } : {}),
+      ...(input.eventPattern ? { eventPattern: input.eventPattern } : {}),
+      ...(input.description ? { description: input.description } : {}),
+    };
+    this.rules[input.name] = rule;
+    this.reschedule(rule);
+    return rule;
+  }
+
+  deleteRule(name: string): void {
+    const rule = this.requireRule(name);
+    if (rule.targets.length > 0) {
+      throw new AwsError('ValidationException', `Rule ${name} can't be deleted since it has targets.`);
+    }
+    this.timers.get(name)?.cancel();
+    this.timers.delete(name);
+    delete this.rules[name];
+    this.save();
+  }
+
+  describeRule(name: string): Rule {
+    return this.requireRule(name);
+  }
+
+  listRules(prefix = ''): Rule[] {
+    return Object.values(this.rules).filter((rule) => rule.name.startsWith(prefix));
+  }
+
+  setState(name: string, state: 'ENABLED' | 'DISABLED'): void {
+    const rule = this.requireRule(name);
+    rule.state = state;
+    this.reschedule(rule);
+  }
+
+  putTargets(name: string, targets: readonly RuleTarget[]): void {
+    const rule = this.requireRule(name);
+    for (const target of targets) {
+      if (!target.arn.includes(':lambda:')) {
+        throw new AwsError(
+          'ValidationException',
+          `Target ${target.id} of rule ${name}: only Lambda function targets are supported locally (got ${target.arn})`,
+        );
+      }
+    }
+    const ids = new Set(targets.map((t) => t.id));
+    rule.targets = [...rule.targets.filter((t) => !ids.has(t.id)), ...targets];
+    this.save();
+  }
+
+  removeTargets(name: string, ids: readonly string[]): void {
+    const rule = this.requireRule(name);
+    rule.targets = rule.targets.filter((t) => !ids.includes(t.id));
+    this.save();
+  }
+
+  /** Fires a rule now, outside its schedule (`tapstack trigger <rule>`); its schedule is unchanged. */
+  async triggerRule(name: string): Promise<ScheduledEvent> {
+    return this.deliver(this.requireRule(name), this.options.clock.now());
+  }
+
+  private reschedule(rule: Rule): void {
+    const schedule = rule.scheduleExpression ? parseScheduleExpression(rule.scheduleExpression) : undefined;
+    if (schedule && rule.state === 'ENABLED') {
+      rule.nextFireAt = nextFireTime(schedule, this.options.clock.now(), rule.anchor);
+    } else {
+      delete rule.nextFireAt;
+    }
+    this.save();
+    if (this.started) this.arm(rule);
+  }
+
+  private arm(rule: Rule): void {
+    this.timers.get(rule.name)?.cancel();
+    this.timers.delete(rule.name);
+    if (rule.state !== 'ENABLED' || rule.nextFireAt === undefined) return;
+    const due = rule.nextFireAt;
+    this.timers.set(
+      rule.name,
+      this.options.clock.setTimer(
+        () => void this.fire(rule, due).then(() => this.arm(rule)),
+        due - this.options.clock.now(),
+      ),
+    );
+  }
+
+  private async fire(rule: Rule, due: number): Promise<void> {
+    const schedule = rule.scheduleExpression ? parseScheduleExpression(rule.scheduleExpression) : undefined;
+    // Advance and persist the schedule BEFORE delivering: a crash after this point loses at most
+    // this one fire's delivery, which the Lambda async queue then owns; it never fires it twice.
+    rule.lastFiredAt = due;
+    if (schedule)
+      rule.nextFireAt = nextFireTime(schedule, Math.max(due, this.options.clock.now()), rule.anchor);
+    this.save();
+    await this.deliver(rule, due);
+  }
+
+  private async deliver(rule: Rule, at: number): Promise<ScheduledEvent> {
+    const event: ScheduledEvent = {
+      version: '0',
+      id: randomUUID(),
+      'detail-type': 'Scheduled Event',
+      source: 'aws.events',
+      account: this.options.account.accountId,
+      time: new Date(Math.floor(at / 1000) * 1000).toISOString().replace('.000Z', 'Z'),
+      region: this.options.account.region,
+      resources: [rule.arn],
+      detail: {},
+    };
+    for (const target of rule.targets) {
+      try {
+        await this.options.invokeLambda(target.arn, target.input ?? JSON.stringify(event), {
+          principal: 'events.amazonaws.com',
+          sourceArn: rule.arn,
+        });
+      } catch (error) {
+        this.options.onTargetError?.(rule.name, target.id, error);
+      }
+    }
+    return event;
+  }
+
+  private requireRule(name: string): Rule {
+    const rule = this.rules[name];
+    if (!rule)
+      throw new AwsError('ResourceNotFoundException', `Rule ${name} does not exist on EventBus default.`);
+    return rule;
+  }
+
+  private save(): void {
+    this.state.save(this.rules);
+  }
+}
