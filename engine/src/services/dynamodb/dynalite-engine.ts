@@ -1,0 +1,131 @@
+import { createRequire } from 'node:module';
+import { fromDynaliteError, internalError } from './errors.ts';
+
+/**
+ * A typed doorway into dynalite's internals. dynalite's public entry (`dynalite()`) builds an
+ * `http.Server` whose request listener is bound to a store it never exposes, and its `close()`
+ * refuses to close the database unless the server was listening. We need the store (to open and
+ * close LevelDB ourselves, set the account id, run the TTL sweeper) and must not listen, so we
+ * build the store with `dynalite/db` and drive the same `validations/*` + `actions/*` modules that
+ * dynalite's own HTTP handler drives, in the same order: checkTypes, checkValidations, action.
+ * https://github.com/architect/dynalite (index.js `httpHandler`)
+ */
+
+const require = createRequire(import.meta.url);
+
+/** The operations dynalite implements, each mapped explicitly to its module name. */
+const DYNALITE_MODULES = {
+  BatchGetItem: 'batchGetItem',
+  BatchWriteItem: 'batchWriteItem',
+  CreateTable: 'createTable',
+  DeleteItem: 'deleteItem',
+  DeleteTable: 'deleteTable',
+  DescribeTable: 'describeTable',
+  GetItem: 'getItem',
+  ListTables: 'listTables',
+  ListTagsOfResource: 'listTagsOfResource',
+  PutItem: 'putItem',
+  Query: 'query',
+  Scan: 'scan',
+  TagResource: 'tagResource',
+  UntagResource: 'untagResource',
+  UpdateItem: 'updateItem',
+  UpdateTable: 'updateTable',
+} as const;
+
+export type DynaliteOperation = keyof typeof DYNALITE_MODULES;
+
+export const isDynaliteOperation = (name: string): name is DynaliteOperation =>
+  Object.hasOwn(DYNALITE_MODULES, name);
+
+/** The parts of dynalite's store (db/index.js `create`) this service touches. */
+export interface DynaliteStore {
+  readonly db: { open(): Promise<void>; readonly status: string };
+  readonly tableDb: {
+    awsAccountId: string;
+    awsRegion: string;
+    put(key: string, value: unknown, cb: (error: unknown) => void): void;
+    del(key: string, cb: (error: unknown) => void): void;
+  };
+  readonly lifecycleManager: { gracefulClose(): Promise<void>; getState(): string };
+}
+
+type Callback = (error: unknown, result?: unknown) => void;
+type Action = (store: DynaliteStore, data: Record<string, unknown>, cb: Callback) => void;
+interface ValidationModule {
+  readonly types: Record<string, unknown>;
+  readonly custom?: (data: Record<string, unknown>, store: DynaliteStore) => string | undefined;
+}
+interface Validations {
+  checkTypes(data: Record<string, unknown>, types: Record<string, unknown>): Record<string, unknown>;
+  checkValidations(
+    data: Record<string, unknown>,
+    types: Record<string, unknown>,
+    custom: ValidationModule['custom'],
+    store: DynaliteStore,
+  ): void;
+}
+interface DbModule {
+  create(options: Record<string, unknown>): DynaliteStore;
+}
+
+const dbModule = require('dynalite/db/index.js') as DbModule;
+const validations = require('dynalite/validations/index.js') as Validations;
+
+const loadAction = (op: DynaliteOperation): Action =>
+  require(`dynalite/actions/${DYNALITE_MODULES[op]}.js`) as Action;
+const loadValidation = (op: DynaliteOperation): ValidationModule =>
+  require(`dynalite/validations/${DYNALITE_MODULES[op]}.js`) as ValidationModule;
+
+const ACTIONS = new Map<DynaliteOperation, { action: Action; validation: ValidationModule }>(
+  (Object.keys(DYNALITE_MODULES) as DynaliteOperation[]).map((op) => [
+    op,
+    { action: loadAction(op), validation: loadValidation(op) },
+  ]),
+);
+
+/**
+ * Creates a dynalite store on LevelDB at `path`. Tables become ACTIVE on the next macrotask
+ * (`createTableMs: 0`); the account and Region in ARNs come from the engine, not `process.env`.
+ * The database is not open yet: call `store.db.open()` and handle its error.
+ */
+export function createDynaliteStore(path: string, accountId: string, region: string): DynaliteStore {
+  const store = dbModule.create({ path, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  store.tableDb.awsAccountId = accountId;
+  store.tableDb.awsRegion = region;
+  return store;
+}
+
+/**
+ * Runs one dynalite operation exactly as its HTTP handler would, on a private copy of `input`
+ * (dynalite mutates and keeps its input objects). Resolves with the JSON-shaped result; rejects
+ * with a DynamoDbError for AWS-style failures, and with an InternalServerError for anything else
+ * (dynalite's own handler would throw and crash the process there).
+ */
+export function runDynaliteOperation(
+  store: DynaliteStore,
+  op: DynaliteOperation,
+  input: unknown,
+): Promise<unknown> {
+  const entry = ACTIONS.get(op);
+  if (!entry) return Promise.reject(internalError(`operation ${op} is not wired`));
+  return new Promise((resolve, reject) => {
+    const fail = (error: unknown): void => {
+      reject(
+        fromDynaliteError(error) ?? internalError(error instanceof Error ? error.message : String(error)),
+      );
+    };
+    try {
+      const copy = JSON.parse(JSON.stringify(input ?? {})) as Record<string, unknown>;
+      const data = validations.checkTypes(copy, entry.validation.types);
+      validations.checkValidations(data, entry.validation.types, entry.validation.custom, store);
+      entry.action(store, data, (error, result) => {
+        if (error) return fail(error);
+        // A copy again: dynalite keeps mutating the objects it answered with (CREATING -> ACTIVE).
+        resolve(result === undefined ? {} : JSON.parse(JSON.stringify(result)));
+      });
+    } catch (error) {
+      fail(error);
+    }
+  });
+}

@@ -1,0 +1,244 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DescribeTimeToLiveCommand,
+  DynamoDBClient,
+  GetItemCommand,
+  ListTagsOfResourceCommand,
+  PutItemCommand,
+  TransactWriteItemsCommand,
+  UpdateTimeToLiveCommand,
+} from '@aws-sdk/client-dynamodb';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_ACCOUNT } from '../../runtime/account.ts';
+import { VirtualClock } from '../../runtime/clock.ts';
+import { DynamoDbService } from './dynamodb-service.ts';
+
+let dataDir: string;
+let clock: VirtualClock;
+const cleanups: (() => Promise<void>)[] = [];
+
+async function openService(): Promise<DynamoDbService> {
+  const service = await DynamoDbService.open({ dataDir, clock, account: DEFAULT_ACCOUNT });
+  cleanups.push(() => service.close());
+  return service;
+}
+
+async function serve(service: DynamoDbService): Promise<DynamoDBClient> {
+  const server: Server = createServer(service.handle);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const client = new DynamoDBClient({
+    endpoint: `http://127.0.0.1:${port}`,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    maxAttempts: 1,
+  });
+  cleanups.unshift(async () => {
+    client.destroy();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+  return client;
+}
+
+const keyedTable = (TableName: string) => ({
+  TableName,
+  AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' as const }],
+  KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' as const }],
+  BillingMode: 'PAY_PER_REQUEST' as const,
+});
+
+beforeEach(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'tapstack-dynamodb-'));
+  clock = new VirtualClock(Date.UTC(2026, 0, 1));
+});
+
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('DynamoDbService', () => {
+  it('serves a table created in-process to a wire client, with on-demand billing reported', async () => {
+    // Prepare
+    const service = await openService();
+    const client = await serve(service);
+    await service.createTable(keyedTable('Requests'));
+    await service.waitUntilActive('Requests');
+
+    // Act
+    await client.send(new PutItemCommand({ TableName: 'Requests', Item: { id: { S: 'a' }, n: { N: '1' } } }));
+    const got = await client.send(new GetItemCommand({ TableName: 'Requests', Key: { id: { S: 'a' } } }));
+    const described = await client.send(new DescribeTableCommand({ TableName: 'Requests' }));
+
+    // Assess
+    expect(got.Item).toEqual({ id: { S: 'a' }, n: { N: '1' } });
+    expect(described.Table?.BillingModeSummary?.BillingMode).toBe('PAY_PER_REQUEST');
+    expect(described.Table?.TableArn).toBe('arn:aws:dynamodb:us-east-1:000000000000:table/Requests');
+  });
+
+  it('keeps SSE and tags given to CreateTable on the wire, which dynalite alone would drop', async () => {
+    // Prepare
+    const service = await openService();
+    const client = await serve(service);
+
+    // Act
+    const created = await client.send(
+      new CreateTableCommand({
+        ...keyedTable('Encrypted'),
+        SSESpecification: { Enabled: true, SSEType: 'KMS' },
+        Tags: [{ Key: 'project', Value: 'tapstack' }],
+      }),
+    );
+    const tags = await client.send(
+      new ListTagsOfResourceCommand({ ResourceArn: created.TableDescription?.TableArn }),
+    );
+    const described = await service.describeTable('Encrypted');
+
+    // Assess
+    expect(created.TableDescription?.SSEDescription?.Status).toBe('ENABLED');
+    expect(described.SSEDescription?.KMSMasterKeyArn).toMatch(/^arn:aws:kms:us-east-1:000000000000:key\//);
+    expect(tags.Tags).toEqual([{ Key: 'project', Value: 'tapstack' }]);
+  });
+
+  it('refuses an enabled stream specification instead of ignoring it', async () => {
+    // Prepare
+    const service = await openService();
+
+    // Act
+    const attempt = service.createTable({
+      ...keyedTable('Streamed'),
+      StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_IMAGE' },
+    });
+
+    // Assess
+    await expect(attempt).rejects.toMatchObject({
+      code: 'ValidationException',
+      message: /Streams are not supported/,
+    });
+    await expect(service.describeTable('Streamed')).rejects.toMatchObject({
+      code: 'ResourceNotFoundException',
+    });
+  });
+
+  it('answers an operation dynalite lacks with UnknownOperationException', async () => {
+    // Prepare
+    const client = await serve(await openService());
+
+    // Act
+    const attempt = client.send(new TransactWriteItemsCommand({ TransactItems: [] }));
+
+    // Assess
+    await expect(attempt).rejects.toMatchObject({ name: 'UnknownOperationException' });
+  });
+
+  it('reopens the same directory after close, with tables, items and settings intact', async () => {
+    // Prepare
+    const first = await openService();
+    await first.createTable(keyedTable('Kept'));
+    await first.waitUntilActive('Kept');
+    await first.updateTimeToLive({
+      TableName: 'Kept',
+      TimeToLiveSpecification: { AttributeName: 'ttl', Enabled: true },
+    });
+    await first.call('PutItem', { TableName: 'Kept', Item: { id: { S: 'x' } } });
+    await first.close();
+
+    // Act
+    const second = await openService();
+    const item = await second.call('GetItem', { TableName: 'Kept', Key: { id: { S: 'x' } } });
+
+    // Assess
+    expect(item).toEqual({ Item: { id: { S: 'x' } } });
+    expect(await second.describeTimeToLive('Kept')).toEqual({
+      TimeToLiveStatus: 'ENABLED',
+      AttributeName: 'ttl',
+    });
+  });
+
+  it('refuses a directory another open service holds, naming the directory', async () => {
+    // Prepare
+    await openService();
+
+    // Act
+    const attempt = DynamoDbService.open({ dataDir, clock, account: DEFAULT_ACCOUNT });
+
+    // Assess
+    await expect(attempt).rejects.toThrow(`${join(dataDir, 'leveldb')} is locked`);
+  });
+
+  it('refuses a damaged directory, naming it, and leaves it as it was', async () => {
+    // Prepare
+    const first = await openService();
+    await first.createTable(keyedTable('Lost'));
+    await first.close();
+    writeFileSync(join(dataDir, 'leveldb', 'CURRENT'), 'MANIFEST-999999\n');
+
+    // Act
+    const attempt = DynamoDbService.open({ dataDir, clock, account: DEFAULT_ACCOUNT });
+
+    // Assess
+    await expect(attempt).rejects.toThrow(
+      `DynamoDB data directory ${join(dataDir, 'leveldb')} could not be opened`,
+    );
+  });
+
+  it('deletes expired items on the sweep after expiry, and only those', async () => {
+    // Prepare
+    const service = await openService();
+    const client = await serve(service);
+    await service.createTable(keyedTable('Sessions'));
+    await service.waitUntilActive('Sessions');
+    await client.send(
+      new UpdateTimeToLiveCommand({
+        TableName: 'Sessions',
+        TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+      }),
+    );
+    const nowSeconds = clock.now() / 1000;
+    const items = {
+      expired: { N: String(nowSeconds - 1) },
+      future: { N: String(nowSeconds + 3600) },
+      text: { S: String(nowSeconds - 1) },
+    };
+    for (const [id, expiresAt] of Object.entries(items)) {
+      await client.send(new PutItemCommand({ TableName: 'Sessions', Item: { id: { S: id }, expiresAt } }));
+    }
+    const get = (id: string) =>
+      client.send(new GetItemCommand({ TableName: 'Sessions', Key: { id: { S: id } } }));
+
+    // Act
+    const beforeSweep = await get('expired');
+    await clock.advance(5 * 60_000);
+
+    // Assess
+    expect(beforeSweep.Item).toBeDefined();
+    expect((await get('expired')).Item).toBeUndefined();
+    expect((await get('future')).Item).toBeDefined();
+    expect((await get('text')).Item).toBeDefined();
+    const ttl = await client.send(new DescribeTimeToLiveCommand({ TableName: 'Sessions' }));
+    expect(ttl.TimeToLiveDescription).toEqual({ TimeToLiveStatus: 'ENABLED', AttributeName: 'expiresAt' });
+  });
+
+  it('rejects enabling Time to Live twice', async () => {
+    // Prepare
+    const service = await openService();
+    await service.createTable(keyedTable('Twice'));
+    const spec = { TableName: 'Twice', TimeToLiveSpecification: { AttributeName: 'ttl', Enabled: true } };
+    await service.updateTimeToLive(spec);
+
+    // Act
+    const attempt = service.updateTimeToLive(spec);
+
+    // Assess
+    await expect(attempt).rejects.toMatchObject({
+      code: 'ValidationException',
+      message: 'TimeToLive is already enabled',
+    });
+  });
+});

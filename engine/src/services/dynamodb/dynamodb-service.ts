@@ -1,0 +1,185 @@
+/**
+ * The engine's DynamoDB: dynalite (DynamoDB on LevelDB) embedded in-process, without a port of its
+ * own. The edge passes DynamoDB requests to `handle`; CloudFormation providers call the typed
+ * methods; both go through `call`, so a stack-created table and a wire-created one are the same.
+ *
+ * LIMITATIONS (what this does not emulate):
+ * - DynamoDB Streams: an enabled StreamSpecification is refused (ValidationException).
+ * - Transactions (TransactWriteItems/TransactGetItems), PartiQL, backups, global tables, imports and
+ *   exports, resource policies, DescribeLimits/Endpoints: UnknownOperationException (dynalite lacks them).
+ * - Throughput is not enforced: no ProvisionedThroughputExceededException, whatever the capacity.
+ * - Point-in-time recovery and SSE are recorded and reported, not performed.
+ * - Time to Live: expired items are deleted by a sweep every few emulated minutes (AWS: within days);
+ *   changes apply at once (AWS: up to an hour, with repeated calls refused meanwhile).
+ * - Request fields dynalite does not know (TableClass, DeletionProtectionEnabled, OnDemandThroughput,
+ *   WarmThroughput...) are dropped on the wire, as dynalite does; the CloudFormation mapper refuses them.
+ * - Table ARNs always use the `aws` partition (dynalite builds them).
+ * - Durability: an acknowledged write has reached the OS (LevelDB log write(2) without fsync), so it
+ *   survives the process being killed, not a power loss or kernel crash.
+ * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/Welcome.html
+ */
+
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import type {
+  CreateTableInput,
+  TimeToLiveDescription,
+  TimeToLiveSpecification,
+  UpdateTableInput,
+  UpdateTimeToLiveInput,
+} from '@aws-sdk/client-dynamodb';
+import type { AccountContext } from '../../runtime/account.ts';
+import type { Clock } from '../../runtime/clock.ts';
+import type { DynamoDbContext } from './context.ts';
+import { dispatch } from './dispatch.ts';
+import { openDynaliteStore } from './open-store.ts';
+import { repairTransitionalTables } from './repair-tables.ts';
+import type { TableDescriptionJson } from './table-description.ts';
+import { TableSettingsStore } from './table-settings.ts';
+import { DEFAULT_TTL_SWEEP_INTERVAL_MS, sweepExpiredItems, TtlSweeper } from './ttl-sweeper.ts';
+import { createWireHandler } from './wire-handler.ts';
+
+export interface DynamoDbServiceOptions {
+  /** The service's own directory: LevelDB lives in `<dataDir>/leveldb`, table settings beside it. */
+  readonly dataDir: string;
+  readonly clock: Clock;
+  readonly account: AccountContext;
+  /** Emulated milliseconds between Time to Live sweeps; default 5 minutes. */
+  readonly ttlSweepIntervalMs?: number;
+  /** Where a failed background sweep is reported; default `console.error`. */
+  readonly onBackgroundError?: (error: unknown) => void;
+}
+
+export class DynamoDbService {
+  /** The DynamoDB JSON protocol as a Node request listener, for the edge to pass requests to. */
+  readonly handle: (req: IncomingMessage, res: ServerResponse) => void;
+  private readonly sweeper: TtlSweeper;
+  private closed: Promise<void> | undefined;
+
+  private constructor(
+    private readonly ctx: DynamoDbContext,
+    private readonly clock: Clock,
+    options: DynamoDbServiceOptions,
+  ) {
+    this.handle = createWireHandler((operation, input) => this.call(operation, input));
+    this.sweeper = new TtlSweeper(
+      clock,
+      options.ttlSweepIntervalMs ?? DEFAULT_TTL_SWEEP_INTERVAL_MS,
+      () => this.sweepExpiredItems(),
+      options.onBackgroundError ?? ((error) => console.error('[dynamodb] TTL sweep failed:', error)),
+    );
+  }
+
+  /**
+   * Opens the data directory (creating it when missing) and starts the TTL sweeper. Rejects with an
+   * error naming the directory when it is locked by another engine or damaged; never resets it.
+   */
+  static async open(options: DynamoDbServiceOptions): Promise<DynamoDbService> {
+    const settings = new TableSettingsStore(join(options.dataDir, 'table-settings.json'));
+    const store = await openDynaliteStore(join(options.dataDir, 'leveldb'), options.account);
+    await repairTransitionalTables(store);
+    const service = new DynamoDbService(
+      { store, settings, account: options.account },
+      options.clock,
+      options,
+    );
+    service.sweeper.start();
+    return service;
+  }
+
+  /** Runs any supported operation by its wire name (`PutItem`) on a JSON-shaped input. */
+  call(operation: string, input: Record<string, unknown>): Promise<unknown> {
+    if (this.closed) return Promise.reject(new Error('DynamoDbService is closed'));
+    return dispatch(this.ctx, operation, input);
+  }
+
+  /** https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_CreateTable.html */
+  async createTable(input: CreateTableInput): Promise<TableDescriptionJson> {
+    const result = (await this.call('CreateTable', { ...input })) as {
+      TableDescription: TableDescriptionJson;
+    };
+    return result.TableDescription;
+  }
+
+  /** https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_DescribeTable.html */
+  async describeTable(tableName: string): Promise<TableDescriptionJson> {
+    return ((await this.call('DescribeTable', { TableName: tableName })) as { Table: TableDescriptionJson })
+      .Table;
+  }
+
+  /** https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateTable.html */
+  async updateTable(input: UpdateTableInput): Promise<TableDescriptionJson> {
+    const result = (await this.call('UpdateTable', { ...input })) as {
+      TableDescription: TableDescriptionJson;
+    };
+    return result.TableDescription;
+  }
+
+  /** https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_DeleteTable.html */
+  async deleteTable(tableName: string): Promise<TableDescriptionJson> {
+    const result = (await this.call('DeleteTable', { TableName: tableName })) as {
+      TableDescription: TableDescriptionJson;
+    };
+    return result.TableDescription;
+  }
+
+  /** https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateTimeToLive.html */
+  async updateTimeToLive(input: UpdateTimeToLiveInput): Promise<TimeToLiveSpecification> {
+    const result = (await this.call('UpdateTimeToLive', { ...input })) as {
+      TimeToLiveSpecification: TimeToLiveSpecification;
+    };
+    return result.TimeToLiveSpecification;
+  }
+
+  /** https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_DescribeTimeToLive.html */
+  async describeTimeToLive(tableName: string): Promise<TimeToLiveDescription> {
+    const result = (await this.call('DescribeTimeToLive', { TableName: tableName })) as {
+      TimeToLiveDescription: TimeToLiveDescription;
+    };
+    return result.TimeToLiveDescription;
+  }
+
+  /** Records point-in-time recovery (UpdateContinuousBackups); nothing is backed up. */
+  async updatePointInTimeRecovery(
+    tableName: string,
+    enabled: boolean,
+    recoveryPeriodInDays?: number,
+  ): Promise<void> {
+    await this.call('UpdateContinuousBackups', {
+      TableName: tableName,
+      PointInTimeRecoverySpecification: {
+        PointInTimeRecoveryEnabled: enabled,
+        ...(recoveryPeriodInDays !== undefined && { RecoveryPeriodInDays: recoveryPeriodInDays }),
+      },
+    });
+  }
+
+  /**
+   * Waits (on the event loop, not the clock) until the table is ACTIVE: tables become ACTIVE one
+   * macrotask after CreateTable/UpdateTable answers CREATING/UPDATING, as in AWS's waiters.
+   */
+  async waitUntilActive(tableName: string): Promise<TableDescriptionJson> {
+    for (let attempt = 0; attempt < 1000; attempt++) {
+      const table = await this.describeTable(tableName);
+      if (table.TableStatus === 'ACTIVE') return table;
+      await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    }
+    throw new Error(`table ${tableName} did not become ACTIVE`);
+  }
+
+  /** Runs one Time to Live sweep now; returns how many expired items were deleted. */
+  sweepExpiredItems(): Promise<number> {
+    return sweepExpiredItems(this.ctx, this.clock.now());
+  }
+
+  /** Stops the sweeper, lets pending writes finish and releases the LevelDB lock. Idempotent. */
+  close(): Promise<void> {
+    this.closed ??= (async () => {
+      await this.sweeper.stop();
+      // dynalite flips table states on 0 ms timers after answering; let them run and be tracked.
+      await new Promise<void>((resolve) => setTimeout(resolve, 1));
+      await this.ctx.store.lifecycleManager.gracefulClose();
+    })();
+    return this.closed;
+  }
+}

@@ -1,0 +1,57 @@
+import { AwsError } from '../../runtime/aws-error.ts';
+
+/**
+ * A DynamoDB error with the exact JSON body AWS (and dynalite) put on the wire, e.g.
+ * `{ "__type": "com.amazonaws.dynamodb.v20120810#ResourceNotFoundException", "message": "..." }`.
+ * Keeping the body lets the wire handler answer byte-for-byte as dynalite does, while in-process
+ * callers (the CloudFormation provider) see an ordinary {@link AwsError} with `code`.
+ * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Programming.Errors.html
+ */
+export class DynamoDbError extends AwsError {
+  constructor(
+    code: string,
+    message: string,
+    status: number,
+    readonly body: Readonly<Record<string, unknown>>,
+  ) {
+    super(code, message, status);
+  }
+}
+
+const DYNAMODB_PREFIX = 'com.amazonaws.dynamodb.v20120810#';
+
+/** A DynamoDB `ValidationException` (HTTP 400), the error AWS returns for a malformed request. */
+export const validationError = (message: string): DynamoDbError =>
+  new DynamoDbError('ValidationException', message, 400, {
+    __type: 'com.amazon.coral.validate#ValidationException',
+    message,
+  });
+
+/** A `ResourceNotFoundException` for a table, worded as DynamoDB words it. */
+export const tableNotFound = (tableName: string): DynamoDbError => {
+  const message = `Requested resource not found: Table: ${tableName} not found`;
+  return new DynamoDbError('ResourceNotFoundException', message, 400, {
+    __type: `${DYNAMODB_PREFIX}ResourceNotFoundException`,
+    message,
+  });
+};
+
+/** The 500 a wire caller sees when the engine itself failed; never reported as a success. */
+export const internalError = (message: string): DynamoDbError =>
+  new DynamoDbError('InternalServerError', message, 500, {
+    __type: `${DYNAMODB_PREFIX}InternalServerError`,
+    message,
+  });
+
+/** Turns dynalite's `{ statusCode, body: { __type, message } }` error into a {@link DynamoDbError}. */
+export function fromDynaliteError(error: unknown): DynamoDbError | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { statusCode, body } = error as { statusCode?: unknown; body?: unknown };
+  if (typeof statusCode !== 'number' || typeof body !== 'object' || body === null) return undefined;
+  const record = body as Record<string, unknown>;
+  const type = typeof record.__type === 'string' ? record.__type : 'UnknownError';
+  const code = type.slice(type.indexOf('#') + 1);
+  const rawMessage = record.message ?? record.Message;
+  const message = typeof rawMessage === 'string' ? rawMessage : '';
+  return new DynamoDbError(code, message, statusCode, record);
+}
