@@ -1,0 +1,126 @@
+import type { MetricDatum } from './metric-sink.ts';
+
+/** Per-minute aggregate of one metric: enough for Sum, Average, Minimum, Maximum and SampleCount. */
+export interface Aggregate {
+  sum: number;
+  count: number;
+  min: number;
+  max: number;
+}
+
+export type Statistic = 'Sum' | 'Average' | 'Minimum' | 'Maximum' | 'SampleCount';
+export const STATISTICS: readonly Statistic[] = ['Sum', 'Average', 'Minimum', 'Maximum', 'SampleCount'];
+
+export interface MetricIdentity {
+  readonly namespace: string;
+  readonly metricName: string;
+  readonly dimensions: Readonly<Record<string, string>>;
+}
+
+const MINUTE = 60_000;
+/** CloudWatch keeps 1-minute data for 15 days. */
+const KEEP_MS = 15 * 86_400_000;
+
+/**
+ * Metrics aggregated per minute. A metric is its namespace, name and exact dimension set, as in
+ * CloudWatch: {ApiId} and {ApiId, Stage} are two metrics.
+ */
+export class MetricStore {
+  readonly series = new Map<string, { identity: MetricIdentity; minutes: Map<number, Aggregate> }>();
+
+  put(datum: MetricDatum): void {
+    const id = metricKey(datum);
+    let entry = this.series.get(id);
+    if (!entry) {
+      entry = {
+        identity: {
+          namespace: datum.namespace,
+          metricName: datum.metricName,
+          dimensions: { ...datum.dimensions },
+        },
+        minutes: new Map(),
+      };
+      this.series.set(id, entry);
+    }
+    const minute = Math.floor(datum.timestamp / MINUTE) * MINUTE;
+    const aggregate = entry.minutes.get(minute);
+    if (aggregate) {
+      aggregate.sum += datum.value;
+      aggregate.count += 1;
+      aggregate.min = Math.min(aggregate.min, datum.value);
+      aggregate.max = Math.max(aggregate.max, datum.value);
+    } else {
+      entry.minutes.set(minute, { sum: datum.value, count: 1, min: datum.value, max: datum.value });
+    }
+  }
+
+  /** Aggregates over [start, end) in periods of `periodMs`; periods with no data are absent. */
+  statistics(identity: MetricIdentity, start: number, end: number, periodMs: number): Map<number, Aggregate> {
+    const result = new Map<number, Aggregate>();
+    const entry = this.series.get(metricKey(identity));
+    if (!entry) return result;
+    for (const [minute, aggregate] of entry.minutes) {
+      if (minute < start || minute >= end) continue;
+      const period = Math.floor(minute / periodMs) * periodMs;
+      const merged = result.get(period);
+      if (merged) {
+        merged.sum += aggregate.sum;
+        merged.count += aggregate.count;
+        merged.min = Math.min(merged.min, aggregate.min);
+        merged.max = Math.max(merged.max, aggregate.max);
+      } else {
+        result.set(period, { ...aggregate });
+      }
+    }
+    return result;
+  }
+
+  list(filter: { namespace?: string; metricName?: string } = {}): MetricIdentity[] {
+    return [...this.series.values()]
+      .map((entry) => entry.identity)
+      .filter(
+        (m) =>
+          (!filter.namespace || m.namespace === filter.namespace) &&
+          (!filter.metricName || m.metricName === filter.metricName),
+      );
+  }
+
+  prune(now: number): void {
+    for (const entry of this.series.values()) {
+      for (const minute of entry.minutes.keys()) if (minute < now - KEEP_MS) entry.minutes.delete(minute);
+    }
+  }
+
+  toJSON(): [string, MetricIdentity, [number, Aggregate][]][] {
+    return [...this.series].map(([id, entry]) => [id, entry.identity, [...entry.minutes]]);
+  }
+
+  static fromJSON(rows: [string, MetricIdentity, [number, Aggregate][]][]): MetricStore {
+    const store = new MetricStore();
+    for (const [id, identity, minutes] of rows) store.series.set(id, { identity, minutes: new Map(minutes) });
+    return store;
+  }
+}
+
+export function statisticValue(aggregate: Aggregate, statistic: Statistic): number {
+  switch (statistic) {
+    case 'Sum':
+      return aggregate.sum;
+    case 'Average':
+      return aggregate.sum / aggregate.count;
+    case 'Minimum':
+      return aggregate.min;
+    case 'Maximum':
+      return aggregate.max;
+    case 'SampleCount':
+      return aggregate.count;
+  }
+}
+
+export function metricKey(identity: MetricIdentity): string {
+  const dims = Object.keys(identity.dimensions)
+    .sort()
+    .map((name) => `${name}=${identity.dimensions[name]}`)
+    .join(',');
+  return `${identity.namespace}|${identity.metricName}|${dims}`;
+}

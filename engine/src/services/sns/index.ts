@@ -1,0 +1,15 @@
+/**
+ * SNS for the local cloud.
+ *
+ * LIMITATIONS (what this does not emulate):
+ * - No email, SMS, HTTP or mobile push is sent: each publish is recorded per subscription
+ *   (`listDeliveries`); SQS subscriptions are delivered through the injected `sendToQueue`.
+ * - Email subscriptions stay pending confirmation; no filter policies, FIFO topics or raw delivery.
+ */
+export {
+  type Delivery,
+  SnsService,
+  type SnsServiceOptions,
+  type Subscription,
+  type Topic,
+} from './sns-service.ts';
