@@ -1,0 +1,23 @@
+import { paint } from './style.ts';
+
+export interface StackEventView {
+  readonly timestamp: number;
+  readonly logicalId: string;
+  readonly resourceType: string;
+  readonly status: string;
+  readonly reason?: string;
+}
+
+/** One progress line per stack event: `12:00:01  CREATE_COMPLETE     AWS::SQS::Queue  DeadLetterQueue`. */
+export function formatStackEvent(event: StackEventView, color: boolean): string {
+  const time = new Date(event.timestamp).toISOString().slice(11, 19);
+  const status = event.status.padEnd(20);
+  const tint =
+    event.status.endsWith('FAILED') || event.status.includes('ROLLBACK')
+      ? 'red'
+      : event.status.endsWith('COMPLETE')
+        ? 'green'
+        : 'yellow';
+  const reason = event.reason ? `  ${paint('gray', event.reason, color)}` : '';
+  return `${paint('gray', time, color)}  ${paint(tint, status, color)}  ${event.resourceType.padEnd(38)} ${event.logicalId}${reason}`;
+}
