@@ -1,0 +1,202 @@
+import type { AccountContext } from '../../runtime/account.ts';
+import type { Clock } from '../../runtime/clock.ts';
+import type { MetricSink } from '../cloudwatch/metric-sink.ts';
+import type { LogSink } from '../logs/sink.ts';
+import {
+  type CreateApiInput,
+  createApiRecord,
+  type UpdateApiInput,
+  updateApiRecord,
+} from './api-operations.ts';
+import * as integrations from './integration-operations.ts';
+import type { LambdaInvoker } from './invoke-integration.ts';
+import { ApiListener } from './listener.ts';
+import { handleRequest } from './request-handler.ts';
+import * as routes from './route-operations.ts';
+import * as stages from './stage-operations.ts';
+import { HttpApiStore } from './store.ts';
+import { TokenBuckets } from './throttle.ts';
+import type { ApiRecord, ApiState, IntegrationRecord, RouteRecord, StageRecord } from './types.ts';
+
+/**
+ * LIMITATIONS: HTTP APIs only (no WebSocket); Lambda proxy integrations with payload format 2.0
+ * only; no authorizers, custom domains, API mappings, mTLS, deployments (every change is live, as
+ * with AutoDeploy), parameter mapping or response overrides; no request line/header size quota;
+ * the account-level throttle is not applied across APIs. See AWS-FACTS.md for what each emulated
+ * behaviour rests on.
+ */
+export interface HttpApiServiceOptions {
+  /** The service's data directory; the control plane is kept in `http-api.json` inside it. */
+  readonly dataDir: string;
+  readonly clock: Clock;
+  readonly account: AccountContext;
+  readonly lambda: LambdaInvoker;
+  readonly logs: LogSink;
+  readonly metrics: MetricSink;
+  /** Interface the API listeners bind; default 127.0.0.1. */
+  readonly host?: string;
+  /** First port for new APIs (then +1, +2, ...); 0 = an ephemeral port each. Default 0. */
+  readonly basePort?: number;
+}
+
+/** An API as GetApi returns it, with the local endpoint in place of the execute-api URL. */
+export type Api = ApiRecord & { readonly ApiEndpoint: string };
+
+/**
+ * The API Gateway v2 HTTP API service: the control plane the CloudFormation providers call, and one
+ * local HTTP listener per API serving it with API Gateway's behaviour.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api.html
+ */
+export class HttpApiService {
+  private readonly store: HttpApiStore;
+  private readonly listeners = new Map<string, ApiListener>();
+  private readonly buckets = new TokenBuckets();
+  private readonly host: string;
+  private readonly basePort: number;
+
+  constructor(private readonly options: HttpApiServiceOptions) {
+    this.store = new HttpApiStore(options.dataDir);
+    this.host = options.host ?? '127.0.0.1';
+    this.basePort = options.basePort ?? 0;
+  }
+
+  /** Starts a listener for every persisted API, on the port it had before. */
+  async start(): Promise<void> {
+    for (const apiId of this.store.apiIds()) await this.ensureListening(apiId);
+  }
+
+  async close(): Promise<void> {
+    const listeners = [...this.listeners.values()];
+    this.listeners.clear();
+    await Promise.all(listeners.map((l) => l.close()));
+  }
+
+  async createApi(input: CreateApiInput): Promise<Api> {
+    const state = createApiRecord(this.store, input, this.options.clock.now());
+    try {
+      await this.ensureListening(state.api.ApiId);
+    } catch (error) {
+      this.store.remove(state.api.ApiId);
+      throw error;
+    }
+    return this.getApi(state.api.ApiId);
+  }
+
+  updateApi(apiId: string, input: UpdateApiInput): Api {
+    updateApiRecord(this.store, apiId, input);
+    return this.getApi(apiId);
+  }
+
+  async deleteApi(apiId: string): Promise<void> {
+    this.store.get(apiId);
+    const listener = this.listeners.get(apiId);
+    this.listeners.delete(apiId);
+    await listener?.close();
+    this.store.remove(apiId);
+    this.buckets.clear(`${apiId}/`);
+  }
+
+  getApi(apiId: string): Api {
+    const state = this.store.get(apiId);
+    return { ...state.api, ApiEndpoint: this.endpointOf(state) };
+  }
+
+  listApis(): Api[] {
+    return this.store.apiIds().map((id) => this.getApi(id));
+  }
+
+  /** `http://<host>:<port>` of the API's listener (its `$default` stage is served at `/`). */
+  getEndpoint(apiId: string): string {
+    return this.endpointOf(this.store.get(apiId));
+  }
+
+  createRoute(apiId: string, input: routes.CreateRouteInput): RouteRecord {
+    return routes.createRoute(this.store, apiId, input);
+  }
+
+  updateRoute(apiId: string, routeId: string, input: routes.UpdateRouteInput): RouteRecord {
+    return routes.updateRoute(this.store, apiId, routeId, input);
+  }
+
+  deleteRoute(apiId: string, routeId: string): void {
+    routes.deleteRoute(this.store, apiId, routeId);
+  }
+
+  getRoutes(apiId: string): RouteRecord[] {
+    return Object.values(this.store.get(apiId).routes);
+  }
+
+  createIntegration(apiId: string, input: integrations.CreateIntegrationInput): IntegrationRecord {
+    return integrations.createIntegration(this.store, apiId, input);
+  }
+
+  updateIntegration(
+    apiId: string,
+    integrationId: string,
+    input: integrations.UpdateIntegrationInput,
+  ): IntegrationRecord {
+    return integrations.updateIntegration(this.store, apiId, integrationId, input);
+  }
+
+  deleteIntegration(apiId: string, integrationId: string): void {
+    integrations.deleteIntegration(this.store, apiId, integrationId);
+  }
+
+  createStage(apiId: string, input: stages.CreateStageInput): StageRecord {
+    return stages.createStage(this.store, apiId, input, this.options.clock.now());
+  }
+
+  updateStage(apiId: string, stageName: string, input: stages.UpdateStageInput): StageRecord {
+    return stages.updateStage(this.store, apiId, stageName, input, this.options.clock.now());
+  }
+
+  deleteStage(apiId: string, stageName: string): void {
+    stages.deleteStage(this.store, apiId, stageName);
+    this.buckets.clear(`${apiId}/${stageName}/`);
+  }
+
+  getStage(apiId: string, stageName: string): StageRecord {
+    return stages.getStage(this.store.get(apiId), stageName);
+  }
+
+  private endpointOf(state: ApiState): string {
+    return `http://${this.host}:${state.port ?? 0}`;
+  }
+
+  private async ensureListening(apiId: string): Promise<void> {
+    if (this.listeners.has(apiId)) return;
+    const state = this.store.get(apiId);
+    const listener = new ApiListener((request) => {
+      // Read the state per request, so control-plane changes apply at once.
+      const current = this.store.find(apiId) ?? state;
+      return handleRequest({ ...this.options, buckets: this.buckets }, current, request);
+    });
+    state.port = await this.bind(listener, state.port);
+    this.listeners.set(apiId, listener);
+    this.store.save();
+  }
+
+  /** The persisted port if the API had one; else the next free port from basePort (or an ephemeral one). */
+  private async bind(listener: ApiListener, persisted: number | undefined): Promise<number> {
+    if (persisted !== undefined) {
+      try {
+        return await listener.listen(this.host, persisted);
+      } catch (error) {
+        throw new Error(`HTTP API listener cannot bind its persisted port ${this.host}:${persisted}`, {
+          cause: error,
+        });
+      }
+    }
+    if (this.basePort === 0) return listener.listen(this.host, 0);
+    const used = this.store.usedPorts();
+    for (let port = this.basePort; port < this.basePort + 1000 && port <= 65_535; port++) {
+      if (used.has(port)) continue;
+      try {
+        return await listener.listen(this.host, port);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+      }
+    }
+    throw new Error(`no free port for an HTTP API listener from ${this.basePort}`);
+  }
+}

@@ -1,0 +1,110 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { GATEWAY_RESPONSES, gatewayResponseBody, MAX_PAYLOAD_BYTES } from './quirks.ts';
+import type { GatewayReply, IncomingRequest } from './request-handler.ts';
+
+/**
+ * One HTTP server for one API, on its own local port. It only turns Node's request into an
+ * `IncomingRequest` (enforcing the 10 MB payload quota while reading) and writes the reply back;
+ * everything AWS-specific happens in the handler. Keep-alive stays on and Nagle is off so small
+ * request/response pairs are not delayed.
+ */
+export class ApiListener {
+  private server: Server | undefined;
+
+  constructor(private readonly handle: (request: IncomingRequest) => Promise<GatewayReply>) {}
+
+  /** Listens on `host:port` (0 = any free port) and returns the bound port. */
+  async listen(host: string, port: number): Promise<number> {
+    const server = createServer({ noDelay: true, keepAlive: true }, (req, res) => {
+      void this.serve(req, res);
+    });
+    server.on('connection', (socket) => socket.setNoDelay(true));
+    await new Promise<void>((resolve, reject) => {
+      const onError = (error: Error): void => reject(error);
+      server.once('error', onError);
+      server.listen(port, host, () => {
+        server.off('error', onError);
+        resolve();
+      });
+    });
+    this.server = server;
+    return (server.address() as AddressInfo).port;
+  }
+
+  async close(): Promise<void> {
+    const server = this.server;
+    this.server = undefined;
+    if (!server) return;
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeAllConnections();
+    await closed;
+  }
+
+  private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    let reply: GatewayReply;
+    try {
+      const request = await readRequest(req);
+      if (request.tooLarge) res.shouldKeepAlive = false;
+      reply = await this.handle(request);
+    } catch {
+      // A failure inside the emulator is a 500, never a hang or a crash of the engine.
+      const body = Buffer.from(gatewayResponseBody(GATEWAY_RESPONSES.noIntegration));
+      reply = { statusCode: 500, headers: [['content-type', 'application/json']], body };
+    }
+    writeReply(res, reply);
+  }
+}
+
+const readRequest = async (req: IncomingMessage): Promise<IncomingRequest> => {
+  const url = req.url ?? '/';
+  const q = url.indexOf('?');
+  const headers: Array<[string, string]> = [];
+  for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
+    headers.push([req.rawHeaders[i] as string, req.rawHeaders[i + 1] as string]);
+  }
+  const { body, tooLarge } = await readBody(req);
+  return {
+    method: req.method ?? 'GET',
+    rawPath: q === -1 ? url : url.slice(0, q),
+    rawQueryString: q === -1 ? '' : url.slice(q + 1),
+    headers,
+    body,
+    sourceIp: (req.socket.remoteAddress ?? '').replace(/^::ffff:/, ''),
+    protocol: `HTTP/${req.httpVersion}`,
+    tooLarge,
+  };
+};
+
+/** Reads at most the payload quota; past it the rest is drained and dropped, and the request marked. */
+const readBody = (req: IncomingMessage): Promise<{ body: Buffer; tooLarge: boolean }> => {
+  const declared = Number(req.headers['content-length'] ?? '0');
+  if (declared > MAX_PAYLOAD_BYTES) {
+    req.resume();
+    return Promise.resolve({ body: Buffer.alloc(0), tooLarge: true });
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_PAYLOAD_BYTES) tooLarge = true;
+      if (!tooLarge) chunks.push(chunk);
+    });
+    req.on('end', () => resolve({ body: tooLarge ? Buffer.alloc(0) : Buffer.concat(chunks), tooLarge }));
+    req.on('error', reject);
+  });
+};
+
+const writeReply = (res: ServerResponse, reply: GatewayReply): void => {
+  if (res.headersSent || res.destroyed) return;
+  res.sendDate = false;
+  const grouped = new Map<string, string[]>();
+  for (const [name, value] of reply.headers) grouped.set(name, [...(grouped.get(name) ?? []), value]);
+  for (const [name, values] of grouped)
+    res.setHeader(name, values.length === 1 ? (values[0] as string) : values);
+  res.statusCode = reply.statusCode;
+  // Node leaves the body out for HEAD requests itself, keeping content-length as AWS does.
+  res.end(reply.body);
+};
