@@ -91,6 +91,14 @@ export class SnsService {
     this.save();
   }
 
+  /** SetTopicAttributes; `undefined` removes the attribute. */
+  setTopicAttribute(topicArn: string, name: string, value: string | undefined): void {
+    const topic = this.requireTopic(topicArn);
+    if (value === undefined) delete topic.attributes[name];
+    else topic.attributes[name] = value;
+    this.save();
+  }
+
   listTopics(): Topic[] {
     return Object.values(this.data.topics);
   }
