@@ -1,0 +1,140 @@
+import type { Worker } from 'node:worker_threads';
+import type { DoneMessage, FromHost, HostConfig, InvokeMessage } from './host/protocol.ts';
+import { spawnWorker } from './host-entry.ts';
+
+/** Why an invocation got no answer from its host. */
+export type LostReason = 'timeout' | 'out-of-memory' | 'crash';
+
+export interface LostMessage {
+  readonly k: 'lost';
+  readonly id: string;
+  readonly env: number;
+  readonly reason: LostReason;
+}
+
+export type HostResult = DoneMessage | LostMessage;
+
+export interface HostOptions {
+  readonly entry: string | URL;
+  readonly config: HostConfig;
+  readonly env: Readonly<Record<string, string>>;
+  /** V8 old-generation limit for the whole host (all its environments). */
+  readonly heapLimitMb: number;
+  /** How long past an invocation's deadline the host may stay silent before it counts as blocked. */
+  readonly graceMs?: number;
+}
+
+interface Pending {
+  readonly message: InvokeMessage;
+  readonly sentAt: number;
+  readonly resolve: (result: HostResult) => void;
+}
+
+/**
+ * The main thread's handle on one host worker. It forwards invocations, matches answers to them
+ * and watches deadlines on the wall clock: a host that stays silent `graceMs` past a deadline has a
+ * blocked event loop (a synchronous infinite loop), so it is terminated and its work reported lost.
+ */
+export class Host {
+  /** Environments this host holds (live or busy), for spreading new ones across hosts. */
+  environments = 0;
+  private readonly worker: Worker;
+  private readonly pending = new Map<string, Pending>();
+  private readyAt?: number;
+  private alive = true;
+  private exitReason: LostReason = 'crash';
+  private readonly watchdog: NodeJS.Timeout;
+  private readonly graceMs: number;
+  private readonly exited: Promise<void>;
+
+  constructor(
+    options: HostOptions,
+    private readonly onGone: (host: Host) => void,
+  ) {
+    this.graceMs = options.graceMs ?? 1000;
+    this.worker = spawnWorker(options.entry, {
+      workerData: options.config,
+      env: { ...options.env },
+      resourceLimits: { maxOldGenerationSizeMb: options.heapLimitMb },
+      stdout: false,
+      stderr: false,
+    });
+    this.worker.on('message', (message: FromHost) => this.receive(message));
+    this.worker.on('error', (error: Error & { code?: string }) => {
+      if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') this.exitReason = 'out-of-memory';
+      else
+        process.stderr.write(
+          `lambda host (${options.config.functionName}) failed: ${error.stack ?? error}\n`,
+        );
+    });
+    this.exited = new Promise((resolve) => this.worker.once('exit', () => resolve()));
+    void this.exited.then(() => this.gone());
+    this.watchdog = setInterval(() => this.checkDeadlines(), 200);
+    this.watchdog.unref();
+  }
+
+  get isAlive(): boolean {
+    return this.alive;
+  }
+
+  get inFlight(): number {
+    return this.pending.size;
+  }
+
+  run(message: InvokeMessage): Promise<HostResult> {
+    if (!this.alive) {
+      return Promise.resolve({ k: 'lost', id: message.id, env: message.env, reason: this.exitReason });
+    }
+    return new Promise((resolve) => {
+      this.pending.set(message.id, { message, sentAt: Date.now(), resolve });
+      this.worker.postMessage(message);
+    });
+  }
+
+  discard(env: number): void {
+    if (this.alive) this.worker.postMessage({ k: 'discard', env });
+  }
+
+  /** Ends the worker; in-flight invocations are reported lost. */
+  async terminate(): Promise<void> {
+    if (this.alive) await this.worker.terminate();
+    await this.exited;
+  }
+
+  private receive(message: FromHost): void {
+    if (message.k === 'ready') {
+      this.readyAt = Date.now();
+      return;
+    }
+    const pending = this.pending.get(message.id);
+    if (!pending) return;
+    this.pending.delete(message.id);
+    pending.resolve(message);
+  }
+
+  private checkDeadlines(): void {
+    if (this.readyAt === undefined || this.pending.size === 0 || !this.alive) return;
+    const now = Date.now();
+    const readyAt = this.readyAt;
+    const overdue = [...this.pending.values()].some(
+      (p) => now > Math.max(p.sentAt, readyAt) + p.message.timeoutMs + this.graceMs,
+    );
+    if (!overdue) return;
+    for (const p of this.pending.values()) {
+      const late = now > Math.max(p.sentAt, readyAt) + p.message.timeoutMs;
+      p.resolve({ k: 'lost', id: p.message.id, env: p.message.env, reason: late ? 'timeout' : 'crash' });
+    }
+    this.pending.clear();
+    void this.worker.terminate();
+  }
+
+  private gone(): void {
+    this.alive = false;
+    clearInterval(this.watchdog);
+    for (const p of this.pending.values()) {
+      p.resolve({ k: 'lost', id: p.message.id, env: p.message.env, reason: this.exitReason });
+    }
+    this.pending.clear();
+    this.onGone(this);
+  }
+}
