@@ -8,20 +8,20 @@
  * in the template, so it must stay small and start fast.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { S3Client } from '@aws-sdk/client-s3';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, ScheduledEvent } from 'aws-lambda';
 import { readConfig } from './config.ts';
 import { describeEvent, isApiEvent, isScheduledEvent } from './events.ts';
 import { recordFromApiEvent, recordFromScheduledEvent } from './request-record.ts';
 import { errorFacts, failureResponse, invalidJsonResponse, processedResponse } from './responses.ts';
+import { lazyPutArchive } from './s3-archive.ts';
 import { planStorage } from './storage-plan.ts';
 import { type StoreOutcome, type Stores, storePlan } from './store.ts';
 
 const config = readConfig(process.env);
 
-// Created once per execution environment (cold start). Region, credentials and AWS_ENDPOINT_URL
-// come from the environment. Few attempts and short socket timeouts keep a slow dependency well
-// inside API Gateway's 30 s integration timeout.
+// Created once per execution environment: the DynamoDB client at cold start, the S3 client on the
+// first oversized body. Region, credentials and AWS_ENDPOINT_URL come from the environment. Few
+// attempts and short socket timeouts keep a slow dependency inside API Gateway's 30 s timeout.
 const localEndpoint = Boolean(process.env.AWS_ENDPOINT_URL || process.env.AWS_ENDPOINT_URL_S3);
 const stores: Stores = {
   tableName: config.tableName,
@@ -29,7 +29,7 @@ const stores: Stores = {
     maxAttempts: 3,
     requestHandler: { connectionTimeout: 1_000, requestTimeout: 3_000 },
   }),
-  s3: new S3Client({
+  putArchive: lazyPutArchive({
     maxAttempts: 2,
     // A local endpoint (127.0.0.1:4566) has no per-bucket DNS names.
     forcePathStyle: localEndpoint,

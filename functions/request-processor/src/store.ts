@@ -6,8 +6,8 @@
  * https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutObject.html
  */
 import { type AttributeValue, type DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
-import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { type Item, type ItemValue, isStringList } from './item.ts';
+import type { PutArchive } from './s3-archive.ts';
 import type { StoragePlan } from './storage-plan.ts';
 
 /** Whether this call created the item or found it stored by an earlier attempt. */
@@ -31,23 +31,13 @@ export function marshallItem(item: Item): Record<string, AttributeValue> {
 
 export interface Stores {
   readonly dynamo: DynamoDBClient;
-  readonly s3: S3Client;
   readonly tableName: string;
+  readonly putArchive: PutArchive;
 }
 
 /** Writes the body object (if any), then creates the item unless it already exists. */
 export async function storePlan(stores: Stores, plan: StoragePlan): Promise<StoreOutcome> {
-  if (plan.archive !== undefined) {
-    const { bucket, key, bytes, contentType } = plan.archive;
-    await stores.s3.send(
-      new PutObjectCommand({
-        Bucket: bucket,
-        Key: key,
-        Body: bytes,
-        ContentType: contentType ?? 'application/octet-stream',
-      }),
-    );
-  }
+  if (plan.archive !== undefined) await stores.putArchive(plan.archive);
   try {
     await stores.dynamo.send(
       new PutItemCommand({
