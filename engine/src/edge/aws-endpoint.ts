@@ -1,0 +1,209 @@
+/**
+ * The local cloud's single AWS endpoint (default 127.0.0.1:4566): AWS SDK v3 clients and the AWS
+ * CLI reach every service through it with `--endpoint-url`. A request is routed by its SigV4
+ * signing name, its signature is checked when the key's secret is known, role callers are
+ * authorized, and the service's dispatch table answers in the service's wire protocol.
+ * https://docs.aws.amazon.com/sdkref/latest/guide/feature-ss-endpoints.html
+ *
+ * LIMITATIONS: HTTP only; no SigV4a, no chunked (`aws-chunked`) payload signing; a raw entry
+ * without `authorizationTarget` gets its body untouched, so its signature is verified only when
+ * the client sent `x-amz-content-sha256`.
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { CallerIdentity, RequestContext } from '../protocol/operation.ts';
+import { parseSigV4, type SigV4Credential, verifySignature } from '../protocol/sigv4.ts';
+import type { WireResponse } from '../protocol/wire-response.ts';
+import { type AccountContext, DEFAULT_ACCOUNT } from '../runtime/account.ts';
+import { AwsError, isAwsError } from '../runtime/aws-error.ts';
+import { dispatchJson, dispatchQuery, dispatchRestJson, errorFor, type Gate } from './dispatch.ts';
+import { headerOf, readBody, writeResponse } from './http-io.ts';
+import { rootIdentity } from './identity.ts';
+import { replayRequest } from './replay-request.ts';
+import { resolveService } from './resolve-service.ts';
+import type { AuthorizeFn, RawServiceEntry, ServiceEntry, ServiceMap } from './service-map.ts';
+
+export interface AwsEndpointOptions {
+  /** Defaults to 127.0.0.1. */
+  readonly host?: string;
+  /** 4566 by convention; 0 picks a free port (tests). */
+  readonly port: number;
+  readonly services: ServiceMap;
+  /** IAM check for role callers; absent means every request is allowed. */
+  readonly authorize?: AuthorizeFn;
+  /** Who owns an access key; defaults to the account root for every key. */
+  readonly identify?: (accessKeyId: string) => CallerIdentity;
+  /** The secret of keys the engine issued; signatures of other keys are not checked. */
+  readonly secretFor?: (accessKeyId: string) => string | undefined;
+  readonly account?: AccountContext;
+  /** Largest body the edge buffers; defaults to 20 MiB. */
+  readonly maxBodyBytes?: number;
+  /** Called with failures that are not AwsErrors (bugs), after a 500 went to the client. */
+  readonly onInternalError?: (error: unknown) => void;
+}
+
+export class AwsEndpoint {
+  private server: Server | undefined;
+  private readonly account: AccountContext;
+
+  constructor(private readonly options: AwsEndpointOptions) {
+    this.account = options.account ?? DEFAULT_ACCOUNT;
+  }
+
+  /** Starts listening; resolves with the URL to give SDKs as `endpoint`. */
+  async start(): Promise<{ url: string }> {
+    if (this.server) throw new Error('AwsEndpoint already started');
+    const server = createServer((req, res) => {
+      this.handle(req, res).catch((error: unknown) => this.fail(res, undefined, error, randomUUID()));
+    });
+    this.server = server;
+    const host = this.options.host ?? '127.0.0.1';
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(this.options.port, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    const { port } = server.address() as AddressInfo;
+    return { url: `http://${host.includes(':') ? `[${host}]` : host}:${port}` };
+  }
+
+  /** Stops accepting requests and closes idle keep-alive connections. */
+  async close(): Promise<void> {
+    const server = this.server;
+    if (!server) return;
+    this.server = undefined;
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections();
+    });
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const requestId = randomUUID();
+    const url = req.url ?? '/';
+    const q = url.indexOf('?');
+    const path = q < 0 ? url : url.slice(0, q);
+    const rawQuery = q < 0 ? '' : url.slice(q + 1);
+    const method = req.method ?? 'GET';
+
+    let credential: SigV4Credential | undefined;
+    let authError: unknown;
+    try {
+      credential = parseSigV4(req.headers, new URLSearchParams(rawQuery));
+    } catch (error) {
+      authError = error;
+    }
+    const resolved = resolveService(
+      this.options.services,
+      credential?.service,
+      headerOf(req, 'x-amz-target'),
+      method,
+      path,
+    );
+    if (!resolved) {
+      req.resume();
+      const error = authError ?? this.unknownService(credential?.service ?? '');
+      return writeResponse(res, errorFor(undefined, error, requestId));
+    }
+    const entry = resolved.entry;
+    if (!credential) {
+      req.resume();
+      return writeResponse(res, errorFor(entry, authError, requestId));
+    }
+    const caller = (this.options.identify ?? rootIdentity)(credential.accessKeyId);
+    const ctx: RequestContext = {
+      requestId,
+      region: credential.region,
+      accountId: this.account.accountId,
+      caller,
+    };
+    const gate = this.gateFor(caller);
+    try {
+      if (entry.kind === 'raw' && !entry.authorizationTarget) {
+        this.verify(credential, req, undefined);
+        entry.handler(req, res);
+        return;
+      }
+      const body = await readBody(req, this.options.maxBodyBytes ?? 20 * 1024 * 1024);
+      this.verify(credential, req, body);
+      if (entry.kind === 'raw') return await this.passThrough(entry, req, res, body, ctx, gate);
+      const dispatchRequest = { method, path, rawQuery, headers: req.headers, body };
+      const wire: WireResponse =
+        entry.kind === 'json'
+          ? await dispatchJson(entry, dispatchRequest, ctx, gate)
+          : entry.kind === 'query'
+            ? await dispatchQuery(entry, dispatchRequest, ctx, gate)
+            : await dispatchRestJson(entry, dispatchRequest, ctx, gate);
+      writeResponse(res, wire);
+    } catch (error) {
+      this.fail(res, entry, error, requestId);
+    }
+  }
+
+  private async passThrough(
+    entry: RawServiceEntry,
+    req: IncomingMessage,
+    res: ServerResponse,
+    body: Buffer,
+    ctx: RequestContext,
+    gate: Gate,
+  ): Promise<void> {
+    const target = entry.authorizationTarget?.({
+      method: req.method ?? 'GET',
+      url: req.url ?? '/',
+      headers: req.headers,
+      body,
+      region: ctx.region,
+      accountId: ctx.accountId,
+    });
+    if (target) await gate(target.action, target.resource);
+    entry.handler(replayRequest(req, body), res);
+  }
+
+  private verify(credential: SigV4Credential, req: IncomingMessage, body: Buffer | undefined): void {
+    const secret = this.options.secretFor?.(credential.accessKeyId);
+    if (secret === undefined) return;
+    if (body === undefined && req.headers['x-amz-content-sha256'] === undefined) return;
+    verifySignature(credential, secret, {
+      method: req.method ?? 'GET',
+      url: req.url ?? '/',
+      headers: req.headers,
+      body,
+    });
+  }
+
+  private gateFor(caller: CallerIdentity): Gate {
+    const authorize = this.options.authorize;
+    if (caller.kind !== 'role' || !authorize) return async () => {};
+    return async (action, resource) => {
+      const decision = await authorize(caller, action, resource);
+      if (!decision.allowed) throw new AwsError('AccessDeniedException', decision.message, 403);
+    };
+  }
+
+  private unknownService(signingName: string): AwsError {
+    const served = Object.keys(this.options.services).sort().join(', ');
+    return new AwsError(
+      'UnknownServiceException',
+      `No service for signing name '${signingName}' on this endpoint; it serves: ${served}`,
+      400,
+    );
+  }
+
+  private fail(
+    res: ServerResponse,
+    entry: ServiceEntry | undefined,
+    error: unknown,
+    requestId: string,
+  ): void {
+    if (!isAwsError(error)) this.options.onInternalError?.(error);
+    if (res.headersSent || res.writableEnded) {
+      res.destroy();
+      return;
+    }
+    writeResponse(res, errorFor(entry, error, requestId));
+  }
+}

@@ -1,0 +1,23 @@
+export { AwsEndpoint, type AwsEndpointOptions } from './aws-endpoint.ts';
+export {
+  DYNAMODB_TARGET_PREFIX,
+  dynamodbAuthorizationTarget,
+  dynamodbRawEntry,
+} from './dynamodb-authorization.ts';
+export { accessDeniedMessage, type CallerIdentity, callerArn, rootIdentity } from './identity.ts';
+export { type LambdaApi, lambdaRoutes, lambdaService } from './lambda-routes.ts';
+export type {
+  AuthorizationDecision,
+  AuthorizationTarget,
+  AuthorizeFn,
+  JsonServiceEntry,
+  QueryServiceEntry,
+  RawErrorFormat,
+  RawRequestView,
+  RawServiceEntry,
+  RestJsonServiceEntry,
+  ServiceEntry,
+  ServiceMap,
+  SigningName,
+} from './service-map.ts';
+export { stsService } from './sts-service.ts';

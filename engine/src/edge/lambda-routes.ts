@@ -1,0 +1,155 @@
+/**
+ * Lambda's REST-JSON operations on the endpoint, as a route table (moto `urls.py` style):
+ * Invoke, GetFunction, ListFunctions. https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html
+ *
+ * LIMITATIONS: `X-Amz-Log-Type: Tail` returns no `X-Amz-Log-Result` (the Lambda contract has no
+ * log tail); `X-Amz-Client-Context` is accepted and ignored; ListFunctions does not paginate.
+ */
+import { createHash } from 'node:crypto';
+import type { RequestContext } from '../protocol/operation.ts';
+import { type RestRequest, type RestRoute, restJsonResponse } from '../protocol/rest-json.ts';
+import type { WireResponse } from '../protocol/wire-response.ts';
+import { type AccountContext, arn, DEFAULT_ACCOUNT } from '../runtime/account.ts';
+import { AwsError } from '../runtime/aws-error.ts';
+import type {
+  FunctionConfig,
+  InvocationType,
+  InvokeRequest,
+  InvokeResult,
+} from '../services/lambda/types.ts';
+import type { RestJsonServiceEntry } from './service-map.ts';
+
+/** What the edge needs from the Lambda service; the lead passes the real one. */
+export interface LambdaApi {
+  invoke(req: InvokeRequest): Promise<InvokeResult>;
+  /** Throws `AwsError('ResourceNotFoundException', ..., 404)` for an unknown function. */
+  getFunction(name: string): FunctionConfig | Promise<FunctionConfig>;
+  listFunctions(): readonly FunctionConfig[] | Promise<readonly FunctionConfig[]>;
+}
+
+const API = '/2015-03-31/functions';
+const INVOCATION_TYPES: readonly InvocationType[] = ['RequestResponse', 'Event', 'DryRun'];
+
+const functionArn = (name: string, ctx: RequestContext, account: AccountContext): string =>
+  name.startsWith('arn:')
+    ? name
+    : arn({ ...account, accountId: ctx.accountId }, 'lambda', `function:${name}`, ctx.region);
+
+const single = (value: string | string[] | undefined): string | undefined =>
+  Array.isArray(value) ? value[0] : value;
+
+/** FunctionConfiguration as GetFunction and ListFunctions return it. */
+export function functionConfiguration(config: FunctionConfig, ctx: RequestContext, account: AccountContext) {
+  return {
+    FunctionName: config.name,
+    FunctionArn: functionArn(config.name, ctx, account),
+    Runtime: config.runtime,
+    Role: config.roleArn,
+    Handler: config.handler,
+    CodeSize: Buffer.byteLength(config.code, 'utf8'),
+    CodeSha256: createHash('sha256').update(config.code).digest('base64'),
+    Timeout: config.timeoutSeconds,
+    MemorySize: config.memorySizeMb,
+    Version: '$LATEST',
+    Environment: { Variables: config.environment },
+    Architectures: config.architectures,
+    ...(config.deadLetterTargetArn ? { DeadLetterConfig: { TargetArn: config.deadLetterTargetArn } } : {}),
+    LoggingConfig: {
+      LogFormat: config.logFormat,
+      LogGroup: config.logGroupName,
+      ...(config.applicationLogLevel ? { ApplicationLogLevel: config.applicationLogLevel } : {}),
+      ...(config.systemLogLevel ? { SystemLogLevel: config.systemLogLevel } : {}),
+    },
+    PackageType: 'Zip',
+    State: 'Active',
+    LastUpdateStatus: 'Successful',
+  };
+}
+
+async function invoke(api: LambdaApi, req: RestRequest): Promise<WireResponse> {
+  const type = single(req.headers['x-amz-invocation-type']) ?? 'RequestResponse';
+  const invocationType = INVOCATION_TYPES.find((t) => t === type);
+  if (!invocationType) {
+    throw new AwsError(
+      'InvalidParameterValueException',
+      `Unsupported X-Amz-Invocation-Type '${type}'; expected one of ${INVOCATION_TYPES.join(', ')}`,
+      400,
+    );
+  }
+  const payload = req.body.length === 0 ? '{}' : req.body.toString('utf8');
+  try {
+    JSON.parse(payload);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new AwsError(
+      'InvalidRequestContentException',
+      `Could not parse request body into json: ${detail}`,
+      400,
+    );
+  }
+  const qualifier = req.query.get('Qualifier');
+  const name = req.params.FunctionName ?? '';
+  const result = await api.invoke({
+    functionName: qualifier && qualifier !== '$LATEST' ? `${name}:${qualifier}` : name,
+    payload,
+    invocationType,
+  });
+  return {
+    status: result.statusCode,
+    headers: {
+      'content-type': 'application/json',
+      'x-amzn-requestid': result.requestId,
+      'x-amz-executed-version': result.executedVersion,
+      ...(result.functionError ? { 'x-amz-function-error': result.functionError } : {}),
+    },
+    body: invocationType === 'RequestResponse' ? result.payload : '',
+  };
+}
+
+export function lambdaRoutes(api: LambdaApi, account: AccountContext = DEFAULT_ACCOUNT): RestRoute[] {
+  const resource = (req: RestRequest, ctx: RequestContext): string =>
+    functionArn(req.params.FunctionName ?? '', ctx, account);
+  return [
+    {
+      method: 'POST',
+      path: `${API}/{FunctionName}/invocations`,
+      operation: 'Invoke',
+      iamAction: 'lambda:InvokeFunction',
+      resource,
+      handle: (req) => invoke(api, req),
+    },
+    {
+      method: 'GET',
+      path: `${API}/{FunctionName}`,
+      operation: 'GetFunction',
+      iamAction: 'lambda:GetFunction',
+      resource,
+      handle: async (req, ctx) => {
+        const config = await api.getFunction(req.params.FunctionName ?? '');
+        const body = {
+          Configuration: functionConfiguration(config, ctx, account),
+          Code: { RepositoryType: 'S3', Location: `${API}/${encodeURIComponent(config.name)}/code` },
+        };
+        return restJsonResponse(200, body, ctx.requestId);
+      },
+    },
+    {
+      method: 'GET',
+      path: API,
+      operation: 'ListFunctions',
+      iamAction: 'lambda:ListFunctions',
+      handle: async (_req, ctx) => {
+        const functions = await api.listFunctions();
+        const body = { Functions: functions.map((f) => functionConfiguration(f, ctx, account)) };
+        return restJsonResponse(200, body, ctx.requestId);
+      },
+    },
+  ];
+}
+
+export function lambdaService(
+  api: LambdaApi,
+  account: AccountContext = DEFAULT_ACCOUNT,
+): RestJsonServiceEntry {
+  return { kind: 'rest-json', routes: lambdaRoutes(api, account) };
+}

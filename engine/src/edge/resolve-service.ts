@@ -1,0 +1,43 @@
+/**
+ * Which service a request is for: the credential scope's signing name first (what the SDKs and
+ * the CLI always send), then the `X-Amz-Target` prefix, then a REST route match on the path.
+ */
+import { matchRoute } from '../protocol/rest-json.ts';
+import type { ServiceEntry, ServiceMap, SigningName } from './service-map.ts';
+
+export interface ResolvedService {
+  readonly name: SigningName;
+  readonly entry: ServiceEntry;
+}
+
+const entriesOf = (services: ServiceMap): ResolvedService[] =>
+  (Object.keys(services) as SigningName[]).flatMap((name) => {
+    const entry = services[name];
+    return entry ? [{ name, entry }] : [];
+  });
+
+export function resolveService(
+  services: ServiceMap,
+  signingName: string | undefined,
+  target: string | undefined,
+  method: string,
+  path: string,
+): ResolvedService | undefined {
+  const all = entriesOf(services);
+  if (signingName !== undefined) {
+    const byScope = all.find((s) => s.name === signingName);
+    if (byScope) return byScope;
+  }
+  if (target) {
+    const prefix = target.slice(0, Math.max(0, target.lastIndexOf('.')));
+    const byTarget = all.find(({ entry }) =>
+      entry.kind === 'json'
+        ? entry.protocol.targetPrefixes.includes(prefix)
+        : entry.kind === 'raw' && (entry.targetPrefixes ?? []).includes(prefix),
+    );
+    if (byTarget) return byTarget;
+  }
+  return all.find(
+    ({ entry }) => entry.kind === 'rest-json' && matchRoute(entry.routes, method, path) !== undefined,
+  );
+}

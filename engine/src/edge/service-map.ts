@@ -1,0 +1,102 @@
+/**
+ * The explicit, typed map from a SigV4 signing name to the service behind it. The lead fills it
+ * in; nothing is discovered by name. One entry per protocol family, plus `raw` for an embedded
+ * server that speaks HTTP itself (dynalite).
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { JsonProtocolOptions } from '../protocol/json-protocol.ts';
+import type { CallerIdentity, OperationTable } from '../protocol/operation.ts';
+import type { QueryProtocolOptions } from '../protocol/query-protocol.ts';
+import type { RestRoute } from '../protocol/rest-json.ts';
+
+/** Signing names as they appear in the credential scope (`monitoring` is CloudWatch). */
+export type SigningName =
+  | 'dynamodb'
+  | 'lambda'
+  | 'cloudformation'
+  | 's3'
+  | 'sqs'
+  | 'logs'
+  | 'monitoring'
+  | 'sns'
+  | 'events'
+  | 'firehose'
+  | 'iam'
+  | 'sts';
+
+export interface JsonServiceEntry {
+  readonly kind: 'json';
+  readonly protocol: JsonProtocolOptions;
+  /** IAM action prefix, e.g. `logs` -> `logs:PutLogEvents`. */
+  readonly iamPrefix: string;
+  readonly operations: OperationTable;
+  /** Defaults to `ValidationException`. */
+  readonly validationCode?: string;
+}
+
+export interface QueryServiceEntry {
+  readonly kind: 'query';
+  readonly protocol: QueryProtocolOptions;
+  readonly iamPrefix: string;
+  readonly operations: OperationTable;
+  /** Defaults to `ValidationError` (CloudFormation, IAM, STS spelling). */
+  readonly validationCode?: string;
+}
+
+export interface RestJsonServiceEntry {
+  readonly kind: 'rest-json';
+  readonly routes: readonly RestRoute[];
+}
+
+/** How the edge itself answers (auth failures, denials) in front of a raw service. */
+export type RawErrorFormat =
+  | ({ readonly protocol: 'json' } & Pick<JsonProtocolOptions, 'version' | 'errorNamespace'>)
+  | ({ readonly protocol: 'query' } & QueryProtocolOptions)
+  | { readonly protocol: 'rest-json' }
+  | { readonly protocol: 'rest-xml' };
+
+/** What an IAM check is made against. */
+export interface AuthorizationTarget {
+  readonly action: string;
+  readonly resource: string;
+}
+
+/** The buffered request a raw entry's `authorizationTarget` reads. */
+export interface RawRequestView {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+  readonly body: Buffer;
+  readonly region: string;
+  readonly accountId: string;
+}
+
+export interface RawServiceEntry {
+  readonly kind: 'raw';
+  /** Receives the request untouched, or a replay of its buffered body when it had to be read. */
+  readonly handler: (req: IncomingMessage, res: ServerResponse) => void;
+  readonly errorFormat: RawErrorFormat;
+  /** `X-Amz-Target` prefixes that route an unsigned request here. */
+  readonly targetPrefixes?: readonly string[];
+  /**
+   * Present when the edge must authorize role callers itself. The edge then buffers the body,
+   * calls this, and replays the body into `handler`. Undefined result: the request cannot name
+   * an action (the raw service will answer the malformed request itself).
+   */
+  readonly authorizationTarget?: (req: RawRequestView) => AuthorizationTarget | undefined;
+}
+
+export type ServiceEntry = JsonServiceEntry | QueryServiceEntry | RestJsonServiceEntry | RawServiceEntry;
+
+export type ServiceMap = { readonly [name in SigningName]?: ServiceEntry };
+
+export type AuthorizationDecision =
+  | { readonly allowed: true }
+  | { readonly allowed: false; readonly message: string };
+
+/** The IAM check for role callers; root callers are never checked. */
+export type AuthorizeFn = (
+  caller: CallerIdentity,
+  action: string,
+  resourceArn: string,
+) => AuthorizationDecision | Promise<AuthorizationDecision>;

@@ -1,0 +1,95 @@
+/** Boots an AwsEndpoint on port 0 with fake CloudFormation/Lambda, real dynalite, STS and a JSON test service. */
+
+import type { CallerIdentity } from '../../protocol/operation.ts';
+import { defineOperation } from '../../protocol/operation.ts';
+import { DEFAULT_ACCOUNT } from '../../runtime/account.ts';
+import { AwsError } from '../../runtime/aws-error.ts';
+import { cloudFormationService } from '../../services/cloudformation/service.ts';
+import { AwsEndpoint } from '../aws-endpoint.ts';
+import { dynamodbRawEntry } from '../dynamodb-authorization.ts';
+import { accessDeniedMessage } from '../identity.ts';
+import { lambdaService } from '../lambda-routes.ts';
+import type { AuthorizationDecision, JsonServiceEntry } from '../service-map.ts';
+import { stsService } from '../sts-service.ts';
+import { dynaliteListener, FakeLambda, fakeStackReader } from './fakes.ts';
+
+export const ROLE_KEY = 'ASIAROLEKEY';
+export const KNOWN_KEY = 'AKIAKNOWN';
+export const KNOWN_SECRET = 'right-secret';
+export const ROLE_ARN = 'arn:aws:iam::000000000000:role/processor-role';
+
+/** A JSON 1.1 service (signing name `logs`) that exercises the json dispatch path. */
+const echoService: JsonServiceEntry = {
+  kind: 'json',
+  protocol: { version: '1.1', targetPrefixes: ['Logs_20140328'], errorNamespace: 'com.amazonaws.logs' },
+  iamPrefix: 'logs',
+  operations: {
+    DescribeLogGroups: defineOperation({
+      input: {
+        logGroupNamePrefix: { type: 'string', maxLength: 5 },
+        limit: { type: 'integer', min: 1, max: 50 },
+      },
+      handle: (input) => {
+        if (input.logGroupNamePrefix === 'none')
+          throw new AwsError('ResourceNotFoundException', 'no such group', 400);
+        return { logGroups: [{ logGroupName: `${input.logGroupNamePrefix ?? ''}group` }] };
+      },
+    }),
+  },
+};
+
+export interface EndpointFixture {
+  readonly url: string;
+  readonly lambda: FakeLambda;
+  /** Every IAM check the edge asked for. */
+  readonly checks: { action: string; resource: string }[];
+  close(): Promise<void>;
+}
+
+/** Denies exactly the actions in `denied` for role callers. */
+export async function startEndpoint(denied: ReadonlySet<string>): Promise<EndpointFixture> {
+  const lambda = new FakeLambda();
+  const dynamo = dynaliteListener();
+  const checks: { action: string; resource: string }[] = [];
+  const identify = (accessKeyId: string): CallerIdentity =>
+    accessKeyId === ROLE_KEY
+      ? { accessKeyId, kind: 'role', roleArn: ROLE_ARN, sessionName: 'request-processor' }
+      : { accessKeyId, kind: 'root' };
+  const authorize = (caller: CallerIdentity, action: string, resource: string): AuthorizationDecision => {
+    checks.push({ action, resource });
+    return denied.has(action)
+      ? { allowed: false, message: accessDeniedMessage(caller, DEFAULT_ACCOUNT, action, resource) }
+      : { allowed: true };
+  };
+  const endpoint = new AwsEndpoint({
+    port: 0,
+    services: {
+      cloudformation: cloudFormationService(fakeStackReader),
+      lambda: lambdaService(lambda),
+      dynamodb: dynamodbRawEntry(dynamo.listener),
+      sts: stsService(),
+      logs: echoService,
+    },
+    identify,
+    authorize,
+    secretFor: (key) => (key === KNOWN_KEY ? KNOWN_SECRET : undefined),
+  });
+  const { url } = await endpoint.start();
+  return {
+    url,
+    lambda,
+    checks,
+    close: async () => {
+      await endpoint.close();
+      dynamo.close();
+    },
+  };
+}
+
+/** A syntactically valid SigV4 header for an unknown key: parsed, never verified. */
+export function fakeAuth(service: string, accessKeyId = 'test'): Record<string, string> {
+  return {
+    authorization: `AWS4-HMAC-SHA256 Credential=${accessKeyId}/20261125/us-east-1/${service}/aws4_request, SignedHeaders=host;x-amz-date, Signature=0123abcd`,
+    'x-amz-date': '20261125T120000Z',
+  };
+}

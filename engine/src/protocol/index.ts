@@ -1,0 +1,40 @@
+export {
+  type JsonProtocolOptions,
+  jsonError,
+  jsonResult,
+  parseJsonBody,
+  parseJsonTarget,
+} from './json-protocol.ts';
+export {
+  type CallerIdentity,
+  defineOperation,
+  type Operation,
+  type OperationSpec,
+  type OperationTable,
+  type RequestContext,
+} from './operation.ts';
+export {
+  nestQueryParams,
+  parseQueryParams,
+  type QueryProtocolOptions,
+  queryError,
+  queryResult,
+} from './query-protocol.ts';
+export { spellFor, type WireProtocol } from './quirks.ts';
+export {
+  matchRoute,
+  type RestRequest,
+  type RestRoute,
+  restJsonError,
+  restJsonResponse,
+} from './rest-json.ts';
+export { expectedSignature, parseSigV4, type SigV4Credential, signingKey, verifySignature } from './sigv4.ts';
+export type { SignedRequestParts } from './sigv4-canonical.ts';
+export {
+  type FieldRule,
+  type InferInput,
+  type InputSchema,
+  validateInput,
+  type WireMode,
+} from './validation.ts';
+export type { WireResponse } from './wire-response.ts';

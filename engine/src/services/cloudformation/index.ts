@@ -1,0 +1,11 @@
+export { stackNotFound } from './errors.ts';
+export { CLOUDFORMATION_XMLNS, cloudFormationOperations, cloudFormationService } from './service.ts';
+export type {
+  MaybePromise,
+  StackEventRecord,
+  StackExportRecord,
+  StackOutputRecord,
+  StackReader,
+  StackRecord,
+  StackResourceRecord,
+} from './stack-reader.ts';
