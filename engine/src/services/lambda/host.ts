@@ -61,6 +61,8 @@ export class Host {
     });
     this.worker.on('message', (message: FromHost) => this.receive(message));
     this.worker.on('error', (error: Error & { code?: string }) => {
+      // The worker is dying: route new work elsewhere now, not when 'exit' arrives.
+      this.alive = false;
       if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') this.exitReason = 'out-of-memory';
       else
         process.stderr.write(
@@ -97,7 +99,8 @@ export class Host {
 
   /** Ends the worker; in-flight invocations are reported lost. */
   async terminate(): Promise<void> {
-    if (this.alive) await this.worker.terminate();
+    this.alive = false;
+    await this.worker.terminate();
     await this.exited;
   }
 
@@ -125,6 +128,7 @@ export class Host {
       p.resolve({ k: 'lost', id: p.message.id, env: p.message.env, reason: late ? 'timeout' : 'crash' });
     }
     this.pending.clear();
+    this.alive = false;
     void this.worker.terminate();
   }
 

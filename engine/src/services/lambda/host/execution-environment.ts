@@ -24,6 +24,8 @@ export interface HostShared {
   readonly compiled: CompiledModule | Error;
   readonly require: NodeJS.Require;
   memoryUsedMb(): number;
+  /** Refreshes the host's heap sample (after an init, which loads most of the code). */
+  sampleMemory(): void;
   send(message: DoneMessage): void;
 }
 
@@ -89,6 +91,7 @@ export class ExecutionEnvironment {
       const began = performance.now();
       const failure = this.init();
       initDurationMs = performance.now() - began;
+      this.shared.sampleMemory();
       initLogs = this.takeLogs();
       if (failure !== undefined || !this.handler) {
         this.dead = true;

@@ -40,6 +40,7 @@ const shared = {
   // Resolves packages (@aws-sdk/*) from the project's node_modules, one module cache per host.
   require: createRequire(join(config.nodeModulesDir, '__lambda_task__.js')),
   memoryUsedMb: () => memoryUsedMb,
+  sampleMemory,
   send: (message: DoneMessage) => port.postMessage(message satisfies FromHost),
 };
 
