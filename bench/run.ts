@@ -1,0 +1,116 @@
+/**
+ * `npm run bench`: every figure with its baseline, measured in the same run on this machine.
+ *   --seconds N   load duration per run (default 15)
+ *   --only X      stack | request | startup
+ * Loads target 127.0.0.1 only and stop by themselves.
+ */
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { peakRssDuring, startUntil, stop } from './child.ts';
+import { countItems } from './count-items.ts';
+import { measureFunctionInit } from './function-init.ts';
+import { type LoadResult, postLoad } from './load.ts';
+
+const { values } = parseArgs({
+  options: { seconds: { type: 'string', default: '15' }, only: { type: 'string' } },
+});
+const seconds = Number(values.seconds);
+const only = values.only;
+const ENGINE_TABLE = 'serverless-infrastructure-requests';
+
+const fmt = (n: number, digits = 1): string => n.toFixed(digits);
+
+function stackFigures(): void {
+  const init = measureFunctionInit();
+  console.log('## Stack');
+  console.log(
+    `lib/TapStack.json        ${statSync('lib/TapStack.json').size} bytes (limit 51,200 for aws cloudformation deploy)`,
+  );
+  console.log(`function bundle          ${init.bundleBytes} bytes minified`);
+  console.log(
+    `function module init     ${fmt(init.initMs)} ms median of 7 fresh processes (target < 100 ms); empty module ${fmt(init.emptyModuleMs, 2)} ms; ratio ${fmt(init.initMs / init.emptyModuleMs)}x`,
+  );
+}
+
+async function requestPath(): Promise<void> {
+  console.log(`\n## Request path: small JSON POSTs, ${seconds} s per run, durable writes`);
+  const rows: string[] = [];
+  const results: Record<
+    string,
+    { baseline: LoadResult; engine: LoadResult; engineRss: number; items: [number, number] }
+  > = {};
+  for (const connections of [10, 50]) {
+    const baseDir = mkdtempSync(join(tmpdir(), 'tapstack-bench-base-'));
+    const baseline = await startUntil(
+      process.execPath,
+      ['--import', 'tsx', 'bench/baseline-server.ts', baseDir],
+      'READY',
+    );
+    const [baseUrl = '', baseDynamo = ''] = baseline.words;
+    const baseLoad = await postLoad(baseUrl, connections, seconds);
+    const baseItems = await countItems(baseDynamo, 'bench-requests');
+    await stop(baseline.child);
+    rmSync(baseDir, { recursive: true, force: true });
+
+    const engineDir = mkdtempSync(join(tmpdir(), 'tapstack-bench-engine-'));
+    const engine = await startUntil(
+      process.execPath,
+      ['dist/tapstack.js', 'up', '--data-dir', engineDir, '--port', '0', '--api-port', '0'],
+      'READY',
+    );
+    const [apiUrl = '', endpoint = ''] = engine.words;
+    const { result: engineLoad, peakMb } = await peakRssDuring(engine.child.pid ?? 0, () =>
+      postLoad(apiUrl, connections, seconds),
+    );
+    const engineItems = await countItems(endpoint, ENGINE_TABLE);
+    await stop(engine.child);
+    rmSync(engineDir, { recursive: true, force: true });
+
+    rows.push(
+      row('baseline', baseLoad, baseItems),
+      row('engine', engineLoad, engineItems, `rss ${fmt(peakMb, 0)} MB`),
+      `  ratio engine/baseline at ${connections} connections: ${fmt(engineLoad.requestsPerSecond / baseLoad.requestsPerSecond, 2)}x req/s, p99 ${fmt(engineLoad.p99 / Math.max(1, baseLoad.p99), 2)}x`,
+    );
+  }
+  console.log(rows.join('\n'));
+}
+
+function row(name: string, r: LoadResult, items: number, extra = ''): string {
+  const match = items === r.ok ? 'items = 2xx' : `ITEMS ${items} != 2xx ${r.ok}`;
+  return `  ${name.padEnd(8)} c=${String(r.connections).padEnd(3)} ${fmt(r.requestsPerSecond, 0).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  non-2xx ${r.non2xx}  errors ${r.errors}  ${match}  ${extra}`;
+}
+
+async function startup(): Promise<void> {
+  console.log('\n## Start-up: `tapstack up` to the first 200 (excluding npm install)');
+  const dir = mkdtempSync(join(tmpdir(), 'tapstack-bench-start-'));
+  for (const label of ['fresh data directory', 'existing data directory']) {
+    const began = performance.now();
+    const engine = await startUntil(
+      process.execPath,
+      ['dist/tapstack.js', 'up', '--data-dir', dir, '--port', '0', '--api-port', '0'],
+      'READY',
+    );
+    const response = await fetch(engine.words[0] ?? '', {
+      method: 'POST',
+      body: '{}',
+      headers: { 'content-type': 'application/json' },
+    });
+    const elapsed = performance.now() - began;
+    console.log(
+      `  ${label.padEnd(24)} ${fmt(elapsed, 0)} ms to first ${response.status} (target ${label.startsWith('fresh') ? 2000 : 1000} ms)`,
+    );
+    await stop(engine.child);
+  }
+  const nodeBegan = performance.now();
+  await startUntil(process.execPath, ['-e', 'console.log("READY")'], 'READY');
+  console.log(
+    `  baseline: a bare node process prints its first line in ${fmt(performance.now() - nodeBegan, 0)} ms`,
+  );
+  rmSync(dir, { recursive: true, force: true });
+}
+
+if (!only || only === 'stack') stackFigures();
+if (!only || only === 'request') await requestPath();
+if (!only || only === 'startup') await startup();
