@@ -1,0 +1,58 @@
+import { AwsError } from '../../runtime/aws-error.ts';
+
+/**
+ * S3's error codes and statuses, as listed on
+ * https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList
+ */
+export const s3Errors = {
+  noSuchBucket: (bucket: string) =>
+    new AwsError('NoSuchBucket', `The specified bucket does not exist: ${bucket}`, 404),
+  noSuchKey: (key: string) => new AwsError('NoSuchKey', `The specified key does not exist: ${key}`, 404),
+  noSuchVersion: (versionId: string) =>
+    new AwsError('NoSuchVersion', `The specified version does not exist: ${versionId}`, 404),
+  bucketAlreadyOwnedByYou: (bucket: string) =>
+    new AwsError(
+      'BucketAlreadyOwnedByYou',
+      `Your previous request to create the named bucket succeeded and you already own it: ${bucket}`,
+      409,
+    ),
+  bucketNotEmpty: (bucket: string) =>
+    new AwsError('BucketNotEmpty', `The bucket you tried to delete is not empty: ${bucket}`, 409),
+  invalidBucketName: (bucket: string, why: string) =>
+    new AwsError('InvalidBucketName', `The specified bucket is not valid: ${bucket} (${why})`, 400),
+  accessDenied: (why: string) => new AwsError('AccessDenied', `Access Denied: ${why}`, 403),
+  methodNotAllowed: (why: string) =>
+    new AwsError(
+      'MethodNotAllowed',
+      `The specified method is not allowed against this resource: ${why}`,
+      405,
+    ),
+  malformedXml: (why: string) =>
+    new AwsError(
+      'MalformedXML',
+      `The XML you provided was not well-formed or did not validate against our published schema: ${why}`,
+      400,
+    ),
+  invalidArgument: (why: string) => new AwsError('InvalidArgument', why, 400),
+  invalidRequest: (why: string) => new AwsError('InvalidRequest', why, 400),
+  badDigest: () =>
+    new AwsError(
+      'BadDigest',
+      'The Content-MD5 or checksum you specified did not match what we received.',
+      400,
+    ),
+  invalidDigest: () => new AwsError('InvalidDigest', 'The Content-MD5 you specified is not valid.', 400),
+  incompleteBody: (declared: number, received: number) =>
+    new AwsError(
+      'IncompleteBody',
+      `You did not provide the number of bytes specified by the Content-Length HTTP header (declared ${declared}, received ${received})`,
+      400,
+    ),
+  invalidRange: () => new AwsError('InvalidRange', 'The requested range is not satisfiable', 416),
+  noSuchBucketPolicy: () => new AwsError('NoSuchBucketPolicy', 'The bucket policy does not exist', 404),
+  noSuchLifecycleConfiguration: () =>
+    new AwsError('NoSuchLifecycleConfiguration', 'The lifecycle configuration does not exist', 404),
+  malformedPolicy: (why: string) => new AwsError('MalformedPolicy', why, 400),
+  notImplemented: (what: string) =>
+    new AwsError('NotImplemented', `TapStack's local S3 does not implement ${what}`, 501),
+} as const;

@@ -1,0 +1,120 @@
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isAwsError } from '../../../runtime/aws-error.ts';
+import { ownerCaller, type S3Caller } from '../policy.ts';
+import type { S3Service } from '../service.ts';
+import * as bucket from './bucket-handlers.ts';
+import * as list from './list-handlers.ts';
+import * as object from './object-handlers.ts';
+import { readRequestBody } from './request-body.ts';
+import { parseTarget, resolveOperation, type S3Operation } from './route.ts';
+import type { OperationHandler, S3HttpResponse } from './types.ts';
+import { escapeXml } from './xml.ts';
+
+/**
+ * S3's REST-XML wire protocol over the typed operations, so `aws s3 …` and `@aws-sdk/client-s3`
+ * (with `forcePathStyle: true`) work against the local endpoint.
+ * https://docs.aws.amazon.com/AmazonS3/latest/API/Welcome.html
+ */
+export type S3HttpHandler = (req: IncomingMessage, res: ServerResponse, caller?: S3Caller) => Promise<void>;
+
+export interface S3HttpOptions {
+  /**
+   * Host suffixes that mark virtual-hosted-style requests (`bucket.s3.localhost:4566`).
+   * Default `['.s3.localhost']`; path-style (`/bucket/key`) always works.
+   */
+  readonly virtualHostSuffixes?: readonly string[];
+}
+
+const HANDLERS: Readonly<Record<S3Operation, OperationHandler>> = {
+  ListBuckets: bucket.listBuckets,
+  CreateBucket: bucket.createBucketHandler,
+  DeleteBucket: bucket.deleteBucketHandler,
+  HeadBucket: bucket.headBucket,
+  GetBucketLocation: bucket.getBucketLocation,
+  PutBucketVersioning: bucket.putBucketVersioningHandler,
+  GetBucketVersioning: bucket.getBucketVersioningHandler,
+  PutBucketLifecycleConfiguration: bucket.putBucketLifecycleHandler,
+  GetBucketLifecycleConfiguration: bucket.getBucketLifecycleHandler,
+  DeleteBucketLifecycle: bucket.deleteBucketLifecycleHandler,
+  PutBucketPolicy: bucket.putBucketPolicyHandler,
+  GetBucketPolicy: bucket.getBucketPolicyHandler,
+  DeleteBucketPolicy: bucket.deleteBucketPolicyHandler,
+  ListObjects: list.listObjectsHandler,
+  ListObjectsV2: list.listObjectsV2Handler,
+  ListObjectVersions: list.listObjectVersionsHandler,
+  DeleteObjects: object.deleteObjectsHandler,
+  PutObject: object.putObjectHandler,
+  GetObject: object.getObjectHandler,
+  HeadObject: object.headObjectHandler,
+  DeleteObject: object.deleteObjectHandler,
+};
+
+export function createS3HttpHandler(service: S3Service, options: S3HttpOptions = {}): S3HttpHandler {
+  const suffixes = options.virtualHostSuffixes ?? ['.s3.localhost'];
+  const defaultCaller = ownerCaller(service.account.accountId);
+  return async (req, res, caller = defaultCaller) => {
+    const requestId = randomBytes(8).toString('hex').toUpperCase();
+    const method = (req.method ?? 'GET').toUpperCase();
+    let target: ReturnType<typeof parseTarget> | undefined;
+    let response: S3HttpResponse;
+    try {
+      target = parseTarget(req.url ?? '/', req.headers.host, suffixes);
+      const operation = resolveOperation(method, target, req.headers);
+      const body = await readRequestBody(req);
+      response = HANDLERS[operation](service, {
+        bucket: target.bucket ?? '',
+        key: target.key ?? '',
+        query: target.query,
+        headers: req.headers,
+        body,
+        caller,
+      });
+    } catch (error) {
+      if (!req.readableEnded) req.resume();
+      response = errorResponse(error, requestId, target?.bucket, target?.key);
+    }
+    send(res, method, requestId, response);
+  };
+}
+
+function errorResponse(error: unknown, requestId: string, bucketName?: string, key?: string): S3HttpResponse {
+  const known = isAwsError(error);
+  const code = known ? error.code : 'InternalError';
+  const message = known ? error.message : `We encountered an internal error: ${(error as Error).message}`;
+  const status = known ? error.status : 500;
+  const deleteMarker =
+    typeof error === 'object' && error !== null && 'deleteMarker' in error && error.deleteMarker;
+  const detail =
+    (code === 'NoSuchKey' || code === 'NoSuchVersion') && key !== undefined
+      ? `<Key>${escapeXml(key)}</Key>`
+      : code.startsWith('NoSuchBucket') || code.startsWith('Bucket')
+        ? `<BucketName>${escapeXml(bucketName ?? '')}</BucketName>`
+        : '';
+  return {
+    status,
+    headers: {
+      'content-type': 'application/xml',
+      ...(deleteMarker ? { 'x-amz-delete-marker': 'true' } : {}),
+    },
+    body:
+      '<?xml version="1.0" encoding="UTF-8"?>\n' +
+      `<Error><Code>${escapeXml(code)}</Code><Message>${escapeXml(message)}</Message>${detail}` +
+      `<RequestId>${requestId}</RequestId><HostId>${requestId}</HostId></Error>`,
+  };
+}
+
+function send(res: ServerResponse, method: string, requestId: string, response: S3HttpResponse): void {
+  const body = response.body === undefined ? Buffer.alloc(0) : Buffer.from(response.body);
+  const headers: Record<string, string> = {
+    'x-amz-request-id': requestId,
+    'x-amz-id-2': requestId,
+    server: 'TapStack',
+    ...response.headers,
+  };
+  // HEAD answers carry the object's length but no body; errors on HEAD carry no body at all.
+  if (headers['content-length'] === undefined)
+    headers['content-length'] = String(method === 'HEAD' ? 0 : body.length);
+  res.writeHead(response.status, headers);
+  res.end(method === 'HEAD' ? undefined : body);
+}

@@ -1,0 +1,35 @@
+/**
+ * The local S3: buckets, versioning, objects on disk, bucket policies (via an injected evaluator),
+ * lifecycle rules run on the engine clock, and the REST-XML wire protocol.
+ * https://docs.aws.amazon.com/AmazonS3/latest/API/Welcome.html
+ *
+ * LIMITATIONS (what this does not emulate):
+ * - Multipart uploads (CreateMultipartUpload/UploadPart/Complete): refused with 501 NotImplemented,
+ *   so `aws s3 cp` of files at or above the CLI's multipart threshold (8 MB) fails. Hence
+ *   AbortIncompleteMultipartUpload rules are stored but have nothing to act on.
+ * - CopyObject, ACLs, tagging, CORS, website, encryption settings, object lock, replication,
+ *   notifications, storage classes and transitions: refused (501), never silently ignored.
+ * - Lifecycle filters other than Prefix (Tag, And, ObjectSize*) and Expiration by Date: refused.
+ * - Conditional requests (If-Match, If-None-Match…), SSE headers, Content-Encoding/Cache-Control/
+ *   Content-Disposition storage, and checksums other than CRC32 (accepted unchecked).
+ * - SigV4 signatures are not verified (the edge parses credentials; S3 trusts the caller it gets).
+ * - Bucket policies are only as strong as the injected evaluator; only an explicit Deny refuses.
+ * - One account and one partition: bucket names are unique per engine, not globally.
+ * - Listing re-sorts keys on every call (fine for thousands of keys, not millions).
+ * Known differences from AWS are listed in quirks.ts.
+ */
+
+export { bucketNameProblem } from './bucket-name.ts';
+export type { S3HttpHandler, S3HttpOptions } from './http/handler.ts';
+export { createS3HttpHandler } from './http/handler.ts';
+export { dueAt, type LifecycleAction, planLifecycle } from './lifecycle.ts';
+export type { BucketState, LifecycleRule, ObjectVersion, VersioningStatus } from './model.ts';
+export type {
+  BucketPolicyDecision,
+  BucketPolicyEvaluator,
+  BucketPolicyRequest,
+  S3Caller,
+} from './policy.ts';
+export { bucketArn, ownerCaller } from './policy.ts';
+export type { BucketSummary, S3ServiceOptions } from './service.ts';
+export { S3Service } from './service.ts';

@@ -1,0 +1,51 @@
+/** The S3 service's stored shapes: what a bucket and an object version are, apart from any wire format. */
+
+/** `Unversioned` until versioning is first enabled; afterwards only `Enabled` or `Suspended`. */
+export type VersioningStatus = 'Unversioned' | 'Enabled' | 'Suspended';
+
+/**
+ * One version of a key, or a delete marker. Versions written while the bucket is unversioned or
+ * suspended have the version id `null` (the literal string, as S3 reports it).
+ * https://docs.aws.amazon.com/AmazonS3/latest/userguide/versioning-workflows.html
+ */
+export interface ObjectVersion {
+  readonly versionId: string;
+  readonly deleteMarker: boolean;
+  readonly lastModified: number;
+  /** The quoted MD5 hex of the body (`"d41d8…"`), empty for delete markers. */
+  readonly etag: string;
+  readonly size: number;
+  readonly contentType?: string;
+  /** `x-amz-meta-*` user metadata, names lower-cased without the prefix. */
+  readonly metadata?: Readonly<Record<string, string>>;
+  /** The body's file name under the store's objects directory; absent for delete markers. */
+  readonly bodyFile?: string;
+}
+
+/**
+ * A lifecycle rule reduced to what this emulator executes. `prefix` is `Filter.Prefix` (or the
+ * legacy top-level `Prefix`); tag and size filters are refused when the rule is put.
+ * https://docs.aws.amazon.com/AmazonS3/latest/API/API_LifecycleRule.html
+ */
+export interface LifecycleRule {
+  readonly id?: string;
+  readonly status: 'Enabled' | 'Disabled';
+  readonly prefix: string;
+  readonly expirationDays?: number;
+  readonly expiredObjectDeleteMarker?: boolean;
+  readonly noncurrentDays?: number;
+  readonly newerNoncurrentVersions?: number;
+  readonly abortIncompleteMultipartUploadDays?: number;
+}
+
+export interface BucketState {
+  readonly name: string;
+  readonly createdAt: number;
+  readonly region: string;
+  versioning: VersioningStatus;
+  /** The policy document as the caller sent it (JSON text). */
+  policy?: string;
+  lifecycle?: readonly LifecycleRule[];
+  /** Key → versions, newest first. */
+  readonly objects: Map<string, ObjectVersion[]>;
+}

@@ -1,0 +1,14 @@
+import type { S3Context } from '../context.ts';
+import { s3Errors } from '../errors.ts';
+import type { S3Caller } from '../policy.ts';
+
+/**
+ * Refuses while any version or delete marker remains, as S3 does.
+ * https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteBucket.html
+ */
+export function deleteBucket(ctx: S3Context, input: { readonly bucket: string }, caller: S3Caller): void {
+  const bucket = ctx.store.get(input.bucket);
+  ctx.authorize(caller, 's3:DeleteBucket', bucket);
+  if (bucket.objects.size > 0) throw s3Errors.bucketNotEmpty(input.bucket);
+  ctx.store.remove(input.bucket);
+}

@@ -1,0 +1,174 @@
+import { join } from 'node:path';
+import { type AccountContext, DEFAULT_ACCOUNT } from '../../runtime/account.ts';
+import type { Clock } from '../../runtime/clock.ts';
+import type { S3Context } from './context.ts';
+import { LifecycleSweep } from './lifecycle-sweep.ts';
+import type { LifecycleRule } from './model.ts';
+import {
+  deleteBucketLifecycle,
+  getBucketLifecycle,
+  type PutBucketLifecycleInput,
+  putBucketLifecycle,
+} from './operations/bucket-lifecycle.ts';
+import {
+  deleteBucketPolicy,
+  getBucketPolicy,
+  type PutBucketPolicyInput,
+  putBucketPolicy,
+} from './operations/bucket-policy.ts';
+import {
+  getBucketVersioning,
+  type PutBucketVersioningInput,
+  putBucketVersioning,
+} from './operations/bucket-versioning.ts';
+import { type CreateBucketInput, createBucket } from './operations/create-bucket.ts';
+import { deleteBucket } from './operations/delete-bucket.ts';
+import { type DeleteObjectInput, type DeleteObjectOutput, deleteObject } from './operations/delete-object.ts';
+import {
+  type GetObjectInput,
+  type GetObjectOutput,
+  getObject,
+  type HeadObjectOutput,
+  headObject,
+} from './operations/get-object.ts';
+import {
+  type ListObjectVersionsInput,
+  type ListObjectVersionsOutput,
+  listObjectVersions,
+} from './operations/list-object-versions.ts';
+import {
+  type ListObjectsV2Input,
+  type ListObjectsV2Output,
+  listObjectsV2,
+} from './operations/list-objects-v2.ts';
+import { type PutObjectInput, type PutObjectOutput, putObject } from './operations/put-object.ts';
+import { type BucketPolicyEvaluator, enforceBucketPolicy, ownerCaller, type S3Caller } from './policy.ts';
+import { LOCAL_REQUESTS_ARE_SECURE_BY_DEFAULT } from './quirks.ts';
+import { S3Store } from './store.ts';
+
+export interface S3ServiceOptions {
+  /** The service's data directory; buckets and bodies live under it. */
+  readonly dataDir: string;
+  readonly clock: Clock;
+  readonly account?: AccountContext;
+  /** The IAM service's bucket-policy evaluator; without one, policies are stored but not enforced. */
+  readonly evaluateBucketPolicy?: BucketPolicyEvaluator;
+  /** See quirks.ts (1). Default true: the local endpoint is plain HTTP. */
+  readonly treatPlainHttpAsSecure?: boolean;
+}
+
+export interface BucketSummary {
+  readonly name: string;
+  readonly createdAt: number;
+  readonly region: string;
+}
+
+/**
+ * The local S3: typed operations (used by the wire handler, CloudFormation providers and Firehose)
+ * over an on-disk store, and the lifecycle sweep on the injected clock.
+ * Every operation takes the caller; it defaults to the account's root user.
+ */
+export class S3Service {
+  readonly account: AccountContext;
+  private readonly ctx: S3Context;
+  private readonly sweep: LifecycleSweep;
+  private readonly owner: S3Caller;
+
+  constructor(options: S3ServiceOptions) {
+    this.account = options.account ?? DEFAULT_ACCOUNT;
+    this.owner = ownerCaller(this.account.accountId);
+    const store = new S3Store(join(options.dataDir));
+    const enforcement = {
+      ...(options.evaluateBucketPolicy ? { evaluate: options.evaluateBucketPolicy } : {}),
+      treatPlainHttpAsSecure: options.treatPlainHttpAsSecure ?? LOCAL_REQUESTS_ARE_SECURE_BY_DEFAULT,
+    };
+    this.ctx = {
+      store,
+      clock: options.clock,
+      account: this.account,
+      authorize: (caller, action, bucket, key) =>
+        enforceBucketPolicy(enforcement, bucket, caller, action, key),
+    };
+    this.sweep = new LifecycleSweep(store, options.clock);
+  }
+
+  /** Starts the daily lifecycle sweep. */
+  start(): void {
+    this.sweep.start();
+  }
+
+  stop(): void {
+    this.sweep.stop();
+  }
+
+  /** Runs due lifecycle actions now (the sweep does this every emulated midnight); returns the count. */
+  runLifecycle(): number {
+    return this.sweep.run();
+  }
+
+  listBuckets(): BucketSummary[] {
+    return this.ctx.store.names().map((name) => {
+      const b = this.ctx.store.get(name);
+      return { name: b.name, createdAt: b.createdAt, region: b.region };
+    });
+  }
+
+  /** The bucket's Region (GetBucketLocation, HeadBucket); NoSuchBucket when absent. */
+  bucketRegion(bucket: string, caller = this.owner): string {
+    const state = this.ctx.store.get(bucket);
+    this.ctx.authorize(caller, 's3:GetBucketLocation', state);
+    return state.region;
+  }
+
+  createBucket(input: CreateBucketInput): { readonly location: string } {
+    return createBucket(this.ctx, input);
+  }
+  deleteBucket(input: { readonly bucket: string }, caller = this.owner): void {
+    deleteBucket(this.ctx, input, caller);
+  }
+  putBucketVersioning(input: PutBucketVersioningInput, caller = this.owner): void {
+    putBucketVersioning(this.ctx, input, caller);
+  }
+  getBucketVersioning(
+    input: { readonly bucket: string },
+    caller = this.owner,
+  ): { readonly status?: 'Enabled' | 'Suspended' } {
+    return getBucketVersioning(this.ctx, input, caller);
+  }
+  putBucketLifecycle(input: PutBucketLifecycleInput, caller = this.owner): void {
+    putBucketLifecycle(this.ctx, input, caller);
+  }
+  getBucketLifecycle(input: { readonly bucket: string }, caller = this.owner): readonly LifecycleRule[] {
+    return getBucketLifecycle(this.ctx, input, caller);
+  }
+  deleteBucketLifecycle(input: { readonly bucket: string }, caller = this.owner): void {
+    deleteBucketLifecycle(this.ctx, input, caller);
+  }
+  putBucketPolicy(input: PutBucketPolicyInput, caller = this.owner): void {
+    putBucketPolicy(this.ctx, input, caller);
+  }
+  getBucketPolicy(input: { readonly bucket: string }, caller = this.owner): string {
+    return getBucketPolicy(this.ctx, input, caller);
+  }
+  deleteBucketPolicy(input: { readonly bucket: string }, caller = this.owner): void {
+    deleteBucketPolicy(this.ctx, input, caller);
+  }
+  putObject(input: PutObjectInput, caller = this.owner): PutObjectOutput {
+    return putObject(this.ctx, input, caller);
+  }
+  getObject(input: GetObjectInput, caller = this.owner): GetObjectOutput {
+    return getObject(this.ctx, input, caller);
+  }
+  headObject(input: GetObjectInput, caller = this.owner): HeadObjectOutput {
+    return headObject(this.ctx, input, caller);
+  }
+  deleteObject(input: DeleteObjectInput, caller = this.owner): DeleteObjectOutput {
+    return deleteObject(this.ctx, input, caller);
+  }
+  listObjectsV2(input: ListObjectsV2Input, caller = this.owner): ListObjectsV2Output {
+    return listObjectsV2(this.ctx, input, caller);
+  }
+  listObjectVersions(input: ListObjectVersionsInput, caller = this.owner): ListObjectVersionsOutput {
+    return listObjectVersions(this.ctx, input, caller);
+  }
+}
