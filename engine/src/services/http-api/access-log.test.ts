@@ -16,9 +16,11 @@ describe('renderAccessLog', () => {
     ['$context.status.extra', { status: 404 }, '404.extra'],
     ['$context.unknownVariable', {}, '-'],
     ['$context.error.message', { 'error.message': '' }, '-'],
-    ['{"ua":"$context.identity.userAgent"}', { 'identity.userAgent': 'a"b' }, '{"ua":"a"b"}'],
+    ['{"ua":"$context.identity.userAgent"}', { 'identity.userAgent': 'a"b\\c' }, '{"ua":"a\\"b\\\\c"}'],
+    ['$context.identity.userAgent', { 'identity.userAgent': 'tab\there' }, 'tab\\there'],
     ['$context.requestId $context.requestId', { requestId: 'x' }, 'x x'],
     ['plain text', {}, 'plain text'],
+    ['{"e":$context.error.messageString}', { 'error.messageString': '"Not Found"' }, '{"e":"Not Found"}'],
   ])('%s with %j -> %s', (format, values, expected) => {
     expect(renderAccessLog(format, values)).toBe(expected);
   });

@@ -1,8 +1,8 @@
 /**
  * Renders a stage's access-log format by replacing `$context.<variable>` with this request's values.
- * A variable without a value for this request renders as `-`, as AWS logs it. Values are inserted
- * verbatim: AWS does not escape them, so a `"` in a user agent breaks a JSON format there too
- * (see AWS-FACTS.md).
+ * A variable without a value for this request renders as `-`, as AWS logs it. Values are escaped
+ * as inside a JSON string (`"` -> `\"`, `\` -> `\\`, control characters), as API Gateway was seen
+ * doing in 2024, so a JSON format stays parseable whatever the client sends (see AWS-FACTS.md).
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-logging-variables.html
  */
 export const ACCESS_LOG_VARIABLES = [
@@ -53,10 +53,15 @@ export const renderAccessLog = (format: string, values: AccessLogValues): string
       if (!KNOWN.has(candidate)) continue;
       const value = values[candidate as AccessLogVariable];
       const rest = n < parts.length ? `.${parts.slice(n).join('.')}` : '';
-      return `${value === undefined || value === '' ? '-' : String(value)}${rest}`;
+      if (value === undefined || value === '') return `-${rest}`;
+      // messageString is already a quoted JSON string, meant to be used without quotes around it.
+      return `${candidate === 'error.messageString' ? String(value) : escapeValue(String(value))}${rest}`;
     }
     return '-';
   });
+
+/** JSON string escaping without the surrounding quotes. */
+const escapeValue = (value: string): string => JSON.stringify(value).slice(1, -1);
 
 /** The log group name in `arn:aws:logs:region:account:log-group:NAME` (a trailing `:*` is allowed). */
 export const logGroupNameFromArn = (arn: string): string | undefined => {
