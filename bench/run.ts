@@ -37,10 +37,6 @@ function stackFigures(): void {
 async function requestPath(): Promise<void> {
   console.log(`\n## Request path: small JSON POSTs, ${seconds} s per run, durable writes`);
   const rows: string[] = [];
-  const results: Record<
-    string,
-    { baseline: LoadResult; engine: LoadResult; engineRss: number; items: [number, number] }
-  > = {};
   for (const connections of [10, 50]) {
     const baseDir = mkdtempSync(join(tmpdir(), 'tapstack-bench-base-'));
     const baseline = await startUntil(
