@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   CreateTableCommand,
+  DescribeContinuousBackupsCommand,
   DescribeTableCommand,
   DescribeTimeToLiveCommand,
   DynamoDBClient,
@@ -17,6 +18,8 @@ import {
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_ACCOUNT } from '../../runtime/account.ts';
 import { VirtualClock } from '../../runtime/clock.ts';
+import { applyTablePlan } from './apply-table-plan.ts';
+import { tablePropertiesToCreateTable } from './cfn-table-mapper.ts';
 import { DynamoDbService } from './dynamodb-service.ts';
 
 let dataDir: string;
@@ -215,6 +218,7 @@ describe('DynamoDbService', () => {
     // Act
     const beforeSweep = await get('expired');
     await clock.advance(5 * 60_000);
+    await service.settled();
 
     // Assess
     expect(beforeSweep.Item).toBeDefined();
@@ -239,6 +243,33 @@ describe('DynamoDbService', () => {
     await expect(attempt).rejects.toMatchObject({
       code: 'ValidationException',
       message: 'TimeToLive is already enabled',
+    });
+  });
+
+  it('deploys CloudFormation table properties so wire clients see TTL and point-in-time recovery', async () => {
+    // Prepare
+    const service = await openService();
+    const client = await serve(service);
+    const plan = tablePropertiesToCreateTable(
+      {
+        ...keyedTable('Stacked'),
+        TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      },
+      'Stacked',
+    );
+
+    // Act
+    const table = await applyTablePlan(service, plan);
+    const ttl = await client.send(new DescribeTimeToLiveCommand({ TableName: 'Stacked' }));
+    const backups = await client.send(new DescribeContinuousBackupsCommand({ TableName: 'Stacked' }));
+
+    // Assess
+    expect(table.TableStatus).toBe('ACTIVE');
+    expect(ttl.TimeToLiveDescription?.TimeToLiveStatus).toBe('ENABLED');
+    expect(backups.ContinuousBackupsDescription?.PointInTimeRecoveryDescription).toEqual({
+      PointInTimeRecoveryStatus: 'ENABLED',
+      RecoveryPeriodInDays: 35,
     });
   });
 });

@@ -172,6 +172,11 @@ export class DynamoDbService {
     return sweepExpiredItems(this.ctx, this.clock.now());
   }
 
+  /** Resolves once background work started so far (a TTL sweep the clock fired) has finished. */
+  settled(): Promise<void> {
+    return this.sweeper.settled();
+  }
+
   /** Stops the sweeper, lets pending writes finish and releases the LevelDB lock. Idempotent. */
   close(): Promise<void> {
     this.closed ??= (async () => {

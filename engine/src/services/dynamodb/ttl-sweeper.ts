@@ -111,6 +111,11 @@ export class TtlSweeper {
     await this.running;
   }
 
+  /** Resolves when the sweep in progress (if any) has finished. */
+  settled(): Promise<void> {
+    return this.running;
+  }
+
   private schedule(): void {
     this.timer = this.clock.setTimer(() => {
       this.running = this.sweep().then(
