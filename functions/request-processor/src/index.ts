@@ -9,6 +9,7 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, ScheduledEvent } from 'aws-lambda';
+import { DYNAMODB_HTTP, DYNAMODB_MAX_ATTEMPTS, S3_HTTP, S3_MAX_ATTEMPTS } from './client-options.ts';
 import { readConfig } from './config.ts';
 import { describeEvent, isApiEvent, isScheduledEvent } from './events.ts';
 import { recordFromApiEvent, recordFromScheduledEvent } from './request-record.ts';
@@ -26,14 +27,14 @@ const localEndpoint = Boolean(process.env.AWS_ENDPOINT_URL || process.env.AWS_EN
 const stores: Stores = {
   tableName: config.tableName,
   dynamo: new DynamoDBClient({
-    maxAttempts: 3,
-    requestHandler: { connectionTimeout: 1_000, requestTimeout: 3_000 },
+    maxAttempts: DYNAMODB_MAX_ATTEMPTS,
+    requestHandler: DYNAMODB_HTTP,
   }),
   putArchive: lazyPutArchive({
-    maxAttempts: 2,
+    maxAttempts: S3_MAX_ATTEMPTS,
     // A local endpoint (127.0.0.1:4566) has no per-bucket DNS names.
     forcePathStyle: localEndpoint,
-    requestHandler: { connectionTimeout: 1_000, requestTimeout: 8_000 },
+    requestHandler: S3_HTTP,
   }),
 };
 
