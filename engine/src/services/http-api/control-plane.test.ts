@@ -205,6 +205,22 @@ describe('HTTP API control plane', () => {
     expectAwsError(() => h.service.getStage(apiId, 'dev'), 'NotFoundException', 404, /dev/);
   });
 
+  it('lists the routes, integrations and stages of an API', () => {
+    const integration = h.service.createIntegration(apiId, {
+      IntegrationType: 'AWS_PROXY',
+      IntegrationUri: FUNCTION_ARN,
+      PayloadFormatVersion: '2.0',
+    });
+    h.service.createRoute(apiId, {
+      RouteKey: 'POST /capture',
+      Target: `integrations/${integration.IntegrationId}`,
+    });
+    h.service.createStage(apiId, { StageName: '$default', AutoDeploy: true });
+    expect(h.service.getRoutes(apiId).map((r) => r.RouteKey)).toEqual(['POST /capture']);
+    expect(h.service.getIntegrations(apiId).map((i) => i.IntegrationId)).toEqual([integration.IntegrationId]);
+    expect(h.service.getStages(apiId).map((s) => s.StageName)).toEqual(['$default']);
+  });
+
   it('answers 500 for a route without an integration target', async () => {
     h.service.createRoute(apiId, { RouteKey: '$default' });
     h.service.createStage(apiId, { StageName: '$default' });

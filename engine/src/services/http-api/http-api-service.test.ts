@@ -221,6 +221,42 @@ describe('HTTP API request handling over real HTTP', () => {
     expect(h.lambda.calls).toHaveLength(0);
   });
 
+  it('answers 413 for a chunked body that grows past 10 MB while being read', async () => {
+    // Prepare
+    const { endpoint } = await deployApi(h.service);
+    const body = Buffer.alloc(10 * 1024 * 1024 + 1, 98);
+
+    // Act
+    const reply = await send(`${endpoint}/`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', 'transfer-encoding': 'chunked' },
+      body,
+    });
+
+    // Assess
+    expect(reply.status).toBe(413);
+    expect(h.lambda.calls).toHaveLength(0);
+  });
+
+  it('accepts a body of exactly 10 MB', async () => {
+    // Prepare
+    const { endpoint } = await deployApi(h.service);
+    h.lambda.behaviour = (event) => ({
+      payload: JSON.stringify({ statusCode: 200, body: String(event.body?.length) }),
+    });
+
+    // Act
+    const reply = await send(`${endpoint}/`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: Buffer.alloc(10 * 1024 * 1024, 99),
+    });
+
+    // Assess
+    expect(reply.status).toBe(200);
+    expect(reply.text()).toBe(String(10 * 1024 * 1024));
+  });
+
   it('serves a named stage under its path prefix and keeps the prefix in rawPath', async () => {
     // Prepare
     const { endpoint } = await deployApi(h.service, {

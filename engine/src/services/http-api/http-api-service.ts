@@ -142,6 +142,10 @@ export class HttpApiService {
     integrations.deleteIntegration(this.store, apiId, integrationId);
   }
 
+  getIntegrations(apiId: string): IntegrationRecord[] {
+    return Object.values(this.store.get(apiId).integrations);
+  }
+
   createStage(apiId: string, input: stages.CreateStageInput): StageRecord {
     return stages.createStage(this.store, apiId, input, this.options.clock.now());
   }
@@ -157,6 +161,10 @@ export class HttpApiService {
 
   getStage(apiId: string, stageName: string): StageRecord {
     return stages.getStage(this.store.get(apiId), stageName);
+  }
+
+  getStages(apiId: string): StageRecord[] {
+    return Object.values(this.store.get(apiId).stages);
   }
 
   private endpointOf(state: ApiState): string {
