@@ -271,7 +271,7 @@ describe('request processor handler against dynalite', () => {
   it('rejects malformed JSON with 400 and stores nothing', async () => {
     // Prepare
     const handler = await coldStart({ dynamo: dynamo.endpoint, s3: s3.endpoint });
-    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const warned = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const event = apiEvent({
       method: 'POST',
       body: '{"broken": ',
@@ -291,6 +291,9 @@ describe('request processor handler against dynalite', () => {
       requestId,
     });
     expect(await itemsWithId(requestId)).toEqual([]);
+    expect(warned.mock.calls).toEqual([
+      [{ message: 'Rejected request', requestId, errorName: 'InvalidJson' }],
+    ]);
   });
 
   it('treats an empty body as no body', async () => {
@@ -412,8 +415,9 @@ describe('request processor handler against dynalite', () => {
       requestId,
     });
     expect(logged).toHaveBeenCalledTimes(1);
-    const line = JSON.parse(String(logged.mock.calls[0]?.[0]));
-    expect(line).toMatchObject({ requestId, errorName: 'ResourceNotFoundException' });
+    // One argument: under LogFormat JSON the object becomes the line's structured `message`.
+    expect(logged.mock.calls[0]).toHaveLength(1);
+    expect(logged.mock.calls[0]?.[0]).toMatchObject({ requestId, errorName: 'ResourceNotFoundException' });
   });
 });
 
@@ -435,7 +439,7 @@ describe('request processor handler when DynamoDB is unavailable', () => {
     expect(body).toMatchObject({ error: 'ServiceUnavailable', requestId });
     expect(result.body).not.toMatch(/ECONNREFUSED|127\.0\.0\.1/);
     expect(logged).toHaveBeenCalledTimes(1);
-    expect(JSON.parse(String(logged.mock.calls[0]?.[0]))).toMatchObject({ requestId });
+    expect(logged.mock.calls[0]?.[0]).toMatchObject({ requestId });
   });
 
   it('answers 503 when DynamoDB keeps throttling', async () => {
@@ -451,7 +455,7 @@ describe('request processor handler when DynamoDB is unavailable', () => {
 
     // Assess
     expect(result.statusCode).toBe(503);
-    expect(JSON.parse(String(logged.mock.calls[0]?.[0]))).toMatchObject({
+    expect(logged.mock.calls[0]?.[0]).toMatchObject({
       errorName: 'ProvisionedThroughputExceededException',
     });
   });
@@ -467,6 +471,6 @@ describe('request processor handler when DynamoDB is unavailable', () => {
 
     // Assess
     await expect(invocation).rejects.toThrow();
-    expect(JSON.parse(String(logged.mock.calls[0]?.[0]))).toMatchObject({ requestId: event.id });
+    expect(logged.mock.calls[0]?.[0]).toMatchObject({ requestId: event.id });
   });
 });

@@ -45,10 +45,15 @@ export interface ScheduledSummary {
   readonly timestamp: string;
 }
 
-/** One structured line per failure; the requestId ties it to the item and the access log. */
+/**
+ * One structured line per failure; the requestId ties it to the item and the access log. A single
+ * object argument is kept as a nested object in the `message` field under LogFormat JSON (the
+ * runtime only `util.format`s when there are several arguments).
+ * https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs-logformat.html
+ */
 function logFailure(message: string, requestId: string, error: unknown): void {
   const { name, message: errorMessage, code } = errorFacts(error);
-  console.error(JSON.stringify({ message, requestId, errorName: name, errorMessage, errorCode: code }));
+  console.error({ message, requestId, errorName: name, errorMessage, errorCode: code });
 }
 
 async function handleApi(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
@@ -56,7 +61,7 @@ async function handleApi(event: APIGatewayProxyEventV2): Promise<APIGatewayProxy
   try {
     const result = recordFromApiEvent(event, config.retentionDays);
     if (result.kind === 'invalid-json') {
-      console.warn(JSON.stringify({ message: 'Rejected request', requestId, errorName: 'InvalidJson' }));
+      console.warn({ message: 'Rejected request', requestId, errorName: 'InvalidJson' });
       return invalidJsonResponse(requestId);
     }
     const { record } = result;
