@@ -21,9 +21,9 @@ import type { ApiRecord, ApiState, IntegrationRecord, RouteRecord, StageRecord }
 /**
  * LIMITATIONS: HTTP APIs only (no WebSocket); Lambda proxy integrations with payload format 2.0
  * only; no authorizers, custom domains, API mappings, mTLS, deployments (every change is live, as
- * with AutoDeploy), parameter mapping or response overrides; no request line/header size quota;
- * the account-level throttle is not applied across APIs. See AWS-FACTS.md for what each emulated
- * behaviour rests on.
+ * with AutoDeploy), parameter mapping or response overrides; no request line/header size quota.
+ * The account-level throttle (10,000 rps, burst 5,000) is shared by the APIs of one service
+ * instance. See AWS-FACTS.md for what each emulated behaviour rests on.
  */
 export interface HttpApiServiceOptions {
   /** The service's data directory; the control plane is kept in `http-api.json` inside it. */

@@ -10,7 +10,7 @@ import { GATEWAY_RESPONSES, type GatewayResponse, gatewayResponseBody, PREFLIGHT
 import { type RequestTrace, recordRequest } from './request-record.ts';
 import { mapResponse } from './response-mapping.ts';
 import { matchRoute, selectStage } from './route-matching.ts';
-import { effectiveLimits, type TokenBuckets } from './throttle.ts';
+import { ACCOUNT_BUCKET, ACCOUNT_LIMITS, effectiveLimits, type TokenBuckets } from './throttle.ts';
 import type { ApiState } from './types.ts';
 
 /**
@@ -105,6 +105,10 @@ const route = async (
   const limits = effectiveLimits(stage.DefaultRouteSettings, stage.RouteSettings[match.routeKey]);
   const bucketKey = `${state.api.ApiId}/${stage.StageName}/${match.routeKey}`;
   if (limits && !deps.buckets.take(bucketKey, deps.clock.now(), limits)) {
+    return gatewayError(GATEWAY_RESPONSES.throttled, trace);
+  }
+  // The Region's account-level quota is shared by every API of the service.
+  if (!deps.buckets.take(ACCOUNT_BUCKET, deps.clock.now(), ACCOUNT_LIMITS)) {
     return gatewayError(GATEWAY_RESPONSES.throttled, trace);
   }
 

@@ -18,8 +18,15 @@ export interface BucketLimits {
   readonly burst: number;
 }
 
-/** Regional account-level limits (10,000 rps, burst 5,000), applied when a stage sets only one half. */
+/**
+ * Regional account-level limits (10,000 rps, burst 5,000): applied to all requests of the service,
+ * and to the missing half when a stage sets only a rate or only a burst.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html
+ */
 export const ACCOUNT_LIMITS: BucketLimits = { rate: 10_000, burst: 5_000 };
+
+/** The bucket key of the account-level quota (API keys never start with `*`). */
+export const ACCOUNT_BUCKET = '*account*';
 
 /** Refills for the time elapsed, then takes one token if there is one. A new bucket starts full. */
 export const takeToken = (
