@@ -1,0 +1,49 @@
+/**
+ * SNS on the AWS endpoint (awsQuery, XML out): listing topics and subscriptions and publishing.
+ * https://docs.aws.amazon.com/sns/latest/api/API_Operations.html
+ */
+import type { QueryServiceEntry } from '../../edge/service-map.ts';
+import { defineOperation } from '../../protocol/operation.ts';
+import type { SnsService } from './sns-service.ts';
+
+const TOPIC = { type: 'string', required: true } as const;
+
+export function snsWireService(sns: SnsService): QueryServiceEntry {
+  return {
+    kind: 'query',
+    iamPrefix: 'sns',
+    validationCode: 'InvalidParameter',
+    protocol: { xmlns: 'http://sns.amazonaws.com/doc/2010-03-31/' },
+    operations: {
+      ListTopics: defineOperation({
+        input: { NextToken: { type: 'string' } },
+        handle: () => ({ Topics: sns.listTopics().map((t) => ({ TopicArn: t.topicArn })) }),
+      }),
+      ListSubscriptionsByTopic: defineOperation({
+        input: { TopicArn: TOPIC, NextToken: { type: 'string' } },
+        resource: (i) => i.TopicArn,
+        handle: (i) => ({
+          Subscriptions: sns.listSubscriptionsByTopic(i.TopicArn).map((s) => ({
+            SubscriptionArn: s.pendingConfirmation ? 'PendingConfirmation' : s.subscriptionArn,
+            Owner: s.topicArn.split(':')[4],
+            Protocol: s.protocol,
+            Endpoint: s.endpoint,
+            TopicArn: s.topicArn,
+          })),
+        }),
+      }),
+      Publish: defineOperation({
+        input: { TopicArn: TOPIC, Message: { type: 'string', required: true }, Subject: { type: 'string' } },
+        resource: (i) => i.TopicArn,
+        handle: async (i) => {
+          const { messageId } = await sns.publish({
+            topicArn: i.TopicArn,
+            message: i.Message,
+            ...(i.Subject ? { subject: i.Subject } : {}),
+          });
+          return { MessageId: messageId };
+        },
+      }),
+    },
+  };
+}
