@@ -1,65 +1,15 @@
 import { GetItemCommand, QueryCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { asHttp, BUCKET, coldStart, restoreEnv, TABLE } from './handler-harness.ts';
 import { apiEvent, scheduledEvent } from './test-events.ts';
 import {
-  closedEndpoint,
   createRequestTable,
   type FakeS3,
   type LocalDynamo,
   startDynalite,
-  startFailingDynamo,
   startFakeS3,
-  TEST_CREDENTIALS,
-  TEST_REGION,
 } from './test-support.ts';
 import { timeShardOf, timeShardsBetween } from './time-shard.ts';
-
-const TABLE = 'requests';
-const BUCKET = 'archive-bucket';
-const ENV_KEYS = [
-  'DYNAMODB_TABLE_NAME',
-  'ARCHIVE_BUCKET_NAME',
-  'BODY_PREFIX',
-  'RETENTION_DAYS',
-  'AWS_ENDPOINT_URL',
-  'AWS_ENDPOINT_URL_DYNAMODB',
-  'AWS_ENDPOINT_URL_S3',
-  'AWS_REGION',
-  'AWS_ACCESS_KEY_ID',
-  'AWS_SECRET_ACCESS_KEY',
-] as const;
-const savedEnv = Object.fromEntries(ENV_KEYS.map((key) => [key, process.env[key]]));
-
-type Handler = typeof import('./index.ts')['handler'];
-
-/** Imports a fresh copy of the function, as a cold start with this environment would. */
-async function coldStart(endpoints: { dynamo: string; s3?: string }, env: Record<string, string> = {}) {
-  for (const key of ENV_KEYS) delete process.env[key];
-  Object.assign(process.env, {
-    DYNAMODB_TABLE_NAME: TABLE,
-    ARCHIVE_BUCKET_NAME: BUCKET,
-    AWS_REGION: TEST_REGION,
-    AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,
-    // The general variable (what the local cloud sets) points at S3; DynamoDB gets its own.
-    AWS_ENDPOINT_URL: endpoints.s3 ?? endpoints.dynamo,
-    AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamo,
-    ...env,
-  });
-  vi.resetModules();
-  const module = await import('./index.ts');
-  return module.handler satisfies Handler;
-}
-
-interface HttpResult {
-  statusCode: number;
-  headers: Record<string, string>;
-  body: string;
-}
-
-function asHttp(result: unknown): HttpResult {
-  return result as HttpResult;
-}
 
 let dynamo: LocalDynamo;
 let s3: FakeS3;
@@ -73,11 +23,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await dynamo.stop();
   await s3.stop();
-  for (const key of ENV_KEYS) {
-    const value = savedEnv[key];
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
+  restoreEnv();
 });
 
 afterEach(() => {
@@ -392,85 +338,5 @@ describe('request processor handler against dynalite', () => {
 
     // Assess
     await expect(invocation).rejects.toThrow(/Unsupported event.*Records/);
-  });
-
-  it('answers 500 without leaking details when the table does not exist', async () => {
-    // Prepare
-    const handler = await coldStart(
-      { dynamo: dynamo.endpoint, s3: s3.endpoint },
-      { DYNAMODB_TABLE_NAME: 'missing' },
-    );
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const event = apiEvent({ timeEpoch: T0 });
-    const requestId = event.requestContext.requestId;
-
-    // Act
-    const result = asHttp(await handler(event));
-
-    // Assess
-    expect(result.statusCode).toBe(500);
-    expect(JSON.parse(result.body)).toEqual({
-      error: 'InternalError',
-      message: 'Internal server error',
-      requestId,
-    });
-    expect(logged).toHaveBeenCalledTimes(1);
-    // One argument: under LogFormat JSON the object becomes the line's structured `message`.
-    expect(logged.mock.calls[0]).toHaveLength(1);
-    expect(logged.mock.calls[0]?.[0]).toMatchObject({ requestId, errorName: 'ResourceNotFoundException' });
-  });
-});
-
-describe('request processor handler when DynamoDB is unavailable', () => {
-  it('answers 503 with retry-after when nothing listens at the endpoint, logging one line', async () => {
-    // Prepare
-    const handler = await coldStart({ dynamo: await closedEndpoint() });
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const event = apiEvent({ method: 'POST', body: 'hello', timeEpoch: T0 });
-    const requestId = event.requestContext.requestId;
-
-    // Act
-    const result = asHttp(await handler(event));
-
-    // Assess
-    expect(result.statusCode).toBe(503);
-    expect(result.headers['retry-after']).toBe('1');
-    const body = JSON.parse(result.body);
-    expect(body).toMatchObject({ error: 'ServiceUnavailable', requestId });
-    expect(result.body).not.toMatch(/ECONNREFUSED|127\.0\.0\.1/);
-    expect(logged).toHaveBeenCalledTimes(1);
-    expect(logged.mock.calls[0]?.[0]).toMatchObject({ requestId });
-  });
-
-  it('answers 503 when DynamoDB keeps throttling', async () => {
-    // Prepare
-    const throttling = await startFailingDynamo('ProvisionedThroughputExceededException');
-    const handler = await coldStart({ dynamo: throttling.endpoint });
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const event = apiEvent({ timeEpoch: T0 });
-
-    // Act
-    const result = asHttp(await handler(event));
-    await throttling.stop();
-
-    // Assess
-    expect(result.statusCode).toBe(503);
-    expect(logged.mock.calls[0]?.[0]).toMatchObject({
-      errorName: 'ProvisionedThroughputExceededException',
-    });
-  });
-
-  it('throws for a scheduled event so that Lambda retries it and the DLQ engages', async () => {
-    // Prepare
-    const handler = await coldStart({ dynamo: await closedEndpoint() });
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const event = scheduledEvent();
-
-    // Act
-    const invocation = handler(event);
-
-    // Assess
-    await expect(invocation).rejects.toThrow();
-    expect(logged.mock.calls[0]?.[0]).toMatchObject({ requestId: event.id });
   });
 });

@@ -1,0 +1,65 @@
+/**
+ * Cold-starting the handler in tests: sets the function's environment, then imports a fresh copy
+ * of `index.ts` (module init reads the environment and creates the SDK clients, as in Lambda).
+ */
+import { vi } from 'vitest';
+import { TEST_CREDENTIALS, TEST_REGION } from './test-support.ts';
+
+export const TABLE = 'requests';
+export const BUCKET = 'archive-bucket';
+export const ENV_KEYS = [
+  'DYNAMODB_TABLE_NAME',
+  'ARCHIVE_BUCKET_NAME',
+  'BODY_PREFIX',
+  'RETENTION_DAYS',
+  'AWS_ENDPOINT_URL',
+  'AWS_ENDPOINT_URL_DYNAMODB',
+  'AWS_ENDPOINT_URL_S3',
+  'AWS_REGION',
+  'AWS_ACCESS_KEY_ID',
+  'AWS_SECRET_ACCESS_KEY',
+] as const;
+const savedEnv = Object.fromEntries(ENV_KEYS.map((key) => [key, process.env[key]]));
+
+type Handler = typeof import('./index.ts')['handler'];
+
+/** Imports a fresh copy of the function, as a cold start with this environment would. */
+export async function coldStart(
+  endpoints: { dynamo: string; s3?: string },
+  env: Record<string, string> = {},
+) {
+  for (const key of ENV_KEYS) delete process.env[key];
+  Object.assign(process.env, {
+    DYNAMODB_TABLE_NAME: TABLE,
+    ARCHIVE_BUCKET_NAME: BUCKET,
+    AWS_REGION: TEST_REGION,
+    AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,
+    // The general variable (what the local cloud sets) points at S3; DynamoDB gets its own.
+    AWS_ENDPOINT_URL: endpoints.s3 ?? endpoints.dynamo,
+    AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamo,
+    ...env,
+  });
+  vi.resetModules();
+  const module = await import('./index.ts');
+  return module.handler satisfies Handler;
+}
+
+export interface HttpResult {
+  statusCode: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export function asHttp(result: unknown): HttpResult {
+  return result as HttpResult;
+}
+
+/** Puts back the variables {@link coldStart} changed. */
+export function restoreEnv(): void {
+  for (const key of ENV_KEYS) {
+    const value = savedEnv[key];
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+}

@@ -1,0 +1,115 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { asHttp, coldStart, restoreEnv, TABLE } from './handler-harness.ts';
+import { apiEvent, scheduledEvent } from './test-events.ts';
+import {
+  closedEndpoint,
+  createRequestTable,
+  type FakeS3,
+  type LocalDynamo,
+  startDynalite,
+  startFailingDynamo,
+  startFakeS3,
+} from './test-support.ts';
+
+let dynamo: LocalDynamo;
+let s3: FakeS3;
+
+beforeAll(async () => {
+  dynamo = await startDynalite();
+  s3 = await startFakeS3();
+  await createRequestTable(dynamo.client, TABLE);
+});
+
+afterAll(async () => {
+  await dynamo.stop();
+  await s3.stop();
+  restoreEnv();
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+const T0 = Date.UTC(2026, 10, 25, 20, 31, 7, 123);
+
+describe('request processor handler when the table is missing', () => {
+  it('answers 500 without leaking details when the table does not exist', async () => {
+    // Prepare
+    const handler = await coldStart(
+      { dynamo: dynamo.endpoint, s3: s3.endpoint },
+      { DYNAMODB_TABLE_NAME: 'missing' },
+    );
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const event = apiEvent({ timeEpoch: T0 });
+    const requestId = event.requestContext.requestId;
+
+    // Act
+    const result = asHttp(await handler(event));
+
+    // Assess
+    expect(result.statusCode).toBe(500);
+    expect(JSON.parse(result.body)).toEqual({
+      error: 'InternalError',
+      message: 'Internal server error',
+      requestId,
+    });
+    expect(logged).toHaveBeenCalledTimes(1);
+    // One argument: under LogFormat JSON the object becomes the line's structured `message`.
+    expect(logged.mock.calls[0]).toHaveLength(1);
+    expect(logged.mock.calls[0]?.[0]).toMatchObject({ requestId, errorName: 'ResourceNotFoundException' });
+  });
+});
+
+describe('request processor handler when DynamoDB is unavailable', () => {
+  it('answers 503 with retry-after when nothing listens at the endpoint, logging one line', async () => {
+    // Prepare
+    const handler = await coldStart({ dynamo: await closedEndpoint() });
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const event = apiEvent({ method: 'POST', body: 'hello', timeEpoch: T0 });
+    const requestId = event.requestContext.requestId;
+
+    // Act
+    const result = asHttp(await handler(event));
+
+    // Assess
+    expect(result.statusCode).toBe(503);
+    expect(result.headers['retry-after']).toBe('1');
+    const body = JSON.parse(result.body);
+    expect(body).toMatchObject({ error: 'ServiceUnavailable', requestId });
+    expect(result.body).not.toMatch(/ECONNREFUSED|127\.0\.0\.1/);
+    expect(logged).toHaveBeenCalledTimes(1);
+    expect(logged.mock.calls[0]?.[0]).toMatchObject({ requestId });
+  });
+
+  it('answers 503 when DynamoDB keeps throttling', async () => {
+    // Prepare
+    const throttling = await startFailingDynamo('ProvisionedThroughputExceededException');
+    const handler = await coldStart({ dynamo: throttling.endpoint });
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const event = apiEvent({ timeEpoch: T0 });
+
+    // Act
+    const result = asHttp(await handler(event));
+    await throttling.stop();
+
+    // Assess
+    expect(result.statusCode).toBe(503);
+    expect(logged.mock.calls[0]?.[0]).toMatchObject({
+      errorName: 'ProvisionedThroughputExceededException',
+    });
+  });
+
+  it('throws for a scheduled event so that Lambda retries it and the DLQ engages', async () => {
+    // Prepare
+    const handler = await coldStart({ dynamo: await closedEndpoint() });
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const event = scheduledEvent();
+
+    // Act
+    const invocation = handler(event);
+
+    // Assess
+    await expect(invocation).rejects.toThrow();
+    expect(logged.mock.calls[0]?.[0]).toMatchObject({ requestId: event.id });
+  });
+});
