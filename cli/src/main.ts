@@ -1,0 +1,36 @@
+/**
+ * `tapstack`: run the stack on the local cloud, deploy it to AWS, and inspect what it holds.
+ * Every failure ends with a one-line message naming what failed and a non-zero exit code.
+ */
+import { Command } from 'commander';
+import { registerDeploy } from './commands/deploy.ts';
+import { registerDlq } from './commands/dlq.ts';
+import { registerLogs } from './commands/logs.ts';
+import { registerRequests } from './commands/requests.ts';
+import { registerStatus } from './commands/status.ts';
+import { registerTrigger } from './commands/trigger.ts';
+import { registerUp } from './commands/up.ts';
+
+const program = new Command('tapstack')
+  .description('TapStack: a request-capture service for AWS, and a local cloud to run it without Docker or an AWS account')
+  .showHelpAfterError();
+
+registerUp(program);
+registerDeploy(program);
+registerStatus(program);
+registerLogs(program);
+registerRequests(program);
+registerDlq(program);
+registerTrigger(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  const message = error instanceof Error ? error.message : String(error);
+  const name = error instanceof Error && error.name !== 'Error' ? `${error.name}: ` : '';
+  console.error(`tapstack: ${name}${message}`);
+  if (/ECONNREFUSED/.test(message)) {
+    console.error('tapstack: is the local cloud running? Start it with `npm start` (or pass --aws for your AWS account).');
+  }
+  process.exitCode = 1;
+}
