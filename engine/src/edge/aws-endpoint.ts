@@ -13,12 +13,13 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CallerIdentity, RequestContext } from '../protocol/operation.ts';
+import { parseQueryParams } from '../protocol/query-protocol.ts';
 import { parseSigV4, type SigV4Credential, verifySignature } from '../protocol/sigv4.ts';
 import type { WireResponse } from '../protocol/wire-response.ts';
 import { type AccountContext, DEFAULT_ACCOUNT } from '../runtime/account.ts';
 import { AwsError, isAwsError } from '../runtime/aws-error.ts';
 import { dispatchJson, dispatchQuery, dispatchRestJson, errorFor, type Gate } from './dispatch.ts';
-import { headerOf, readBody, writeResponse } from './http-io.ts';
+import { drain, headerOf, readBody, writeResponse } from './http-io.ts';
 import { rootIdentity } from './identity.ts';
 import { replayRequest } from './replay-request.ts';
 import { resolveService } from './resolve-service.ts';
@@ -46,16 +47,18 @@ export interface AwsEndpointOptions {
 export class AwsEndpoint {
   private server: Server | undefined;
   private readonly account: AccountContext;
+  private readonly maxBody: number;
 
   constructor(private readonly options: AwsEndpointOptions) {
     this.account = options.account ?? DEFAULT_ACCOUNT;
+    this.maxBody = options.maxBodyBytes ?? 20 * 1024 * 1024;
   }
 
   /** Starts listening; resolves with the URL to give SDKs as `endpoint`. */
   async start(): Promise<{ url: string }> {
     if (this.server) throw new Error('AwsEndpoint already started');
     const server = createServer((req, res) => {
-      this.handle(req, res).catch((error: unknown) => this.fail(res, undefined, error, randomUUID()));
+      this.handle(req, res).catch((error: unknown) => this.fail(req, res, undefined, error, randomUUID()));
     });
     this.server = server;
     const host = this.options.host ?? '127.0.0.1';
@@ -104,14 +107,15 @@ export class AwsEndpoint {
       path,
     );
     if (!resolved) {
-      req.resume();
       const error = authError ?? this.unknownService(credential?.service ?? '');
-      return writeResponse(res, errorFor(undefined, error, requestId));
+      const entry = credential ? undefined : await this.queryEntryByAction(req, rawQuery);
+      await drain(req, this.maxBody);
+      return writeResponse(req, res, errorFor(entry, error, requestId));
     }
     const entry = resolved.entry;
     if (!credential) {
-      req.resume();
-      return writeResponse(res, errorFor(entry, authError, requestId));
+      await drain(req, this.maxBody);
+      return writeResponse(req, res, errorFor(entry, authError, requestId));
     }
     const caller = (this.options.identify ?? rootIdentity)(credential.accessKeyId);
     const ctx: RequestContext = {
@@ -127,7 +131,7 @@ export class AwsEndpoint {
         entry.handler(req, res);
         return;
       }
-      const body = await readBody(req, this.options.maxBodyBytes ?? 20 * 1024 * 1024);
+      const body = await readBody(req, this.maxBody);
       this.verify(credential, req, body);
       if (entry.kind === 'raw') return await this.passThrough(entry, req, res, body, ctx, gate);
       const dispatchRequest = { method, path, rawQuery, headers: req.headers, body };
@@ -137,9 +141,10 @@ export class AwsEndpoint {
           : entry.kind === 'query'
             ? await dispatchQuery(entry, dispatchRequest, ctx, gate)
             : await dispatchRestJson(entry, dispatchRequest, ctx, gate);
-      writeResponse(res, wire);
+      writeResponse(req, res, wire);
     } catch (error) {
-      this.fail(res, entry, error, requestId);
+      await drain(req, this.maxBody);
+      this.fail(req, res, entry, error, requestId);
     }
   }
 
@@ -161,6 +166,29 @@ export class AwsEndpoint {
     });
     if (target) await gate(target.action, target.resource);
     entry.handler(replayRequest(req, body), res);
+  }
+
+  /**
+   * An unsigned awsQuery request names no service outside its body; its `Action` finds the query
+   * service whose table has it, so the auth error is answered in that service's XML.
+   */
+  private async queryEntryByAction(
+    req: IncomingMessage,
+    rawQuery: string,
+  ): Promise<ServiceEntry | undefined> {
+    if (!(headerOf(req, 'content-type') ?? '').startsWith('application/x-www-form-urlencoded'))
+      return undefined;
+    const body = await readBody(req, 64 * 1024).catch(() => undefined);
+    if (!body) return undefined;
+    let action: string | undefined;
+    try {
+      action = parseQueryParams(body.toString('utf8'), rawQuery).get('Action');
+    } catch {
+      return undefined;
+    }
+    return Object.values(this.options.services).find(
+      (entry) => entry?.kind === 'query' && action !== undefined && Object.hasOwn(entry.operations, action),
+    );
   }
 
   private verify(credential: SigV4Credential, req: IncomingMessage, body: Buffer | undefined): void {
@@ -194,6 +222,7 @@ export class AwsEndpoint {
   }
 
   private fail(
+    req: IncomingMessage,
     res: ServerResponse,
     entry: ServiceEntry | undefined,
     error: unknown,
@@ -204,6 +233,6 @@ export class AwsEndpoint {
       res.destroy();
       return;
     }
-    writeResponse(res, errorFor(entry, error, requestId));
+    writeResponse(req, res, errorFor(entry, error, requestId));
   }
 }

@@ -32,10 +32,22 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   });
 }
 
-export function writeResponse(res: ServerResponse, wire: WireResponse): void {
+/** Reads and discards what is left of a body (bounded), so a keep-alive socket stays usable. */
+export async function drain(req: IncomingMessage, limit: number): Promise<void> {
+  if (req.complete) return;
+  await readBody(req, limit).catch(() => undefined);
+}
+
+/**
+ * Writes the answer. When the request body was not read to its end (too large, client error),
+ * the connection is closed after the answer: a keep-alive client would otherwise send its next
+ * request on a socket the server is about to drop.
+ */
+export function writeResponse(req: IncomingMessage, res: ServerResponse, wire: WireResponse): void {
   if (res.headersSent || res.writableEnded || res.destroyed) return;
   const body = typeof wire.body === 'string' ? Buffer.from(wire.body, 'utf8') : wire.body;
-  res.writeHead(wire.status, { ...wire.headers, 'content-length': String(body.length) });
+  const close = req.complete ? {} : { connection: 'close' };
+  res.writeHead(wire.status, { ...wire.headers, ...close, 'content-length': String(body.length) });
   res.end(body);
 }
 

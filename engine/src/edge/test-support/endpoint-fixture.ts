@@ -47,7 +47,10 @@ export interface EndpointFixture {
 }
 
 /** Denies exactly the actions in `denied` for role callers. */
-export async function startEndpoint(denied: ReadonlySet<string>): Promise<EndpointFixture> {
+export async function startEndpoint(
+  denied: ReadonlySet<string>,
+  onInternalError?: (error: unknown) => void,
+): Promise<EndpointFixture> {
   const lambda = new FakeLambda();
   const dynamo = dynaliteListener();
   const checks: { action: string; resource: string }[] = [];
@@ -73,6 +76,7 @@ export async function startEndpoint(denied: ReadonlySet<string>): Promise<Endpoi
     identify,
     authorize,
     secretFor: (key) => (key === KNOWN_KEY ? KNOWN_SECRET : undefined),
+    ...(onInternalError ? { onInternalError } : {}),
   });
   const { url } = await endpoint.start();
   return {
