@@ -130,6 +130,35 @@ describe('HTTP API throttling, timeouts, access logs and metrics', () => {
     ]);
   });
 
+  it('logs the integration error of a rejected invocation and of a function error', async () => {
+    // Prepare
+    const { AwsError } = await import('../../runtime/aws-error.ts');
+    const { endpoint } = await deployApi(h.service, {
+      stage: {
+        StageName: '$default',
+        AccessLogSettings: {
+          DestinationArn: LOG_GROUP_ARN,
+          Format: '$context.requestId $context.status "$context.integrationErrorMessage"',
+        },
+      },
+    });
+    h.lambda.behaviour = () => {
+      throw new AwsError('AccessDeniedException', 'denied', 403);
+    };
+
+    // Act
+    await send(`${endpoint}/`);
+    h.lambda.behaviour = () => ({ functionError: 'Unhandled', payload: '{"errorMessage":"boom"}' });
+    await send(`${endpoint}/`);
+
+    // Assess
+    const [denied, failed] = h.logs.messages();
+    expect(denied).toMatch(
+      / 500 "The IAM role configured on the integration or API Gateway doesn't have permissions/,
+    );
+    expect(failed).toMatch(/ 502 ".*boom.*"$/);
+  });
+
   it('publishes Count, 4xx, 5xx, Latency, IntegrationLatency and DataProcessed per API and stage', async () => {
     // Prepare
     const { apiId, endpoint } = await deployApi(h.service, { routeKeys: ['POST /capture'] });

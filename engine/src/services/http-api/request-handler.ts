@@ -47,6 +47,7 @@ export const handleRequest = async (
   request: IncomingRequest,
 ): Promise<GatewayReply> => {
   const startedAt = deps.clock.now();
+  const headers = joinHeaders(request.headers);
   const trace: RequestTrace = {
     api: state.api,
     requestId: newRequestId(),
@@ -57,11 +58,11 @@ export const handleRequest = async (
     path: request.rawPath,
     sourceIp: request.sourceIp,
     protocol: request.protocol,
-    userAgent: joinHeaders(request.headers)['user-agent'],
+    userAgent: headers['user-agent'],
     requestBytes: request.body.length,
   };
-  const reply = await route(deps, state, request, trace);
-  const origin = joinHeaders(request.headers).origin;
+  const reply = await route(deps, state, request, headers, trace);
+  const origin = headers.origin;
   const cors = state.api.CorsConfiguration;
   if (cors && origin !== undefined && !trace.preflight) {
     reply.headers = [...withoutCorsHeaders(reply.headers), ...actualResponseHeaders(cors, origin)];
@@ -75,6 +76,7 @@ const route = async (
   deps: GatewayDeps,
   state: ApiState,
   request: IncomingRequest,
+  headers: Readonly<Record<string, string>>,
   trace: RequestTrace,
 ): Promise<Reply> => {
   const stageMatch = selectStage(request.rawPath, Object.keys(state.stages));
@@ -83,7 +85,6 @@ const route = async (
   if (request.tooLarge) return gatewayError(GATEWAY_RESPONSES.tooLarge, trace);
   if (!stageMatch || !stage) return gatewayError(GATEWAY_RESPONSES.notFound, trace);
 
-  const headers = joinHeaders(request.headers);
   const cors = state.api.CorsConfiguration;
   if (cors && isPreflight(request.method, headers)) {
     trace.preflight = true;
