@@ -1,0 +1,52 @@
+import type { AccountContext } from '../../runtime/account.ts';
+import { arn } from '../../runtime/account.ts';
+import type { Clock } from '../../runtime/clock.ts';
+import type { ArrivalSignals } from './arrival-signals.ts';
+import { sqsErrors } from './errors.ts';
+import type { QueueState } from './model.ts';
+import type { SqsStore } from './store.ts';
+
+/** What every SQS operation gets. */
+export interface SqsContext {
+  readonly store: SqsStore;
+  readonly clock: Clock;
+  readonly account: AccountContext;
+  readonly signals: ArrivalSignals;
+  /** The endpoint queue URLs start with, e.g. `http://127.0.0.1:4566` (no trailing slash). */
+  readonly endpointUrl: () => string;
+}
+
+/**
+ * Queue URLs are `<endpoint>/<account>/<name>`: the SDK sends requests to the QueueUrl's origin, so
+ * the URL must point at the local endpoint rather than `https://sqs.<region>.amazonaws.com`.
+ */
+export const queueUrl = (ctx: SqsContext, name: string): string =>
+  `${ctx.endpointUrl()}/${ctx.account.accountId}/${name}`;
+
+export const queueArn = (ctx: SqsContext, name: string): string => arn(ctx.account, 'sqs', name);
+
+/**
+ * The queue a QueueUrl names. Only the path (`/<account>/<name>`) is read, so URLs stay valid when
+ * the endpoint's port changes between runs.
+ */
+export function resolveQueue(ctx: SqsContext, url: string): QueueState {
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    path = url;
+  }
+  const [account, name, ...rest] = path.split('/').filter((p) => p !== '');
+  const queue =
+    account === ctx.account.accountId && name && rest.length === 0 ? ctx.store.find(name) : undefined;
+  if (!queue) throw sqsErrors.queueDoesNotExist(url);
+  return queue;
+}
+
+/** The queue an ARN names (redrive targets, Lambda dead-letter targets). */
+export function resolveQueueArn(ctx: SqsContext, queueArnValue: string): QueueState {
+  const name = queueArnValue.split(':').pop() ?? '';
+  const queue = queueArnValue === queueArn(ctx, name) ? ctx.store.find(name) : undefined;
+  if (!queue) throw sqsErrors.queueDoesNotExist(queueArnValue);
+  return queue;
+}

@@ -1,0 +1,32 @@
+import { queueUrl, type SqsContext } from '../context.ts';
+import { SQS_INPUT_CODES, sqsErrors } from '../errors.ts';
+import { validateInput } from '../input-rules.ts';
+
+/** https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ListQueues.html */
+export const listQueuesRules = {
+  QueueNamePrefix: { type: 'string' },
+  NextToken: { type: 'string' },
+  MaxResults: { type: 'integer', min: 1, max: 1000 },
+} as const;
+
+/** Without MaxResults, up to 1,000 queues and no NextToken, as SQS does. */
+export function listQueues(ctx: SqsContext, input: unknown): { QueueUrls?: string[]; NextToken?: string } {
+  const {
+    QueueNamePrefix = '',
+    NextToken,
+    MaxResults,
+  } = validateInput(listQueuesRules, input, SQS_INPUT_CODES);
+  const after = NextToken === undefined ? undefined : Buffer.from(NextToken, 'base64url').toString();
+  if (NextToken !== undefined && (after === '' || MaxResults === undefined)) {
+    throw sqsErrors.invalidParameterValue('Invalid NextToken value.');
+  }
+  const names = ctx.store
+    .names()
+    .filter((name) => name.startsWith(QueueNamePrefix) && (after === undefined || name > after));
+  const page = names.slice(0, MaxResults ?? 1000);
+  const more = MaxResults !== undefined && names.length > page.length;
+  return {
+    ...(page.length > 0 ? { QueueUrls: page.map((name) => queueUrl(ctx, name)) } : {}),
+    ...(more ? { NextToken: Buffer.from(page[page.length - 1] as string).toString('base64url') } : {}),
+  };
+}
