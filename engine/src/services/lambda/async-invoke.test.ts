@@ -78,6 +78,26 @@ describe('asynchronous invocation', () => {
     expect(attempts(fixture)).toBe(1);
   });
 
+  it('dead-letters an event that outlives MaximumEventAgeInSeconds instead of retrying it', async () => {
+    // Prepare
+    const clock = new VirtualClock();
+    const fixture = start(clock);
+    fixture.service.createFunction(functionConfig(FAILING, { deadLetterTargetArn: DLQ }));
+    fixture.service.putEventInvokeConfig('fn', { maximumEventAgeInSeconds: 60 });
+
+    // Act
+    await fixture.service.invoke({ functionName: 'fn', payload: '{}', invocationType: 'Event' });
+    await until(() => expect(completed(fixture)).toBe(1));
+    await clock.advance(60_000);
+    await until(() => expect(completed(fixture)).toBe(2));
+    await clock.advance(120_000);
+    await until(() => expect(fixture.deadLetters).toHaveLength(1));
+
+    // Assess
+    expect(attempts(fixture)).toBe(2);
+    expect(fixture.deadLetters[0]?.message.attributes.ErrorCode).toBe('200');
+  });
+
   it('sends nothing to the dead-letter target when the function succeeds', async () => {
     // Prepare
     const clock = new VirtualClock();
