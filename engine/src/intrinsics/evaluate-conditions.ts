@@ -11,7 +11,7 @@ import { resolveValue } from './resolve.ts';
  */
 export function evaluateConditions(
   definitions: Readonly<Record<string, JsonValue>>,
-  base: Omit<ResolutionContext, 'conditions'>,
+  base: Pick<ResolutionContext, 'parameters' | 'pseudo' | 'mappings'>,
 ): Record<string, boolean> {
   const results = new Map<string, boolean>();
   const evaluating: string[] = [];
