@@ -6,6 +6,7 @@ import { describeTable } from './describe-table.ts';
 import { describeTimeToLive } from './describe-time-to-live.ts';
 import { type DynaliteOperation, runDynaliteOperation } from './dynalite-engine.ts';
 import { DynamoDbError } from './errors.ts';
+import { listTables } from './list-tables.ts';
 import { updateTable } from './update-table.ts';
 import { updateTimeToLive } from './update-time-to-live.ts';
 
@@ -27,7 +28,7 @@ const OPERATIONS: Readonly<Record<string, OperationHandler>> = {
   DescribeTimeToLive: describeTimeToLive,
   DescribeContinuousBackups: describeContinuousBackups,
   UpdateContinuousBackups: updateContinuousBackups,
-  ListTables: passThrough('ListTables'),
+  ListTables: listTables,
   TagResource: passThrough('TagResource'),
   UntagResource: passThrough('UntagResource'),
   ListTagsOfResource: passThrough('ListTagsOfResource'),

@@ -40,7 +40,12 @@ export const isDynaliteOperation = (name: string): name is DynaliteOperation =>
 
 /** The parts of dynalite's store (db/index.js `create`) this service touches. */
 export interface DynaliteStore {
-  readonly db: { open(): Promise<void>; readonly status: string };
+  readonly db: {
+    open(): Promise<void>;
+    readonly status: string;
+    /** abstract-level's key iterator over the one LevelDB all of dynalite's sub-databases share. */
+    keys(range: { gt?: string; gte?: string; lt?: string; limit?: number }): AsyncIterable<string>;
+  };
   readonly tableDb: {
     awsAccountId: string;
     awsRegion: string;
@@ -128,4 +133,29 @@ export function runDynaliteOperation(
       fail(error);
     }
   });
+}
+
+/** Where dynalite keeps table descriptions: keys `table~<name>` in the shared LevelDB. */
+const TABLE_PREFIX = 'table~';
+
+/**
+ * Table names in order, from a bounded key range. dynalite's own ListTables streams every key of
+ * every table to find them, which grows with the item count; this reads only the table keys.
+ */
+export async function listTableNames(
+  store: DynaliteStore,
+  after?: string,
+  limit?: number,
+): Promise<string[]> {
+  const names: string[] = [];
+  // Table names are [a-zA-Z0-9_.-], all below DEL (0x7f).
+  const range = after === undefined ? { gte: TABLE_PREFIX } : { gt: TABLE_PREFIX + after };
+  for await (const key of store.db.keys({
+    ...range,
+    lt: `${TABLE_PREFIX}\x7f`,
+    ...(limit !== undefined && { limit }),
+  })) {
+    names.push(key.slice(TABLE_PREFIX.length));
+  }
+  return names;
 }

@@ -10,6 +10,7 @@ import {
   DescribeTimeToLiveCommand,
   DynamoDBClient,
   GetItemCommand,
+  ListTablesCommand,
   ListTagsOfResourceCommand,
   PutItemCommand,
   TransactWriteItemsCommand,
@@ -20,6 +21,7 @@ import { DEFAULT_ACCOUNT } from '../../runtime/account.ts';
 import { VirtualClock } from '../../runtime/clock.ts';
 import { applyTablePlan } from './apply-table-plan.ts';
 import { tablePropertiesToCreateTable } from './cfn-table-mapper.ts';
+import { createDynaliteStore, runDynaliteOperation } from './dynalite-engine.ts';
 import { DynamoDbService } from './dynamodb-service.ts';
 
 let dataDir: string;
@@ -271,5 +273,47 @@ describe('DynamoDbService', () => {
       PointInTimeRecoveryStatus: 'ENABLED',
       RecoveryPeriodInDays: 35,
     });
+  });
+
+  it('pages ListTables by name without reading items', async () => {
+    // Prepare
+    const service = await openService();
+    const client = await serve(service);
+    for (const name of ['ccc', 'aaa', 'bbb']) await service.createTable(keyedTable(name));
+    await service.call('PutItem', { TableName: 'aaa', Item: { id: { S: 'x' } } }).catch(() => undefined);
+
+    // Act
+    const first = await client.send(new ListTablesCommand({ Limit: 2 }));
+    const second = await client.send(
+      new ListTablesCommand({ ExclusiveStartTableName: first.LastEvaluatedTableName }),
+    );
+
+    // Assess
+    expect(first).toMatchObject({ TableNames: ['aaa', 'bbb'], LastEvaluatedTableName: 'bbb' });
+    expect(second.TableNames).toEqual(['ccc']);
+    expect(second.LastEvaluatedTableName).toBeUndefined();
+  });
+
+  it('finishes a table left CREATING by a process that died before the status flip, on reopen', async () => {
+    // Prepare: CreateTable answered, then the database closed before dynalite's 0 ms timer flips it.
+    const path = join(dataDir, 'leveldb');
+    const raw = createDynaliteStore(path, '000000000000', 'us-east-1');
+    await raw.db.open();
+    await runDynaliteOperation(raw, 'CreateTable', keyedTable('Interrupted'));
+    await raw.lifecycleManager.gracefulClose();
+    const check = createDynaliteStore(path, '000000000000', 'us-east-1');
+    await check.db.open();
+    const left = (await runDynaliteOperation(check, 'DescribeTable', { TableName: 'Interrupted' })) as {
+      Table: { TableStatus: string };
+    };
+    await check.lifecycleManager.gracefulClose();
+
+    // Act
+    const service = await openService();
+    const described = await service.describeTable('Interrupted');
+
+    // Assess
+    expect(left.Table.TableStatus).toBe('CREATING');
+    expect(described.TableStatus).toBe('ACTIVE');
   });
 });

@@ -1,5 +1,5 @@
 import type { DynaliteStore } from './dynalite-engine.ts';
-import { runDynaliteOperation } from './dynalite-engine.ts';
+import { listTableNames, runDynaliteOperation } from './dynalite-engine.ts';
 
 const write = (store: DynaliteStore, op: 'put' | 'del', name: string, value?: unknown): Promise<void> =>
   new Promise((resolve, reject) => {
@@ -14,29 +14,17 @@ const write = (store: DynaliteStore, op: 'put' | 'del', name: string, value?: un
  * otherwise leave a table CREATING forever, refusing every item operation.
  */
 export async function repairTransitionalTables(store: DynaliteStore): Promise<void> {
-  let start: string | undefined;
-  do {
-    const page = (await runDynaliteOperation(
-      store,
-      'ListTables',
-      start ? { ExclusiveStartTableName: start } : {},
-    )) as {
-      TableNames: string[];
-      LastEvaluatedTableName?: string;
-    };
-    for (const name of page.TableNames) {
-      const { Table: table } = (await runDynaliteOperation(store, 'DescribeTable', { TableName: name })) as {
-        Table: Record<string, unknown> & {
-          TableStatus: string;
-          GlobalSecondaryIndexes?: Record<string, unknown>[];
-        };
+  for (const name of await listTableNames(store)) {
+    const { Table: table } = (await runDynaliteOperation(store, 'DescribeTable', { TableName: name })) as {
+      Table: Record<string, unknown> & {
+        TableStatus: string;
+        GlobalSecondaryIndexes?: Record<string, unknown>[];
       };
-      if (table.TableStatus === 'DELETING') await write(store, 'del', name);
-      else if (table.TableStatus === 'CREATING' || table.TableStatus === 'UPDATING') {
-        for (const index of table.GlobalSecondaryIndexes ?? []) index.IndexStatus = 'ACTIVE';
-        await write(store, 'put', name, { ...table, TableStatus: 'ACTIVE' });
-      }
+    };
+    if (table.TableStatus === 'DELETING') await write(store, 'del', name);
+    else if (table.TableStatus === 'CREATING' || table.TableStatus === 'UPDATING') {
+      for (const index of table.GlobalSecondaryIndexes ?? []) index.IndexStatus = 'ACTIVE';
+      await write(store, 'put', name, { ...table, TableStatus: 'ACTIVE' });
     }
-    start = page.LastEvaluatedTableName;
-  } while (start);
+  }
 }
