@@ -75,6 +75,7 @@ describe('invocation failures', () => {
     fixture = createFixture({ clock: new RealClock() });
     const code = `exports.handler = async (event) => { if (event.spin) for (;;) {} return 'alive'; };`;
     fixture.service.createFunction(functionConfig(code, { timeoutSeconds: 1 }));
+    await invokeSync(fixture.service, {});
 
     // Act
     const spun = await invokeSync(fixture.service, { spin: true });

@@ -24,9 +24,14 @@ export interface HostOptions {
   readonly graceMs?: number;
 }
 
+/** Lambda's limit on the init phase of an on-demand environment. */
+export const INIT_LIMIT_MS = 10_000;
+
 interface Pending {
   readonly message: InvokeMessage;
   readonly sentAt: number;
+  /** When the handler started after a cold init (the host says so). */
+  startedAt?: number;
   readonly resolve: (result: HostResult) => void;
 }
 
@@ -109,6 +114,11 @@ export class Host {
       this.readyAt = Date.now();
       return;
     }
+    if (message.k === 'started') {
+      const started = this.pending.get(message.id);
+      if (started) started.startedAt = Date.now();
+      return;
+    }
     const pending = this.pending.get(message.id);
     if (!pending) return;
     this.pending.delete(message.id);
@@ -119,12 +129,15 @@ export class Host {
     if (this.readyAt === undefined || this.pending.size === 0 || !this.alive) return;
     const now = Date.now();
     const readyAt = this.readyAt;
-    const overdue = [...this.pending.values()].some(
-      (p) => now > Math.max(p.sentAt, readyAt) + p.message.timeoutMs + this.graceMs,
-    );
-    if (!overdue) return;
+    // When the handler's deadline falls: a cold environment gets its init limit before the timeout.
+    const deadline = (p: Pending): number => {
+      if (p.startedAt !== undefined) return p.startedAt + p.message.timeoutMs;
+      const base = Math.max(p.sentAt, readyAt);
+      return base + p.message.timeoutMs + (p.message.cold ? INIT_LIMIT_MS : 0);
+    };
+    if (![...this.pending.values()].some((p) => now > deadline(p) + this.graceMs)) return;
     for (const p of this.pending.values()) {
-      const late = now > Math.max(p.sentAt, readyAt) + p.message.timeoutMs;
+      const late = now > deadline(p);
       p.resolve({ k: 'lost', id: p.message.id, env: p.message.env, reason: late ? 'timeout' : 'crash' });
     }
     this.pending.clear();

@@ -22,8 +22,9 @@
  *   every invocation in flight on it fails with Runtime.OutOfMemory; later requests get new
  *   environments. Max Memory Used in REPORT is the host's heap in use.
  * - A synchronous infinite loop blocks every environment on its host. It is detected when the host
- *   stays silent 1 s past an invocation's deadline: the host is terminated and replaced, the late
- *   invocation reports Sandbox.Timedout and others in flight on it fail with Runtime.ExitError.
+ *   stays silent 1 s past an invocation's deadline (a cold start first gets Lambda's 10 s init
+ *   limit): the host is terminated and replaced, the late invocation reports Sandbox.Timedout and
+ *   others in flight on it fail with Runtime.ExitError.
  * - Timeouts and Duration are measured on the wall clock (the code runs in real time), not on the
  *   engine's injected clock; log and metric timestamps use the injected clock.
  * - Uncaught exceptions and unhandled rejections from a function's background work are written to
@@ -35,7 +36,8 @@
  * - Only `$LATEST` exists (no versions, aliases, layers, provisioned concurrency, SnapStart,
  *   response streaming, destinations or event source mappings). Idle environments are not reaped.
  * - INIT_START reports a made-up runtime version; JSON platform records are platform.initStart,
- *   platform.start and platform.report (no END equivalent); init is not limited to 10 s.
+ *   platform.start and platform.report (no END or runtimeDone; a timeout shows only as the
+ *   report's status). No INIT_REPORT line. A too-long init is only cut by the blocked-host watchdog.
  */
 export type { DeadLetter, DeadLetterMessage } from './async-queue.ts';
 export { RETRY_DELAYS_MS } from './async-queue.ts';

@@ -81,6 +81,7 @@ export class Invoker {
         payload,
         stream: slot.stream,
         timeoutMs: config.timeoutSeconds * 1000,
+        cold: slot.cold,
         clockOffsetMs: startedAt - Date.now(),
       });
     } finally {
@@ -150,7 +151,10 @@ export class Invoker {
     if (done) for (const [timestamp, message] of done.initLogs) events.push({ timestamp, message });
     if (system) events.push(startEvent(config.logFormat, startedAt, requestId, LATEST));
     if (done) for (const [timestamp, message] of done.logs) events.push({ timestamp, message });
-    if (failure?.status === 'timeout') events.push(timeoutEvent(endedAt, requestId, config.timeoutSeconds));
+    // The timeout notice is a Text line; in JSON format the report's status says "timeout".
+    if (failure?.status === 'timeout' && config.logFormat === 'Text') {
+      events.push(timeoutEvent(endedAt, requestId, config.timeoutSeconds));
+    }
     if (system && config.logFormat === 'Text') events.push(endEvent(endedAt, requestId));
     if (system) {
       events.push(

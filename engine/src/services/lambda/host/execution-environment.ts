@@ -27,6 +27,8 @@ export interface HostShared {
   /** Refreshes the host's heap sample (after an init, which loads most of the code). */
   sampleMemory(): void;
   send(message: DoneMessage): void;
+  /** Tells the main thread the handler starts now, so its watchdog stops allowing for init. */
+  started(id: string): void;
 }
 
 type Handler = (
@@ -98,6 +100,7 @@ export class ExecutionEnvironment {
         this.send(message.id, failure?.[0] ?? 'init-error', failure?.[1] ?? '', 0, initDurationMs, initLogs);
         return;
       }
+      this.shared.started(message.id);
     }
     const handler: Handler = this.handler;
     const id = message.id;

@@ -42,6 +42,7 @@ const shared = {
   memoryUsedMb: () => memoryUsedMb,
   sampleMemory,
   send: (message: DoneMessage) => port.postMessage(message satisfies FromHost),
+  started: (id: string) => port.postMessage({ k: 'started', id } satisfies FromHost),
 };
 
 const environments = new Map<number, ExecutionEnvironment>();

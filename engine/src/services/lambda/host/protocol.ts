@@ -26,6 +26,8 @@ export interface InvokeMessage {
   readonly payload: string;
   readonly stream: string;
   readonly timeoutMs: number;
+  /** The environment is new: init runs first, under its own limit, before the timeout starts. */
+  readonly cold: boolean;
   /** Emulated clock minus wall clock, so log timestamps follow the engine's clock. */
   readonly clockOffsetMs: number;
 }
@@ -72,9 +74,15 @@ export interface DoneMessage {
   readonly logs: readonly LogLine[];
 }
 
+/** host -> main: init finished and the handler starts now (sent on cold starts only). */
+export interface StartedMessage {
+  readonly k: 'started';
+  readonly id: string;
+}
+
 /** host -> main: the host loaded its code and listens. */
 export interface ReadyMessage {
   readonly k: 'ready';
 }
 
-export type FromHost = DoneMessage | ReadyMessage;
+export type FromHost = DoneMessage | StartedMessage | ReadyMessage;
