@@ -176,6 +176,22 @@ describe('Lambda API through the AWS SDK', () => {
     expect(JSON.parse(Buffer.from(result.Payload ?? []).toString())).toEqual({ echo: { n: 1 } });
   });
 
+  it('returns the last 4 KB of the log, base64, when LogType is Tail', async () => {
+    // Prepare
+    const lambda = new LambdaClient(config());
+    // Act
+    const tailed = await lambda.send(
+      new InvokeCommand({ FunctionName: 'request-processor', LogType: 'Tail' }),
+    );
+    const plain = await lambda.send(new InvokeCommand({ FunctionName: 'request-processor' }));
+    // Assess
+    const log = Buffer.from(tailed.LogResult ?? '', 'base64').toString('utf8');
+    expect(log.length).toBe(4096);
+    expect(log.endsWith('END\n')).toBe(true);
+    expect(log).toContain('START RequestId: req-1');
+    expect(plain.LogResult).toBeUndefined();
+  });
+
   it('reports an unhandled function error in FunctionError with the error payload', async () => {
     // Prepare
     const lambda = new LambdaClient(config());

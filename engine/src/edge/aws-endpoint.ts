@@ -114,6 +114,8 @@ export class AwsEndpoint {
     }
     const entry = resolved.entry;
     if (!credential) {
+      const missing = isAwsError(authError) && authError.code === 'MissingAuthenticationTokenException';
+      if (entry.kind === 'raw' && entry.allowAnonymous && missing) return entry.handler(req, res);
       await drain(req, this.maxBody);
       return writeResponse(req, res, errorFor(entry, authError, requestId));
     }

@@ -2,8 +2,8 @@
  * Lambda's REST-JSON operations on the endpoint, as a route table (moto `urls.py` style):
  * Invoke, GetFunction, ListFunctions. https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html
  *
- * LIMITATIONS: `X-Amz-Log-Type: Tail` returns no `X-Amz-Log-Result` (the Lambda contract has no
- * log tail); `X-Amz-Client-Context` is accepted and ignored; ListFunctions does not paginate.
+ * LIMITATIONS: `X-Amz-Log-Result` only when the LambdaApi implements `logTail`;
+ * `X-Amz-Client-Context` is accepted and ignored; ListFunctions does not paginate.
  */
 import { createHash } from 'node:crypto';
 import type { RequestContext } from '../protocol/operation.ts';
@@ -25,6 +25,23 @@ export interface LambdaApi {
   /** Throws `AwsError('ResourceNotFoundException', ..., 404)` for an unknown function. */
   getFunction(name: string): FunctionConfig | Promise<FunctionConfig>;
   listFunctions(): readonly FunctionConfig[] | Promise<readonly FunctionConfig[]>;
+  /**
+   * Optional: the log text of one finished invocation (START..REPORT lines), for
+   * `X-Amz-Log-Type: Tail`. Absent, or undefined for the request id: no `X-Amz-Log-Result`.
+   */
+  logTail?(requestId: string): string | undefined | Promise<string | undefined>;
+}
+
+/** Lambda returns at most the last 4 KB of the invocation's log, base64-encoded. */
+const LOG_TAIL_BYTES = 4096;
+
+async function logResult(api: LambdaApi, requestId: string): Promise<Record<string, string>> {
+  const text = await api.logTail?.(requestId);
+  if (text === undefined) return {};
+  const bytes = Buffer.from(text, 'utf8');
+  return {
+    'x-amz-log-result': bytes.subarray(Math.max(0, bytes.length - LOG_TAIL_BYTES)).toString('base64'),
+  };
 }
 
 const API = '/2015-03-31/functions';
@@ -94,6 +111,10 @@ async function invoke(api: LambdaApi, req: RestRequest): Promise<WireResponse> {
     payload,
     invocationType,
   });
+  const tail =
+    invocationType === 'RequestResponse' && single(req.headers['x-amz-log-type']) === 'Tail'
+      ? await logResult(api, result.requestId)
+      : {};
   return {
     status: result.statusCode,
     headers: {
@@ -101,6 +122,7 @@ async function invoke(api: LambdaApi, req: RestRequest): Promise<WireResponse> {
       'x-amzn-requestid': result.requestId,
       'x-amz-executed-version': result.executedVersion,
       ...(result.functionError ? { 'x-amz-function-error': result.functionError } : {}),
+      ...tail,
     },
     body: invocationType === 'RequestResponse' ? result.payload : '',
   };

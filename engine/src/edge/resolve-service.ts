@@ -1,6 +1,7 @@
 /**
  * Which service a request is for: the credential scope's signing name first (what the SDKs and
- * the CLI always send), then the `X-Amz-Target` prefix, then a REST route match on the path.
+ * the CLI always send), then the `X-Amz-Target` prefix, then a REST route match on the path,
+ * then the raw entry marked `catchAll` (S3 takes any path).
  */
 import { matchRoute } from '../protocol/rest-json.ts';
 import type { ServiceEntry, ServiceMap, SigningName } from './service-map.ts';
@@ -37,7 +38,11 @@ export function resolveService(
     );
     if (byTarget) return byTarget;
   }
-  return all.find(
+  const byRoute = all.find(
     ({ entry }) => entry.kind === 'rest-json' && matchRoute(entry.routes, method, path) !== undefined,
   );
+  if (byRoute || signingName !== undefined) return byRoute;
+  // Only requests without a credential scope fall through to the catch-all: a request signed for
+  // a service this endpoint lacks gets an error naming that service, not an S3 answer.
+  return all.find(({ entry }) => entry.kind === 'raw' && entry.catchAll === true);
 }

@@ -79,6 +79,13 @@ export interface RawServiceEntry {
   /** `X-Amz-Target` prefixes that route an unsigned request here. */
   readonly targetPrefixes?: readonly string[];
   /**
+   * Receives what nothing else claims (no usable credential scope, no known target or route),
+   * the way S3 takes any path. At most one entry should set it.
+   */
+  readonly catchAll?: boolean;
+  /** Unsigned requests reach `handler` untouched (public S3 objects) instead of being refused. */
+  readonly allowAnonymous?: boolean;
+  /**
    * Present when the edge must authorize role callers itself. The edge then buffers the body,
    * calls this, and replays the body into `handler`. Undefined result: the request cannot name
    * an action (the raw service will answer the malformed request itself).

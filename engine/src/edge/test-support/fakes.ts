@@ -128,6 +128,11 @@ export class FakeLambda implements LambdaApi {
   listFunctions(): FunctionConfig[] {
     return [fakeFunction];
   }
+
+  /** 5000 bytes of log, so the 4 KB tail limit shows. */
+  logTail(requestId: string): string {
+    return `${'x'.repeat(4000)}START RequestId: ${requestId}\n${'y'.repeat(975)}END\n`;
+  }
 }
 
 type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
