@@ -44,6 +44,7 @@ export function alarmProvider(cloudwatch: CloudWatchService): ResourceProvider {
       'OKActions',
       'InsufficientDataActions',
       'Unit',
+      'Tags',
     ],
     supportedAttributes: ['Arn'],
     replacementProperties: ['AlarmName'],

@@ -43,6 +43,7 @@ export function eventsRuleProvider(events: EventsService): ResourceProvider {
       'State',
       'Targets',
       'EventBusName',
+      'Tags',
     ],
     supportedAttributes: ['Arn'],
     replacementProperties: ['Name', 'EventBusName'],
