@@ -125,6 +125,10 @@ export class StackOperation {
       timestamp: this.now(),
     };
     this.runtime.store.addEvent(this.stack, event);
-    this.listener(event);
+    try {
+      this.listener(event);
+    } catch {
+      // A listener only observes (prints progress); its failure must not leave a stack half-deployed.
+    }
   }
 }

@@ -76,7 +76,10 @@ export async function createResource(
   op.resourceEvent(logicalId, type, '', started, note);
   try {
     const resolved = props ?? resolveResource(op, prepared, logicalId);
-    const result = await op.provider(type).create(op.providerContext(logicalId, type), resolved);
+    // Providers get their own copy: the resolved properties are also the stack's record.
+    const result = await op
+      .provider(type)
+      .create(op.providerContext(logicalId, type), structuredClone(resolved));
     const record: ResourceRecord = {
       logicalId,
       type,
@@ -159,7 +162,9 @@ export async function deleteResource(
   }
   op.resourceEvent(logicalId, type, physicalId, 'DELETE_IN_PROGRESS');
   try {
-    await op.provider(type).delete(op.providerContext(logicalId, type), physicalId, record.properties);
+    await op
+      .provider(type)
+      .delete(op.providerContext(logicalId, type), physicalId, structuredClone(record.properties));
     forget();
     op.resourceEvent(logicalId, type, physicalId, 'DELETE_COMPLETE');
     return true;

@@ -31,7 +31,10 @@ export interface StackDeployerOptions {
   readonly account?: AccountContext;
   /** Event timestamps; the engine's clock. */
   readonly clock?: Clock;
-  /** Every stack event of every operation, as it happens (the CLI prints progress from it). */
+  /**
+   * Every stack event of every operation, as it happens (the CLI prints progress from it).
+   * Listeners observe only: an exception thrown by one is ignored so it cannot strand a stack.
+   */
   readonly onEvent?: (event: StackEvent) => void;
   /** Applied to every output value before it is stored and exported (see quirks.ts). */
   readonly rewriteOutput?: OutputRewriter;

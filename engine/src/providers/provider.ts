@@ -63,7 +63,7 @@ export interface ProviderContext {
 export interface ProvisionResult {
   /** What `Ref` returns: a name, URL or ARN depending on the type (see the type's "Return values" page). */
   readonly physicalId: string;
-  /** What `Fn::GetAtt` returns, by attribute name. */
+  /** What `Fn::GetAtt` returns, by attribute name. JSON values only: they are persisted with the stack. */
   readonly attributes: Readonly<Record<string, unknown>>;
 }
 
