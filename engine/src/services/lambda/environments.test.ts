@@ -1,3 +1,7 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isAwsError } from '../../runtime/aws-error.ts';
 import { createFixture, type Fixture, functionConfig, invokeSync } from './testing.ts';
@@ -151,5 +155,27 @@ describe('execution environments', () => {
 
     // Assess
     expect(body).toEqual({ same: true, type: 'function' });
+  });
+
+  it('runs a bundled JavaScript host entry as the CLI bundle does', async () => {
+    // Prepare
+    const outdir = mkdtempSync(join(tmpdir(), 'tapstack-lambda-host-'));
+    await build({
+      entryPoints: { 'lambda-host': new URL('./host/host-main.ts', import.meta.url).pathname },
+      outdir,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      packages: 'external',
+      logLevel: 'silent',
+    });
+    fixture = createFixture({ hostEntry: join(outdir, 'lambda-host.js') });
+    fixture.service.createFunction(functionConfig(COUNTER));
+
+    // Act
+    const result = await invokeSync(fixture.service);
+
+    // Assess
+    expect(JSON.parse(result.payload)).toMatchObject({ invocations: 1 });
   });
 });
