@@ -5,7 +5,10 @@ import { type Decision, evaluatePolicies } from './evaluate.ts';
 import { evaluateResourcePolicy } from './resource-policy.ts';
 import type { RolePolicies } from './role-policies.ts';
 
-/** Who signed a request: a role session, or (any key not issued here) the account's root user. */
+/**
+ * Who signed a request: a role session, the account's root user, or a temporary (`ASIA`) key this
+ * engine never issued (denied everything, as AWS rejects an invalid security token).
+ */
 export type CallerIdentity =
   | {
       readonly kind: 'role';
@@ -13,7 +16,8 @@ export type CallerIdentity =
       readonly roleName: string;
       readonly sessionName: string;
     }
-  | { readonly kind: 'root' };
+  | { readonly kind: 'root' }
+  | { readonly kind: 'unknown'; readonly accessKeyId: string };
 
 export type AuthorizationResult =
   | { readonly allowed: true }
@@ -38,6 +42,10 @@ export interface AuthorizationInput {
  */
 export function authorizeRequest(input: AuthorizationInput): AuthorizationResult {
   const { account, identity, action, resourceArn, context } = input;
+  if (identity.kind === 'unknown') {
+    // AWS answers UnrecognizedClientException before evaluating any policy.
+    return { allowed: false, message: 'The security token included in the request is invalid.' };
+  }
   const principalArn =
     identity.kind === 'root'
       ? `arn:${account.partition}:iam::${account.accountId}:root`

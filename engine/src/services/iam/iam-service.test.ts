@@ -107,6 +107,16 @@ describe('IamService', () => {
     });
     expect(restarted.secretFor(issued.accessKeyId)).toBe(issued.secretAccessKey);
     expect(restarted.identify('test')).toEqual({ kind: 'root' });
+    expect(restarted.identify('ASIAAAAAAAAAAAAAAAAA')).toEqual({
+      kind: 'unknown',
+      accessKeyId: 'ASIAAAAAAAAAAAAAAAAA',
+    });
+    expect(
+      restarted.authorize(restarted.identify('ASIAAAAAAAAAAAAAAAAA'), 's3:GetObject', 'arn:aws:s3:::b/k'),
+    ).toEqual({
+      allowed: false,
+      message: 'The security token included in the request is invalid.',
+    });
     expect(restarted.secretFor('test')).toBeUndefined();
   });
 
@@ -204,7 +214,8 @@ describe('IamService', () => {
     // Prepare
     const iam = open();
     const { arn } = iam.createRole({ roleName: 'bare', assumeRolePolicyDocument: LAMBDA_TRUST });
-    const identity = iam.identify(iam.issueCredentials(arn, 'fn').accessKeyId);
+    const { accessKeyId } = iam.issueCredentials(arn, 'fn');
+    const identity = iam.identify(accessKeyId);
     const before = iam.authorize(identity, 'sqs:SendMessage', 'arn:aws:sqs:us-east-1:000000000000:dlq');
 
     // Act
@@ -223,7 +234,10 @@ describe('IamService', () => {
     expect(after.allowed).toBe(true);
     expect(deleteWhileAttached).toMatchObject({ code: 'DeleteConflict', status: 409 });
     expect(() => iam.getRole('bare')).toThrow(expect.objectContaining({ code: 'NoSuchEntity' }));
-    expect(iam.authorize(identity, 'sqs:SendMessage', '*').allowed).toBe(false);
+    expect(iam.authorize(iam.identify(accessKeyId), 'sqs:SendMessage', '*')).toMatchObject({
+      allowed: false,
+      message: expect.stringContaining('role arn:aws:iam::000000000000:role/bare no longer exists'),
+    });
   });
 
   it('replaces the role policies on update', () => {

@@ -122,10 +122,9 @@ export class IamService {
         `Cannot delete entity, must delete policies first. (${attached.map(([name]) => name).join(', ')} still attached)`,
       );
     }
+    // Sessions stay recorded: a key still held by a caller must keep naming its (deleted) role,
+    // so authorize denies it, rather than become unknown.
     delete this.store.state.roles[role.roleName];
-    for (const [keyId, session] of Object.entries(this.store.state.sessions)) {
-      if (session.roleArn === role.arn) delete this.store.state.sessions[keyId];
-    }
     this.changed();
   }
 
@@ -214,10 +213,14 @@ export class IamService {
     return credentials;
   }
 
-  /** Who an access key belongs to; keys not issued here are the account's root user (like `test`). */
+  /**
+   * Who an access key belongs to. Keys not issued here are the account's root user (`test`, a
+   * developer's own keys), except temporary-looking `ASIA...` keys, which are `unknown`: treating a
+   * stale session key as root would turn a lost role into full access.
+   */
   identify(accessKeyId: string): CallerIdentity {
     const session = this.store.state.sessions[accessKeyId];
-    if (!session) return { kind: 'root' };
+    if (!session) return accessKeyId.startsWith('ASIA') ? { kind: 'unknown', accessKeyId } : { kind: 'root' };
     const roleName = session.roleArn.slice(session.roleArn.lastIndexOf('/') + 1);
     return { kind: 'role', roleArn: session.roleArn, roleName, sessionName: session.sessionName };
   }
