@@ -1,4 +1,5 @@
 import { buildDependencyGraph, type DependencyGraph } from '../graph/dependency-graph.ts';
+import { collectReferences } from '../graph/references.ts';
 import { type PseudoParameters, pseudoParameters } from '../intrinsics/context.ts';
 import { evaluateConditions } from '../intrinsics/evaluate-conditions.ts';
 import type { ProviderRegistry } from '../providers/registry.ts';
@@ -39,6 +40,7 @@ export function prepareStack(options: {
     mappings: template.mappings,
   });
   const graph = buildDependencyGraph(template, conditions);
+  checkExportNames(template);
   checkSupport(template, graph, options.registry);
   return { template, parameters, conditions, graph, pseudo };
 }
@@ -71,6 +73,25 @@ function checkSupport(template: Template, graph: DependencyGraph, registry: Prov
           `${target.type} does not provide (supported: ${provider.supportedAttributes.join(', ') || 'none'})`,
         [ref.from, ref.target],
       );
+    }
+  }
+}
+
+/**
+ * An export name may not depend on a resource (AWS: "the value of the Name property of an Export
+ * can't use Ref or GetAtt functions that depend on a resource").
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-importvalue.html
+ */
+function checkExportNames(template: Template): void {
+  const resources = new Set(template.resources.map((r) => r.logicalId));
+  for (const output of template.outputs) {
+    if (output.exportName === undefined) continue;
+    const path = `Outputs.${output.logicalId}.Export.Name`;
+    const used = collectReferences(output.exportName, path).find((ref) => resources.has(ref.target));
+    if (used) {
+      throw new TemplateError(path, `${path}: an export name cannot depend on resource ${used.target}`, [
+        used.target,
+      ]);
     }
   }
 }

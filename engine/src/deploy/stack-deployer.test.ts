@@ -179,23 +179,32 @@ describe('StackDeployer create', () => {
       'Circular dependency between resources: [A, B]',
     ],
     [
+      'an export name that depends on a resource',
+      { A: { Type: 'Test::Queue' } },
+      'Outputs.O.Export.Name: an export name cannot depend on resource A',
+      { O: { Value: 'v', Export: { Name: { 'Fn::Sub': '${A}-name' } } } },
+    ],
+    [
       'a dangling reference',
       { A: { Type: 'Test::Queue', Properties: { Target: { Ref: 'Missing' } } } },
       'A refers to Missing (Ref), which is not declared',
     ],
-  ])('rejects %s before creating anything', async (_name, resources, message) => {
-    // Prepare
-    const { cloud, deployer } = setup();
-    // Act
-    const failure = await deployer
-      .deploy({ stackName: 'app', template: template(resources) })
-      .catch((e: unknown) => e);
-    // Assess
-    expect(failure).toBeInstanceOf(TemplateError);
-    expect((failure as Error).message).toContain(message);
-    expect(cloud.calls).toEqual([]);
-    expect(deployer.describeStacks()).toEqual([]);
-  });
+  ] as [string, Json, string, Json?][])(
+    'rejects %s before creating anything',
+    async (_name, resources, message, outputs) => {
+      // Prepare
+      const { cloud, deployer } = setup();
+      // Act
+      const failure = await deployer
+        .deploy({ stackName: 'app', template: template(resources, outputs) })
+        .catch((e: unknown) => e);
+      // Assess
+      expect(failure).toBeInstanceOf(TemplateError);
+      expect((failure as Error).message).toContain(message);
+      expect(cloud.calls).toEqual([]);
+      expect(deployer.describeStacks()).toEqual([]);
+    },
+  );
 
   it('rejects invalid stack names as CreateStack does', async () => {
     const { deployer } = setup();
