@@ -1,4 +1,5 @@
 export { applyTablePlan } from './apply-table-plan.ts';
+export { type AuthorizationTarget, dynamoDbAuthorizationTarget } from './authorization-targets.ts';
 export { type TablePlan, tablePropertiesToCreateTable } from './cfn-table-mapper.ts';
 export { DynamoDbService, type DynamoDbServiceOptions } from './dynamodb-service.ts';
 export { DynamoDbError } from './errors.ts';
