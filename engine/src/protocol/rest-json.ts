@@ -4,7 +4,7 @@
  */
 import { AwsError } from '../runtime/aws-error.ts';
 import type { RequestContext } from './operation.ts';
-import { spellFor } from './quirks.ts';
+import { CORAL_CODES, spellFor } from './quirks.ts';
 import type { WireResponse } from './wire-response.ts';
 import { escapeXml } from './xml.ts';
 
@@ -88,7 +88,7 @@ export function restJsonResponse(status: number, body: unknown, requestId: strin
   };
 }
 
-/** `{"Type":"User","Message":"..."}` with `x-amzn-ErrorType`, as Lambda answers. */
+/** `{"Type":"User","Message":"..."}` with `x-amzn-ErrorType`, as Lambda answers (see AWS-FACTS.md). */
 export function restJsonError(error: AwsError, requestId: string): WireResponse {
   const spelled = spellFor('rest-json', error);
   return {
@@ -98,7 +98,12 @@ export function restJsonError(error: AwsError, requestId: string): WireResponse 
       'x-amzn-requestid': requestId,
       'x-amzn-errortype': spelled.code,
     },
-    body: JSON.stringify({ Type: spelled.senderFault ? 'User' : 'Service', Message: spelled.message }),
+    // Service errors carry Type/Message; request-framework errors (signature, token) only `message`.
+    body: JSON.stringify(
+      CORAL_CODES.has(spelled.code)
+        ? { message: spelled.message }
+        : { Type: spelled.senderFault ? 'User' : 'Service', Message: spelled.message },
+    ),
   };
 }
 
