@@ -230,7 +230,7 @@ describe('Lambda REST routes', () => {
     // Assess
     expect(res.status).toBe(404);
     expect(res.errorType).toBe('UnknownOperationException');
-    expect(JSON.parse(res.text).Message).toContain(
+    expect(JSON.parse(res.text).message).toContain(
       'No operation matches POST /2015-03-31/functions/x/policy; supported: Invoke',
     );
   });
