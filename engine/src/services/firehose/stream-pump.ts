@@ -1,0 +1,105 @@
+import { join } from 'node:path';
+import { isAwsError } from '../../runtime/aws-error.ts';
+import type { Clock, TimerHandle } from '../../runtime/clock.ts';
+import type { PutObjectInput, PutObjectOutput } from '../s3/operations/put-object.ts';
+import type { S3Caller } from '../s3/policy.ts';
+import { planDelivery } from './delivery.ts';
+import type { StreamState } from './model.ts';
+import { type BufferedRecord, RecordBuffer } from './record-buffer.ts';
+
+/** The slice of the S3 service Firehose writes through (typed, in process, never over HTTP). */
+export interface S3ObjectWriter {
+  putObject(input: PutObjectInput, caller?: S3Caller): PutObjectOutput;
+}
+
+const MB = 1024 * 1024;
+// Failed deliveries are retried no sooner than this, so a zero buffer interval cannot spin.
+const MIN_RETRY_MS = 60_000;
+
+/**
+ * One stream's data path: accepted records go to the persisted buffer; the buffer is delivered
+ * when it reaches SizeInMBs or when IntervalInSeconds has passed since its oldest record arrived,
+ * whichever comes first (on the engine clock).
+ * https://docs.aws.amazon.com/firehose/latest/APIReference/API_BufferingHints.html
+ */
+export class StreamPump {
+  private readonly buffer: RecordBuffer;
+  private timer: TimerHandle | undefined;
+  /** The last delivery failure, kept for diagnostics (records stay buffered and are retried). */
+  lastError: string | undefined;
+
+  constructor(
+    private readonly stream: StreamState,
+    dataDir: string,
+    private readonly clock: Clock,
+    private readonly s3: S3ObjectWriter,
+  ) {
+    this.buffer = new RecordBuffer(join(dataDir, 'buffers', `${stream.name}.log`));
+  }
+
+  /** Schedules delivery of records that survived a restart. */
+  resume(): void {
+    const oldest = this.buffer.oldestArrival;
+    if (oldest !== undefined)
+      this.schedule(oldest + this.stream.destination.intervalSeconds * 1000 - this.clock.now());
+  }
+
+  accept(data: readonly Buffer[]): void {
+    const now = this.clock.now();
+    const wasEmpty = this.buffer.bytes === 0 && this.buffer.oldestArrival === undefined;
+    this.buffer.add(data.map((d): BufferedRecord => ({ arrivedAt: now, data: d })));
+    const { intervalSeconds, sizeMb } = this.stream.destination;
+    if (this.buffer.bytes >= sizeMb * MB || intervalSeconds === 0) this.flush();
+    else if (wasEmpty) this.schedule(intervalSeconds * 1000);
+  }
+
+  /** Delivers everything buffered now; on failure keeps the records and retries later. */
+  flush(): void {
+    this.timer?.cancel();
+    this.timer = undefined;
+    const records = this.buffer.snapshot();
+    if (records.length === 0) return;
+    const objects = planDelivery(this.stream.destination, records, {
+      streamName: this.stream.name,
+      version: this.stream.version,
+      now: this.clock.now(),
+    });
+    try {
+      for (const object of objects) {
+        this.s3.putObject(
+          {
+            bucket: object.bucket,
+            key: object.key,
+            body: object.body,
+            contentType: 'application/octet-stream',
+          },
+          // Firehose writes with its role over TLS on AWS (see s3/quirks.ts).
+          { principal: this.stream.destination.roleArn, secureTransport: true },
+        );
+      }
+    } catch (error) {
+      if (!isAwsError(error)) throw error;
+      this.lastError = `${error.code}: ${error.message}`;
+      this.schedule(Math.max(this.stream.destination.intervalSeconds * 1000, MIN_RETRY_MS));
+      return;
+    }
+    this.lastError = undefined;
+    this.buffer.drop(records.length);
+  }
+
+  stop(): void {
+    this.timer?.cancel();
+    this.timer = undefined;
+  }
+
+  /** Stops and forgets the buffered records (the stream was deleted). */
+  destroy(): void {
+    this.stop();
+    this.buffer.destroy();
+  }
+
+  private schedule(delay: number): void {
+    this.timer?.cancel();
+    this.timer = this.clock.setTimer(() => this.flush(), Math.max(0, delay));
+  }
+}
