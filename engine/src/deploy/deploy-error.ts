@@ -18,7 +18,12 @@ export class DeployError extends Error {
   ) {
     const where =
       logicalId === undefined ? '' : ` at Resources.${logicalId}${property ? `.Properties.${property}` : ''}`;
-    super(`stack ${stackDescription.stackName} is ${stackDescription.status}: failed${where}: ${reason}`);
+    // Reasons from PropertyError and template errors already start with the path; don't say it twice.
+    const place =
+      reason.startsWith('Resources.') || reason.includes(`Template error: Resources.${logicalId}`)
+        ? ''
+        : where;
+    super(`stack ${stackDescription.stackName} is ${stackDescription.status}: failed${place}: ${reason}`);
     this.name = 'DeployError';
   }
 }

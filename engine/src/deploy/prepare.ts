@@ -41,6 +41,7 @@ export function prepareStack(options: {
   });
   const graph = buildDependencyGraph(template, conditions);
   checkExportNames(template);
+  checkConditionNames(template);
   checkSupport(template, graph, options.registry);
   return { template, parameters, conditions, graph, pseudo };
 }
@@ -94,6 +95,29 @@ function checkExportNames(template: Template): void {
       ]);
     }
   }
+}
+
+/** Every `Fn::If` names a declared condition (checked everywhere, chosen branch or not). */
+function checkConditionNames(template: Template): void {
+  const walk = (value: unknown, path: string): void => {
+    if (Array.isArray(value)) {
+      for (const [index, item] of value.entries()) walk(item, `${path}.${index}`);
+      return;
+    }
+    if (typeof value !== 'object' || value === null) return;
+    for (const [key, item] of Object.entries(value)) {
+      const name = key === 'Fn::If' && Array.isArray(item) ? item[0] : undefined;
+      if (typeof name === 'string' && !Object.hasOwn(template.conditions, name)) {
+        throw new TemplateError(
+          `${path}.Fn::If`,
+          `${path}.Fn::If: condition '${name}' is not declared in Conditions`,
+        );
+      }
+      walk(item, `${path}.${key}`);
+    }
+  };
+  for (const r of template.resources) walk(r.properties, `Resources.${r.logicalId}.Properties`);
+  for (const o of template.outputs) walk([o.value, o.exportName ?? null], `Outputs.${o.logicalId}`);
 }
 
 /** Also used on resolved properties, since `Fn::If` at the top of Properties can add keys. */

@@ -117,6 +117,9 @@ describe('StackDeployer create', () => {
     expect(error.logicalId).toBe('Third');
     expect(error.property).toBe('Size');
     expect(error.reason).toContain('Resources.Third.Properties.Size: is too large');
+    expect(error.message).toBe(
+      'stack app is ROLLBACK_COMPLETE: failed: Resources.Third.Properties.Size: is too large',
+    );
     expect(error.stackDescription.status).toBe('ROLLBACK_COMPLETE');
     expect(calls(cloud)).toEqual([
       'create First',
@@ -183,6 +186,11 @@ describe('StackDeployer create', () => {
       { A: { Type: 'Test::Queue' } },
       'Outputs.O.Export.Name: an export name cannot depend on resource A',
       { O: { Value: 'v', Export: { Name: { 'Fn::Sub': '${A}-name' } } } },
+    ],
+    [
+      'an undeclared condition in Fn::If',
+      { A: { Type: 'Test::Queue', Properties: { Size: { 'Fn::If': ['Nope', 1, 2] } } } },
+      "Resources.A.Properties.Size.Fn::If: condition 'Nope' is not declared",
     ],
     [
       'a dangling reference',

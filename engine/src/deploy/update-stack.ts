@@ -122,8 +122,12 @@ async function rollBack(
   done: readonly Done[],
   failure: ResourceFailure,
 ): Promise<void> {
-  const what = failure.logicalId === undefined ? failure.reason : `[${failure.logicalId}]`;
-  op.setStatus('UPDATE_ROLLBACK_IN_PROGRESS', `The following resource(s) failed to update: ${what}.`);
+  op.setStatus(
+    'UPDATE_ROLLBACK_IN_PROGRESS',
+    failure.logicalId === undefined
+      ? failure.reason
+      : `The following resource(s) failed to update: [${failure.logicalId}].`,
+  );
   const newTemplate = storedTemplate(op.stack);
   let clean = true;
   for (const step of [...done].reverse()) {
