@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { type AccountContext, DEFAULT_ACCOUNT } from '../../runtime/account.ts';
 import type { Clock } from '../../runtime/clock.ts';
 import type { S3Context } from './context.ts';
@@ -77,7 +76,7 @@ export class S3Service {
   constructor(options: S3ServiceOptions) {
     this.account = options.account ?? DEFAULT_ACCOUNT;
     this.owner = ownerCaller(this.account.accountId);
-    const store = new S3Store(join(options.dataDir));
+    const store = new S3Store(options.dataDir);
     const enforcement = {
       ...(options.evaluateBucketPolicy ? { evaluate: options.evaluateBucketPolicy } : {}),
       treatPlainHttpAsSecure: options.treatPlainHttpAsSecure ?? LOCAL_REQUESTS_ARE_SECURE_BY_DEFAULT,
