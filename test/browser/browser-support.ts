@@ -21,12 +21,15 @@ export type ChromiumCheck =
   | { readonly run: false; readonly fail: boolean; readonly reason: string };
 
 /** Without chromium the suite fails on CI (`CI=true`) and is skipped, loudly, everywhere else. */
-export const checkChromium = (env: NodeJS.ProcessEnv = process.env): ChromiumCheck => {
-  if (existsSync(CHROMIUM_PATH)) return { run: true };
+export const checkChromium = (
+  env: NodeJS.ProcessEnv = process.env,
+  executablePath: string = CHROMIUM_PATH,
+): ChromiumCheck => {
+  if (existsSync(executablePath)) return { run: true };
   return {
     run: false,
     fail: env.CI === 'true',
-    reason: `${CHROMIUM_PATH} is missing, so the browser CORS tests were NOT RUN; install it with scripts/ensure-chromium.sh`,
+    reason: `${executablePath} is missing, so the browser CORS tests were NOT RUN; install it with scripts/ensure-chromium.sh`,
   };
 };
 

@@ -24,24 +24,52 @@ export interface PageFetchInit {
   readonly mode?: 'cors' | 'no-cors' | 'same-origin';
 }
 
-/** A fresh browser context (no cookies, no preflight cache) with one page navigated to `pageUrl`. */
-export const openPage = async (
-  browser: Browser,
-  pageUrl: string,
-): Promise<{ context: BrowserContext; page: Page }> => {
-  const context = await browser.newContext();
-  context.setDefaultTimeout(WAIT_MS);
-  context.setDefaultNavigationTimeout(WAIT_MS);
-  try {
-    const page = await context.newPage();
+/**
+ * Pages for the suite, all in ONE fresh browser context (empty profile, no cookies), one page per
+ * origin reused across tests: opening a page starts a renderer, which dominates the suite's time.
+ * Tests stay independent because each starts its own API on a new port, so preflight-cache
+ * entries (keyed by origin and URL) never carry over; `reset()` drops cookies between tests.
+ */
+export class PagePool {
+  private readonly pages = new Map<string, Page>();
+
+  private constructor(private readonly context: BrowserContext) {}
+
+  static async open(browser: Browser): Promise<PagePool> {
+    const context = await browser.newContext();
+    context.setDefaultTimeout(WAIT_MS);
+    context.setDefaultNavigationTimeout(WAIT_MS);
+    return new PagePool(context);
+  }
+
+  /** A page showing a freshly loaded `pageUrl` (its origin is the page's origin for CORS). */
+  async at(pageUrl: string): Promise<Page> {
+    const origin = new URL(pageUrl).origin;
+    let page = this.pages.get(origin);
+    if (!page || page.isClosed()) {
+      page = await this.context.newPage();
+      this.pages.set(origin, page);
+    }
     const response = await page.goto(pageUrl, { timeout: WAIT_MS });
     if (!response?.ok()) throw new Error(`page ${pageUrl} did not load: ${response?.status()}`);
-    return { context, page };
-  } catch (error) {
-    await context.close();
-    throw error;
+    return page;
   }
-};
+
+  /** Forgets cookies and closes pages of one-off origins (an API's own origin). */
+  async reset(keepOrigins: readonly string[]): Promise<void> {
+    await this.context.clearCookies();
+    for (const [origin, page] of this.pages) {
+      if (keepOrigins.includes(origin)) continue;
+      this.pages.delete(origin);
+      await page.close();
+    }
+  }
+
+  async close(): Promise<void> {
+    this.pages.clear();
+    await this.context.close();
+  }
+}
 
 /**
  * Runs `fetch(url, init)` inside the page, so the browser's own CORS checks apply. A request the
