@@ -51,6 +51,9 @@ async function serve(service: DynamoDbService): Promise<DynamoDBClient> {
   return client;
 }
 
+const SIGNED =
+  'AWS4-HMAC-SHA256 Credential=a/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=x';
+
 const keyedTable = (TableName: string) => ({
   TableName,
   AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' as const }],
@@ -315,5 +318,55 @@ describe('DynamoDbService', () => {
     // Assess
     expect(left.Table.TableStatus).toBe('CREATING');
     expect(described.TableStatus).toBe('ACTIVE');
+  });
+
+  it.each([
+    ['GET', {}, undefined, 200, 'healthy: dynamodb.us-east-1.amazonaws.com '],
+    [
+      'POST',
+      { 'x-amz-target': 'DynamoDB_20120810.ListTables' },
+      '{}',
+      400,
+      'MissingAuthenticationTokenException',
+    ],
+    [
+      'POST',
+      { 'x-amz-target': 'DynamoDB_20120810.ListTables', authorization: SIGNED },
+      '{not json',
+      400,
+      'SerializationException',
+    ],
+    [
+      'POST',
+      { 'x-amz-target': 'Nope.ListTables', authorization: SIGNED },
+      '{}',
+      400,
+      'UnknownOperationException',
+    ],
+    [
+      'POST',
+      { 'x-amz-target': 'DynamoDB_20120810.ListTables', authorization: SIGNED },
+      '{}',
+      200,
+      '"TableNames":[]',
+    ],
+  ])('answers a raw %s %j like dynalite: %i %s', async (method, headers, body, status, text) => {
+    // Prepare
+    const service = await openService();
+    const server = createServer(service.handle);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    cleanups.unshift(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    const { port } = server.address() as AddressInfo;
+
+    // Act
+    const response = await fetch(`http://127.0.0.1:${port}/`, {
+      method,
+      headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amz-date': '20260101T000000Z', ...headers },
+      ...(body !== undefined && { body }),
+    });
+
+    // Assess
+    expect(response.status).toBe(status);
+    expect(await response.text()).toContain(text);
   });
 });

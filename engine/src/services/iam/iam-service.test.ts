@@ -304,4 +304,13 @@ describe('IamService', () => {
     });
     expect(roleOverHttps).toEqual({ allowed: true });
   });
+
+  it('names a role when the caller gives no name', () => {
+    // Act
+    const role = open().createRole({ assumeRolePolicyDocument: LAMBDA_TRUST });
+
+    // Assess
+    expect(role.roleName).toMatch(/^Role-[A-Z0-9]{17}$/);
+    expect(role.arn).toBe(`arn:aws:iam::000000000000:role/${role.roleName}`);
+  });
 });

@@ -32,7 +32,8 @@ export interface IamServiceOptions {
 
 /** https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html (plus the role's policies, as CloudFormation sets them). */
 export interface CreateRoleInput {
-  readonly roleName: string;
+  /** The physical name; CloudFormation-style names are the provider's to generate. Default: a random `Role-...` name. */
+  readonly roleName?: string;
   readonly assumeRolePolicyDocument: unknown;
   readonly policies?: readonly { readonly policyName: string; readonly policyDocument: unknown }[];
   readonly managedPolicyArns?: readonly string[];
@@ -59,7 +60,7 @@ export class IamService {
 
   /** Creates a role with its inline and managed policies; the name is the caller's (CloudFormation generates one). */
   createRole(input: CreateRoleInput): { roleName: string; arn: string; roleId: string } {
-    const { roleName } = input;
+    const roleName = input.roleName ?? `Role-${newRoleId().slice(4)}`;
     if (!NAME.test(roleName))
       throw invalidInput(`Role name ${roleName} must be 1-64 characters of [\\w+=,.@-]`);
     const path = input.path ?? '/';
