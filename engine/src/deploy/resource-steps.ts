@@ -23,7 +23,20 @@ export function explain(error: unknown): { reason: string; property: string | un
   if (error instanceof PropertyError) return { reason: error.message, property: error.property };
   const path =
     typeof error === 'object' && error !== null && 'path' in error ? String(error.path) : undefined;
-  return { reason: error instanceof Error ? error.message : String(error), property: propertyFromPath(path) };
+  return { reason: describeError(error), property: propertyFromPath(path) };
+}
+
+/**
+ * A reason a reader can act on: the service's error code with its message (`ResourceInUseException:
+ * Table already exists: t`), never an empty string.
+ */
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error) || 'unknown error';
+  const code = 'code' in error && typeof error.code === 'string' ? error.code : error.name;
+  const message = error.message.trim();
+  if (!message) return code || 'unknown error';
+  if (!code || code === 'Error' || code === 'ValidationError' || message.includes(code)) return message;
+  return `${code}: ${message}`;
 }
 
 export function definitionOf(prepared: PreparedStack, logicalId: string): ResourceDefinition {
