@@ -34,7 +34,8 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 
 /** Reads and discards what is left of a body (bounded), so a keep-alive socket stays usable. */
 export async function drain(req: IncomingMessage, limit: number): Promise<void> {
-  if (req.complete) return;
+  // Complete, or paused by readBody past its limit: nothing more will be read (the answer closes).
+  if (req.complete || req.readableFlowing === false) return;
   await readBody(req, limit).catch(() => undefined);
 }
 

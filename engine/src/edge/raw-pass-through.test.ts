@@ -119,4 +119,38 @@ describe('raw pass-through entries', () => {
       Message: 'denied sqs:SendMessage',
     });
   });
+
+  it('refuses a body over maxBodyBytes with 413 in the service format and stays up', async () => {
+    // Prepare
+    const small = new AwsEndpoint({
+      port: 0,
+      maxBodyBytes: 1024,
+      services: {
+        sqs: {
+          kind: 'raw',
+          handler: countingHandler,
+          errorFormat: { protocol: 'json', version: '1.0', errorNamespace: 'com.amazonaws.sqs' },
+          authorizationTarget: () => undefined,
+        },
+      },
+    });
+    const smallUrl = (await small.start()).url;
+    // Act
+    const tooBig = await fetch(smallUrl, {
+      method: 'POST',
+      headers: fakeAuth('sqs'),
+      body: Buffer.alloc(64 * 1024, 1),
+    });
+    const tooBigBody = await tooBig.json();
+    const fits = await fetch(smallUrl, { method: 'POST', headers: fakeAuth('sqs'), body: 'ok' });
+    const fitsText = await fits.text();
+    await small.close();
+    // Assess
+    expect(tooBig.status).toBe(413);
+    expect(tooBigBody).toEqual({
+      __type: 'com.amazonaws.sqs#RequestEntityTooLargeException',
+      message: 'Request must be smaller than 1024 bytes',
+    });
+    expect(fitsText).toBe('got 2');
+  });
 });
