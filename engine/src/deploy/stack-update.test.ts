@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -268,54 +268,5 @@ describe('exports between stacks', () => {
       'Export with name shared-name is already exported by stack one',
     );
     expect((failure as DeployError).stackDescription.status).toBe('ROLLBACK_COMPLETE');
-  });
-});
-
-describe('StackDeployer housekeeping', () => {
-  it('refuses a second operation on a stack while one is running', async () => {
-    const { deployer } = setup();
-    const first = deployer.deploy({ stackName: 'app', template: app() });
-    await expect(deployer.deploy({ stackName: 'app', template: app(2) })).rejects.toThrow(
-      'Stack:app is in CREATE_IN_PROGRESS state and can not be updated.',
-    );
-    expect((await first).stack.status).toBe('CREATE_COMPLETE');
-  });
-
-  it('keeps only the newest events per stack', async () => {
-    const cloud = new FakeCloud();
-    const statePath = join(mkdtempSync(join(tmpdir(), 'deployer-')), 'stacks.json');
-    const registry = createRegistry([cloud.provider('Test::Queue'), cloud.provider('Test::Function')]);
-    const deployer = new StackDeployer({
-      statePath,
-      registry,
-      clock: new VirtualClock(),
-      maxEventsPerStack: 3,
-    });
-    await deployer.deploy({ stackName: 'app', template: app() });
-    const events = deployer.describeStackEvents('app');
-    expect(events.map((e) => `${e.logicalId} ${e.status}`)).toEqual([
-      'app CREATE_COMPLETE',
-      'Alarm CREATE_COMPLETE',
-      'Alarm CREATE_IN_PROGRESS',
-    ]);
-  });
-
-  it('treats a stack the engine stopped in the middle of creating as failed, and cleans it up on the next deploy', async () => {
-    // Prepare: a created stack whose saved status says the engine died while creating it.
-    const { cloud, deployer, make, statePath } = setup();
-    await deployer.deploy({ stackName: 'app', template: app() });
-    const state = JSON.parse(readFileSync(statePath, 'utf8'));
-    state.stacks[0].status = 'CREATE_IN_PROGRESS';
-    writeFileSync(statePath, JSON.stringify(state));
-    cloud.calls.splice(0);
-    // Act
-    const restarted = make();
-    const status = restarted.describeStacks('app')[0]?.status;
-    const result = await restarted.deploy({ stackName: 'app', template: app() });
-    // Assess
-    expect(status).toBe('CREATE_FAILED');
-    expect(result.action).toBe('CREATE');
-    expect(cloud.calls.slice(0, 3).map((c) => c.split(' ')[0])).toEqual(['delete', 'delete', 'delete']);
-    expect(cloud.live.size).toBe(3);
   });
 });
