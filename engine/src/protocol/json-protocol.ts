@@ -13,6 +13,12 @@ export interface JsonProtocolOptions {
   readonly targetPrefixes: readonly string[];
   /** Namespace for service errors, e.g. `com.amazonaws.dynamodb.v20120810`. */
   readonly errorNamespace: string;
+  /**
+   * awsQueryCompatible services (SQS): the legacy query code of a JSON error code, sent as
+   * `x-amzn-query-error: <code>;Sender`, e.g. `QueueDoesNotExist` -> `AWS.SimpleQueueService.NonExistentQueue`.
+   * https://smithy.io/2.0/aws/protocols/aws-query-protocol.html#aws-protocols-awsquerycompatible-trait
+   */
+  readonly queryCompatibleCodes?: Readonly<Record<string, string>>;
 }
 
 /** Splits `Prefix.Operation`; an unknown prefix or a missing header is an UnknownOperationException. */
@@ -73,7 +79,7 @@ export function jsonResult(
 export function jsonError(
   error: AwsError,
   requestId: string,
-  options: Pick<JsonProtocolOptions, 'version' | 'errorNamespace'>,
+  options: Pick<JsonProtocolOptions, 'version' | 'errorNamespace' | 'queryCompatibleCodes'>,
 ): WireResponse {
   const spelled = spellFor('json', error);
   const namespace =
@@ -83,12 +89,16 @@ export function jsonError(
         ? 'com.amazon.coral.service'
         : options.errorNamespace;
   const messageKey = CAPITALIZED_MESSAGE_CODES.has(spelled.code) ? 'Message' : 'message';
+  const queryCode = options.queryCompatibleCodes?.[spelled.code];
   return {
     status: spelled.status,
     headers: {
       'content-type': contentType(options),
       'x-amzn-requestid': requestId,
       'x-amzn-errortype': spelled.code,
+      ...(queryCode
+        ? { 'x-amzn-query-error': `${queryCode};${spelled.senderFault ? 'Sender' : 'Receiver'}` }
+        : {}),
     },
     body: JSON.stringify({ __type: `${namespace}#${spelled.code}`, [messageKey]: spelled.message }),
   };
