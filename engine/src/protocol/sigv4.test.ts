@@ -155,6 +155,32 @@ describe('signature verification', () => {
   });
 });
 
+describe('presigned URL verification', () => {
+  // S3's documented presigned GET example (secret `wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY`):
+  // https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-query-string-auth.html
+  const secret = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+  const query =
+    'X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIAIOSFODNN7EXAMPLE%2F20130524%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Date=20130524T000000Z&X-Amz-Expires=86400&X-Amz-SignedHeaders=host&X-Amz-Signature=aeeed9bbccd4d02ee5c0109b86d86835f995330da4c265957d157751f604d404';
+  const headers = { host: 'examplebucket.s3.amazonaws.com' };
+
+  it('accepts the documented signature and refuses a changed key', () => {
+    // Prepare
+    const credential = parseSigV4(headers, new URLSearchParams(query));
+    // Act
+    const verify = (path: string) => () =>
+      verifySignature(credential, secret, {
+        method: 'GET',
+        url: `${path}?${query}`,
+        headers,
+        body: undefined,
+      });
+    // Assess
+    expect(credential.presigned).toBe(true);
+    expect(verify('/test.txt')).not.toThrow();
+    expect(verify('/other.txt')).toThrowError(/does not match/);
+  });
+});
+
 describe('canonical request parts', () => {
   it.each([
     ['/', 'lambda', '/'],
