@@ -52,6 +52,26 @@ export const s3Errors = {
   noSuchBucketPolicy: () => new AwsError('NoSuchBucketPolicy', 'The bucket policy does not exist', 404),
   noSuchLifecycleConfiguration: () =>
     new AwsError('NoSuchLifecycleConfiguration', 'The lifecycle configuration does not exist', 404),
+  noSuchUpload: (uploadId: string) =>
+    new AwsError(
+      'NoSuchUpload',
+      `The specified multipart upload does not exist. The upload ID might be invalid, or the multipart upload might have been aborted or completed: ${uploadId}`,
+      404,
+    ),
+  invalidPart: (why: string) =>
+    new AwsError('InvalidPart', `One or more of the specified parts could not be found: ${why}`, 400),
+  invalidPartOrder: () =>
+    new AwsError(
+      'InvalidPartOrder',
+      'The list of parts was not in ascending order. Parts must be ordered by part number.',
+      400,
+    ),
+  entityTooSmall: () =>
+    new AwsError(
+      'EntityTooSmall',
+      'Your proposed upload is smaller than the minimum allowed object size.',
+      400,
+    ),
   malformedPolicy: (why: string) => new AwsError('MalformedPolicy', why, 400),
   notImplemented: (what: string) =>
     new AwsError('NotImplemented', `TapStack's local S3 does not implement ${what}`, 501),

@@ -4,9 +4,8 @@
  * https://docs.aws.amazon.com/AmazonS3/latest/API/Welcome.html
  *
  * LIMITATIONS (what this does not emulate):
- * - Multipart uploads (CreateMultipartUpload/UploadPart/Complete): refused with 501 NotImplemented,
- *   so `aws s3 cp` of files at or above the CLI's multipart threshold (8 MB) fails. Hence
- *   AbortIncompleteMultipartUpload rules are stored but have nothing to act on.
+ * - Multipart: Create/UploadPart/Complete/Abort only; ListMultipartUploads, ListParts and
+ *   UploadPartCopy are refused (501). Incomplete uploads are aborted by lifecycle rules.
  * - CopyObject, ACLs, tagging, CORS, website, encryption settings, object lock, replication,
  *   notifications, storage classes and transitions: refused (501), never silently ignored.
  * - Lifecycle filters other than Prefix (Tag, And, ObjectSize*) and Expiration by Date: refused.

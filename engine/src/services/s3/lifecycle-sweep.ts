@@ -1,5 +1,6 @@
 import type { Clock, TimerHandle } from '../../runtime/clock.ts';
 import { planLifecycle } from './lifecycle.ts';
+import { discardUpload } from './operations/multipart.ts';
 import type { S3Store } from './store.ts';
 import { deleteCurrent, removeVersion } from './versions.ts';
 
@@ -36,13 +37,18 @@ export class LifecycleSweep {
       const bucket = this.store.get(name);
       if (!bucket.lifecycle) continue;
       for (const action of planLifecycle(bucket, bucket.lifecycle, now)) {
+        applied++;
+        if (action.kind === 'abortUpload') {
+          const upload = bucket.uploads.get(action.uploadId);
+          if (upload) discardUpload(this.store, bucket, upload);
+          continue;
+        }
         const versions = bucket.objects.get(action.key) ?? [];
         const change =
           action.kind === 'expireCurrent'
             ? deleteCurrent(versions, bucket.versioning, now)
             : removeVersion(versions, action.versionId);
         this.store.replaceVersions(bucket, action.key, change);
-        applied++;
       }
     }
     return applied;

@@ -27,6 +27,25 @@ describe('dueAt', () => {
 });
 
 describe('planLifecycle', () => {
+  it('aborts multipart uploads left incomplete for DaysAfterInitiation', () => {
+    // Prepare
+    const upload = { uploadId: 'u1', key: 'big', initiatedAt: T0, parts: {} };
+    const view = {
+      versioning: 'Unversioned' as const,
+      objects: new Map(),
+      uploads: new Map([['u1', upload]]),
+    };
+    const rules = [rule({ abortIncompleteMultipartUploadDays: 7 })];
+
+    // Act
+    const early = planLifecycle(view, rules, dueAt(T0, 7) - 1);
+    const due = planLifecycle(view, rules, dueAt(T0, 7));
+
+    // Assess
+    expect(early).toEqual([]);
+    expect(due).toEqual([{ kind: 'abortUpload', key: 'big', uploadId: 'u1' }]);
+  });
+
   const cases: {
     name: string;
     versioning: VersioningStatus;

@@ -1,4 +1,4 @@
-import type { LifecycleRule, ObjectVersion, VersioningStatus } from './model.ts';
+import type { LifecycleRule, MultipartUpload, ObjectVersion, VersioningStatus } from './model.ts';
 
 /**
  * Lifecycle decisions as a pure function: given a bucket's versions, its rules and the time,
@@ -10,11 +10,14 @@ export type LifecycleAction =
   /** Current version expired: a delete marker on versioned buckets, a deletion on unversioned ones. */
   | { readonly kind: 'expireCurrent'; readonly key: string }
   /** A noncurrent version, or a delete marker with no versions left behind it, removed for good. */
-  | { readonly kind: 'deleteVersion'; readonly key: string; readonly versionId: string };
+  | { readonly kind: 'deleteVersion'; readonly key: string; readonly versionId: string }
+  /** A multipart upload left incomplete for DaysAfterInitiation, aborted with its parts. */
+  | { readonly kind: 'abortUpload'; readonly key: string; readonly uploadId: string };
 
 export interface LifecycleView {
   readonly versioning: VersioningStatus;
   readonly objects: ReadonlyMap<string, readonly ObjectVersion[]>;
+  readonly uploads?: ReadonlyMap<string, MultipartUpload>;
 }
 
 const DAY_MS = 86_400_000;
@@ -33,13 +36,26 @@ export function planLifecycle(
 ): LifecycleAction[] {
   const actions = new Map<string, LifecycleAction>();
   const add = (action: LifecycleAction): void => {
-    const id = action.kind === 'expireCurrent' ? `c:${action.key}` : `v:${action.key}:${action.versionId}`;
+    const id =
+      action.kind === 'expireCurrent'
+        ? `c:${action.key}`
+        : action.kind === 'deleteVersion'
+          ? `v:${action.key}:${action.versionId}`
+          : `u:${action.uploadId}`;
     actions.set(id, action);
   };
   for (const [key, versions] of view.objects) {
     for (const rule of rules) {
       if (rule.status !== 'Enabled' || !key.startsWith(rule.prefix)) continue;
       for (const action of ruleActions(key, versions, rule, now)) add(action);
+    }
+  }
+  for (const upload of view.uploads?.values() ?? []) {
+    for (const rule of rules) {
+      const days = rule.abortIncompleteMultipartUploadDays;
+      if (rule.status !== 'Enabled' || days === undefined || !upload.key.startsWith(rule.prefix)) continue;
+      if (dueAt(upload.initiatedAt, days) <= now)
+        add({ kind: 'abortUpload', key: upload.key, uploadId: upload.uploadId });
     }
   }
   return [...actions.values()];

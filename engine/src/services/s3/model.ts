@@ -38,6 +38,20 @@ export interface LifecycleRule {
   readonly abortIncompleteMultipartUploadDays?: number;
 }
 
+/**
+ * An upload started with CreateMultipartUpload and not yet completed or aborted.
+ * https://docs.aws.amazon.com/AmazonS3/latest/userguide/mpuoverview.html
+ */
+export interface MultipartUpload {
+  readonly uploadId: string;
+  readonly key: string;
+  readonly initiatedAt: number;
+  readonly contentType?: string;
+  readonly metadata?: Readonly<Record<string, string>>;
+  /** Part number → the part's quoted MD5, size and body file. */
+  readonly parts: Record<string, { readonly etag: string; readonly size: number; readonly bodyFile: string }>;
+}
+
 export interface BucketState {
   readonly name: string;
   readonly createdAt: number;
@@ -48,4 +62,6 @@ export interface BucketState {
   lifecycle?: readonly LifecycleRule[];
   /** Key → versions, newest first. */
   readonly objects: Map<string, ObjectVersion[]>;
+  /** Upload id → multipart upload in progress. */
+  readonly uploads: Map<string, MultipartUpload>;
 }

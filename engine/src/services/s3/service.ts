@@ -40,6 +40,15 @@ import {
   type ListObjectsV2Output,
   listObjectsV2,
 } from './operations/list-objects-v2.ts';
+import {
+  abortMultipartUpload,
+  type CompleteMultipartUploadInput,
+  type CreateMultipartUploadInput,
+  completeMultipartUpload,
+  createMultipartUpload,
+  type UploadPartInput,
+  uploadPart,
+} from './operations/multipart.ts';
 import { type PutObjectInput, type PutObjectOutput, putObject } from './operations/put-object.ts';
 import { type BucketPolicyEvaluator, enforceBucketPolicy, ownerCaller, type S3Caller } from './policy.ts';
 import { LOCAL_REQUESTS_ARE_SECURE_BY_DEFAULT } from './quirks.ts';
@@ -169,5 +178,23 @@ export class S3Service {
   }
   listObjectVersions(input: ListObjectVersionsInput, caller = this.owner): ListObjectVersionsOutput {
     return listObjectVersions(this.ctx, input, caller);
+  }
+  createMultipartUpload(input: CreateMultipartUploadInput, caller = this.owner): { uploadId: string } {
+    return createMultipartUpload(this.ctx, input, caller);
+  }
+  uploadPart(input: UploadPartInput, caller = this.owner): { etag: string } {
+    return uploadPart(this.ctx, input, caller);
+  }
+  completeMultipartUpload(
+    input: CompleteMultipartUploadInput,
+    caller = this.owner,
+  ): { etag: string; versionId?: string } {
+    return completeMultipartUpload(this.ctx, input, caller);
+  }
+  abortMultipartUpload(
+    input: { readonly bucket: string; readonly key: string; readonly uploadId: string },
+    caller = this.owner,
+  ): void {
+    abortMultipartUpload(this.ctx, input, caller);
   }
 }

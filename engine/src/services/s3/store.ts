@@ -3,7 +3,13 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { StateFile } from '../../runtime/state-file.ts';
 import { s3Errors } from './errors.ts';
-import type { BucketState, LifecycleRule, ObjectVersion, VersioningStatus } from './model.ts';
+import type {
+  BucketState,
+  LifecycleRule,
+  MultipartUpload,
+  ObjectVersion,
+  VersioningStatus,
+} from './model.ts';
 import type { VersionChange } from './versions.ts';
 
 interface PersistedBucket {
@@ -14,6 +20,7 @@ interface PersistedBucket {
   readonly policy?: string;
   readonly lifecycle?: readonly LifecycleRule[];
   readonly objects: [string, ObjectVersion[]][];
+  readonly uploads?: [string, MultipartUpload][];
 }
 
 /**
@@ -72,6 +79,7 @@ export class S3Store {
       ...(bucket.policy === undefined ? {} : { policy: bucket.policy }),
       ...(bucket.lifecycle === undefined ? {} : { lifecycle: bucket.lifecycle }),
       objects: [...bucket.objects.entries()],
+      uploads: [...bucket.uploads.entries()],
     });
   }
 
@@ -83,6 +91,11 @@ export class S3Store {
 
   readBody(file: string): Buffer {
     return readFileSync(join(this.objectDir, file));
+  }
+
+  /** Deletes body files no version refers to any more (aborted or completed upload parts). */
+  deleteBodies(files: readonly string[]): void {
+    for (const file of files) rmSync(join(this.objectDir, file), { force: true });
   }
 
   /** Sets a key's versions, saves the bucket, then deletes the bodies of the versions removed. */
@@ -108,4 +121,5 @@ const fromPersisted = (p: PersistedBucket): BucketState => ({
   ...(p.policy === undefined ? {} : { policy: p.policy }),
   ...(p.lifecycle === undefined ? {} : { lifecycle: p.lifecycle }),
   objects: new Map(p.objects),
+  uploads: new Map(p.uploads ?? []),
 });

@@ -5,6 +5,7 @@ import { ownerCaller, type S3Caller } from '../policy.ts';
 import type { S3Service } from '../service.ts';
 import * as bucket from './bucket-handlers.ts';
 import * as list from './list-handlers.ts';
+import * as multipart from './multipart-handlers.ts';
 import * as object from './object-handlers.ts';
 import { readRequestBody } from './request-body.ts';
 import { parseTarget, resolveOperation, type S3Operation } from './route.ts';
@@ -48,6 +49,10 @@ const HANDLERS: Readonly<Record<S3Operation, OperationHandler>> = {
   GetObject: object.getObjectHandler,
   HeadObject: object.headObjectHandler,
   DeleteObject: object.deleteObjectHandler,
+  CreateMultipartUpload: multipart.createMultipartUploadHandler,
+  UploadPart: multipart.uploadPartHandler,
+  CompleteMultipartUpload: multipart.completeMultipartUploadHandler,
+  AbortMultipartUpload: multipart.abortMultipartUploadHandler,
 };
 
 export function createS3HttpHandler(service: S3Service, options: S3HttpOptions = {}): S3HttpHandler {

@@ -11,7 +11,7 @@ import { childrenNamed, childText, parseXml, toXml } from './xml.ts';
  */
 const USER_METADATA = 'x-amz-meta-';
 
-function userMetadata(request: S3HttpRequest): Record<string, string> {
+export function userMetadata(request: S3HttpRequest): Record<string, string> {
   const metadata: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) {
     if (name.startsWith(USER_METADATA) && typeof value === 'string')

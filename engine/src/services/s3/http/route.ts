@@ -25,7 +25,11 @@ export type S3Operation =
   | 'PutObject'
   | 'GetObject'
   | 'HeadObject'
-  | 'DeleteObject';
+  | 'DeleteObject'
+  | 'CreateMultipartUpload'
+  | 'UploadPart'
+  | 'CompleteMultipartUpload'
+  | 'AbortMultipartUpload';
 
 export interface S3Target {
   readonly bucket?: string;
@@ -65,6 +69,10 @@ const ROUTES: readonly RouteRow[] = [
   { method: 'GET', scope: 'object', operation: 'GetObject' },
   { method: 'HEAD', scope: 'object', operation: 'HeadObject' },
   { method: 'DELETE', scope: 'object', operation: 'DeleteObject' },
+  { method: 'POST', scope: 'object', subresource: 'uploads', operation: 'CreateMultipartUpload' },
+  { method: 'PUT', scope: 'object', subresource: 'uploadId', operation: 'UploadPart' },
+  { method: 'POST', scope: 'object', subresource: 'uploadId', operation: 'CompleteMultipartUpload' },
+  { method: 'DELETE', scope: 'object', subresource: 'uploadId', operation: 'AbortMultipartUpload' },
 ];
 
 const KNOWN_SUBRESOURCES = new Set(ROUTES.flatMap((r) => (r.subresource ? [r.subresource] : [])));
@@ -93,8 +101,6 @@ const UNSUPPORTED_SUBRESOURCES = [
   'select',
   'tagging',
   'torrent',
-  'uploadId',
-  'uploads',
   'website',
   'policyStatus',
 ] as const;
@@ -148,6 +154,8 @@ export function resolveOperation(
   }
   const subresource = [...target.query.keys()].find((name) => KNOWN_SUBRESOURCES.has(name));
   const row = ROUTES.find((r) => r.method === method && r.scope === scope && r.subresource === subresource);
+  // A known subresource in an unimplemented combination (ListMultipartUploads, ListParts…).
+  if (!row && subresource) throw s3Errors.notImplemented(`${method} ?${subresource} on a ${scope}`);
   if (!row)
     throw s3Errors.methodNotAllowed(`${method} on a ${scope}${subresource ? ` ?${subresource}` : ''}`);
   return row.operation;

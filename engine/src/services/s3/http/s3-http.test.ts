@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import {
+  CompleteMultipartUploadCommand,
   CreateBucketCommand,
+  CreateMultipartUploadCommand,
   DeleteBucketCommand,
   DeleteObjectCommand,
   GetBucketLocationCommand,
@@ -20,6 +22,7 @@ import {
   PutObjectCommand,
   S3Client,
   S3ServiceException,
+  UploadPartCommand,
 } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../../runtime/clock.ts';
@@ -225,6 +228,56 @@ describe('S3 REST-XML handler with @aws-sdk/client-s3', () => {
     expect(location.LocationConstraint ?? '').toBe('');
   });
 
+  it('assembles a multipart upload with the multipart ETag', async () => {
+    // Prepare
+    await client.send(new CreateBucketCommand({ Bucket: 'sdk-multipart' }));
+    const first = Buffer.alloc(5 * 1024 * 1024, 'x');
+    const second = Buffer.from('tail');
+    const { UploadId } = await client.send(
+      new CreateMultipartUploadCommand({ Bucket: 'sdk-multipart', Key: 'big', ContentType: 'text/plain' }),
+    );
+
+    // Act
+    const parts = [];
+    for (const [index, body] of [first, second].entries()) {
+      const { ETag } = await client.send(
+        new UploadPartCommand({
+          Bucket: 'sdk-multipart',
+          Key: 'big',
+          UploadId,
+          PartNumber: index + 1,
+          Body: body,
+        }),
+      );
+      parts.push({ ETag, PartNumber: index + 1 });
+    }
+    const done = await client.send(
+      new CompleteMultipartUploadCommand({
+        Bucket: 'sdk-multipart',
+        Key: 'big',
+        UploadId,
+        MultipartUpload: { Parts: parts },
+      }),
+    );
+    const got = await client.send(new GetObjectCommand({ Bucket: 'sdk-multipart', Key: 'big' }));
+    const reuse = await errorOf(
+      client.send(
+        new UploadPartCommand({ Bucket: 'sdk-multipart', Key: 'big', UploadId, PartNumber: 3, Body: 'x' }),
+      ),
+    );
+
+    // Assess
+    expect(done.ETag).toMatch(/^"[0-9a-f]{32}-2"$/);
+    expect(got.ContentLength).toBe(first.length + second.length);
+    expect(got.ContentType).toBe('text/plain');
+    expect(
+      Buffer.from(await (got.Body?.transformToByteArray() ?? Promise.resolve(new Uint8Array())))
+        .subarray(-4)
+        .toString(),
+    ).toBe('tail');
+    expect(reuse.name).toBe('NoSuchUpload');
+  });
+
   it('serves a byte range', async () => {
     // Prepare
     await client.send(new CreateBucketCommand({ Bucket: 'sdk-range' }));
@@ -268,18 +321,25 @@ describe('S3 REST-XML handler with the aws CLI', () => {
     };
     const aws = (...args: string[]) => run('aws', ['--endpoint-url', endpoint, ...args], { env });
     writeFileSync(join(work, 'up.txt'), 'from the cli\n');
+    // Above the CLI's 8 MB multipart threshold, so `cp` uses multipart upload.
+    const big = Buffer.alloc(9 * 1024 * 1024, 'b');
+    writeFileSync(join(work, 'big.bin'), big);
 
     // Act
     await aws('s3', 'mb', 's3://cli-bucket');
     await aws('s3', 'cp', join(work, 'up.txt'), 's3://cli-bucket/folder/up file.txt');
     const listing = await aws('s3', 'ls', 's3://cli-bucket/folder/');
     await aws('s3', 'cp', 's3://cli-bucket/folder/up file.txt', join(work, 'down.txt'));
+    await aws('s3', 'cp', join(work, 'big.bin'), 's3://cli-bucket/big.bin');
+    const bigStored = service.getObject({ bucket: 'cli-bucket', key: 'big.bin' });
     await aws('s3', 'rm', '--recursive', 's3://cli-bucket');
     const after = service.listObjectsV2({ bucket: 'cli-bucket' });
 
     // Assess
     expect(listing.stdout).toMatch(/13 up file\.txt/);
     expect(readFileSync(join(work, 'down.txt'), 'utf8')).toBe('from the cli\n');
+    expect(bigStored.body.equals(big)).toBe(true);
+    expect(bigStored.version.etag).toMatch(/-2"$/);
     expect(after.keyCount).toBe(0);
     rmSync(work, { recursive: true, force: true });
   });

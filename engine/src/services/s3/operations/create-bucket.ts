@@ -19,6 +19,7 @@ export function createBucket(ctx: S3Context, input: CreateBucketInput): { readon
     region: input.region ?? ctx.account.region,
     versioning: 'Unversioned',
     objects: new Map(),
+    uploads: new Map(),
   });
   return { location: `/${input.bucket}` };
 }

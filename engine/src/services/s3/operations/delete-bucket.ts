@@ -10,5 +10,8 @@ export function deleteBucket(ctx: S3Context, input: { readonly bucket: string },
   const bucket = ctx.store.get(input.bucket);
   ctx.authorize(caller, 's3:DeleteBucket', bucket);
   if (bucket.objects.size > 0) throw s3Errors.bucketNotEmpty(input.bucket);
+  ctx.store.deleteBodies(
+    [...bucket.uploads.values()].flatMap((u) => Object.values(u.parts).map((p) => p.bodyFile)),
+  );
   ctx.store.remove(input.bucket);
 }
