@@ -12,7 +12,9 @@ import { registerTrigger } from './commands/trigger.ts';
 import { registerUp } from './commands/up.ts';
 
 const program = new Command('tapstack')
-  .description('TapStack: a request-capture service for AWS, and a local cloud to run it without Docker or an AWS account')
+  .description(
+    'TapStack: a request-capture service for AWS, and a local cloud to run it without Docker or an AWS account',
+  )
   .showHelpAfterError();
 
 registerUp(program);
@@ -30,7 +32,9 @@ try {
   const name = error instanceof Error && error.name !== 'Error' ? `${error.name}: ` : '';
   console.error(`tapstack: ${name}${message}`);
   if (/ECONNREFUSED/.test(message)) {
-    console.error('tapstack: is the local cloud running? Start it with `npm start` (or pass --aws for your AWS account).');
+    console.error(
+      'tapstack: is the local cloud running? Start it with `npm start` (or pass --aws for your AWS account).',
+    );
   }
   process.exitCode = 1;
 }

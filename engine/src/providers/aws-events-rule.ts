@@ -71,7 +71,9 @@ export function eventsRuleProvider(events: EventsService): ResourceProvider {
 function readTargets(ctx: ProviderContext, list: readonly unknown[]): RuleTarget[] {
   return list.map((value, index) => {
     const target = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
-    const unsupported = Object.keys(target).filter((key) => !['Id', 'Arn', 'Input'].includes(key));
+    const unsupported = Object.keys(target).filter(
+      (key) => !['Id', 'Arn', 'Input', 'DeadLetterConfig', 'RetryPolicy'].includes(key),
+    );
     if (unsupported.length > 0) {
       throw propertyError(ctx, `Targets.${index}.${unsupported[0]}`, 'is not supported by the local cloud');
     }

@@ -116,3 +116,49 @@ describe('EventsService schedules', () => {
     expect(service.listRules()).toEqual([]);
   });
 });
+
+describe('EventsService target failures', () => {
+  it('retries a failing target, then sends the event to its dead-letter queue with EventBridge attributes', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'events-'));
+    const clock = new VirtualClock(Date.UTC(2026, 10, 25, 10));
+    let attempts = 0;
+    const dead: { arn: string; body: string; attributes: Record<string, string> }[] = [];
+    const service = new EventsService({
+      dataDir,
+      clock,
+      account: DEFAULT_ACCOUNT,
+      invokeLambda: async () => {
+        attempts++;
+        throw Object.assign(new Error('events.amazonaws.com is not allowed to invoke f'), {
+          name: 'AccessDeniedException',
+        });
+      },
+      deadLetter: async (arn, body, attributes) => {
+        dead.push({ arn, body, attributes });
+      },
+    });
+    await service.start();
+    const rule = service.putRule({ name: 'daily', scheduleExpression: 'rate(1 day)' });
+    service.putTargets('daily', [
+      {
+        id: '1',
+        arn: FUNCTION_ARN,
+        deadLetterArn: 'arn:aws:sqs:us-east-1:000000000000:dlq',
+        maximumRetryAttempts: 2,
+      },
+    ]);
+
+    await service.triggerRule('daily');
+
+    expect(attempts).toBe(3);
+    expect(dead).toHaveLength(1);
+    expect(dead[0]?.arn).toBe('arn:aws:sqs:us-east-1:000000000000:dlq');
+    expect(JSON.parse(dead[0]?.body ?? '{}')['detail-type']).toBe('Scheduled Event');
+    expect(dead[0]?.attributes).toMatchObject({
+      RULE_ARN: rule.arn,
+      TARGET_ARN: FUNCTION_ARN,
+      ERROR_CODE: 'AccessDeniedException',
+      RETRY_ATTEMPTS: '2',
+    });
+  });
+});

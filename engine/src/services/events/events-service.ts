@@ -10,7 +10,14 @@ export interface RuleTarget {
   readonly id: string;
   readonly arn: string;
   readonly input?: string;
+  /** Where an event goes when it cannot be delivered to this target (an SQS queue ARN). */
+  readonly deadLetterArn?: string;
+  /** Delivery attempts after the first failure (AWS default 185; capped locally, see LIMITATIONS). */
+  readonly maximumRetryAttempts?: number;
 }
+
+/** Retries happen at once locally, so a broken target costs at most this many extra attempts. */
+const MAX_LOCAL_RETRIES = 3;
 
 export interface Rule {
   readonly name: string;
@@ -50,6 +57,8 @@ export interface EventsServiceOptions {
     caller: { principal: string; sourceArn: string },
   ) => Promise<void>;
   readonly onTargetError?: (rule: string, target: string, error: unknown) => void;
+  /** Delivers an undeliverable event to a target's dead-letter queue with EventBridge's attributes. */
+  readonly deadLetter?: (queueArn: string, body: string, attributes: Record<string, string>) => Promise<void>;
 }
 
 /**
@@ -223,17 +232,41 @@ export class EventsService {
       resources: [rule.arn],
       detail: {},
     };
-    for (const target of rule.targets) {
+    for (const target of rule.targets)
+      await this.deliverToTarget(rule, target, target.input ?? JSON.stringify(event));
+    return event;
+  }
+
+  /**
+   * EventBridge's delivery: retry a failed invoke (permission missing, function gone), then hand the
+   * event to the target's dead-letter queue with the attributes EventBridge sets.
+   * https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-dlq.html
+   */
+  private async deliverToTarget(rule: Rule, target: RuleTarget, payload: string): Promise<void> {
+    const attempts = 1 + Math.min(target.maximumRetryAttempts ?? MAX_LOCAL_RETRIES, MAX_LOCAL_RETRIES);
+    let lastError: unknown;
+    for (let attempt = 1; attempt <= attempts; attempt++) {
       try {
-        await this.options.invokeLambda(target.arn, target.input ?? JSON.stringify(event), {
+        await this.options.invokeLambda(target.arn, payload, {
           principal: 'events.amazonaws.com',
           sourceArn: rule.arn,
         });
+        return;
       } catch (error) {
-        this.options.onTargetError?.(rule.name, target.id, error);
+        lastError = error;
       }
     }
-    return event;
+    this.options.onTargetError?.(rule.name, target.id, lastError);
+    if (!target.deadLetterArn || !this.options.deadLetter) return;
+    const error = lastError instanceof Error ? lastError : new Error(String(lastError));
+    await this.options.deadLetter(target.deadLetterArn, payload, {
+      RULE_ARN: rule.arn,
+      TARGET_ARN: target.arn,
+      ERROR_CODE: error.name,
+      ERROR_MESSAGE: error.message.slice(0, 1024),
+      EXHAUSTED_RETRY_CONDITION: 'MaximumRetryAttempts',
+      RETRY_ATTEMPTS: String(attempts - 1),
+    });
   }
 
   private requireRule(name: string): Rule {

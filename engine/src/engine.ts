@@ -1,0 +1,283 @@
+/**
+ * One local cloud: every service, the AWS endpoint and the stack deployer, built per instance
+ * (no process-global state), so tests can run two engines in one process.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { StackDeployer } from './deploy/stack-deployer.ts';
+import type { DeployResult, StackEvent } from './deploy/types.ts';
+import { AwsEndpoint, type ServiceEntry, type SigningName } from './edge/index.ts';
+import type { CallerIdentity } from './protocol/operation.ts';
+import { allProviders } from './providers/all-providers.ts';
+import { type AccountContext, DEFAULT_ACCOUNT } from './runtime/account.ts';
+import { type Clock, RealClock } from './runtime/clock.ts';
+import { CloudWatchService } from './services/cloudwatch/index.ts';
+import { DynamoDbService } from './services/dynamodb/dynamodb-service.ts';
+import { EventsService } from './services/events/index.ts';
+import { FirehoseService } from './services/firehose/service.ts';
+import { HttpApiService } from './services/http-api/index.ts';
+import { IamService } from './services/iam/index.ts';
+import { LambdaService } from './services/lambda/index.ts';
+import { LogsService } from './services/logs/index.ts';
+import { S3Service } from './services/s3/index.ts';
+import { SnsService } from './services/sns/index.ts';
+import { SqsService } from './services/sqs/index.ts';
+import { bucketPolicyEvaluator } from './wiring/bucket-policy.ts';
+import type { EngineServices } from './wiring/engine-services.ts';
+import { executeApiRewriter } from './wiring/execute-api-output.ts';
+import { buildServiceMap } from './wiring/service-map.ts';
+import { stackReaderOf } from './wiring/stack-reader.ts';
+
+export interface EngineOptions {
+  /** Where every service keeps its state and data (created private to the user). */
+  readonly dataDir: string;
+  /** Interface for the AWS endpoint and the API listeners; default 127.0.0.1 (never all interfaces by default). */
+  readonly host?: string;
+  /** The AWS endpoint's port; default 4566, 0 for any free port. */
+  readonly port?: number;
+  /** First port for HTTP APIs (then +1...); default 4567, 0 for any free port. */
+  readonly apiBasePort?: number;
+  /** Default: real time. Tests pass a VirtualClock; `--time-scale` passes a faster RealClock. */
+  readonly clock?: Clock;
+  readonly account?: AccountContext;
+  /** Worker threads hosting Lambda execution environments; default the service's own choice. */
+  readonly lambdaHosts?: number;
+  /** Background problems (failed deliveries, bugs behind a 500) are reported here; default stderr. */
+  readonly onWarning?: (message: string) => void;
+}
+
+export interface DeployRequest {
+  readonly stackName: string;
+  readonly templateBody: string;
+  readonly parameters?: Readonly<Record<string, string>>;
+  readonly onEvent?: (event: StackEvent) => void;
+}
+
+export class Engine {
+  private constructor(
+    readonly services: EngineServices,
+    readonly deployer: StackDeployer,
+    private readonly endpoint: AwsEndpoint,
+    /** The AWS endpoint for SDK clients and the AWS CLI (`--endpoint-url`). */
+    readonly endpointUrl: string,
+    readonly clock: Clock,
+  ) {}
+
+  static async start(options: EngineOptions): Promise<Engine> {
+    const account = options.account ?? DEFAULT_ACCOUNT;
+    const clock = options.clock ?? new RealClock();
+    const host = options.host ?? '127.0.0.1';
+    const warn = options.onWarning ?? ((message: string) => console.error(`[tapstack] ${message}`));
+    mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+    const dir = (name: string): string => {
+      const path = join(options.dataDir, name);
+      mkdirSync(path, { recursive: true, mode: 0o700 });
+      return path;
+    };
+
+    // The endpoint's URL is needed by SQS queue URLs and the functions' AWS_ENDPOINT_URL, and the
+    // endpoint needs the services: the map is filled after the services exist, before any request.
+    const serviceMap: { -readonly [name in SigningName]?: ServiceEntry } = {};
+    const iam = new IamService({ dataDir: dir('iam'), account, clock });
+    // Keys the IAM service issued are role sessions; an `ASIA…` key it never issued is treated as a
+    // session too, so the IAM check refuses it ("security token invalid") instead of granting root.
+    const identify = (accessKeyId: string): CallerIdentity => {
+      const identity = iam.identify(accessKeyId);
+      if (identity.kind === 'root') return { accessKeyId, kind: 'root' };
+      return identity.kind === 'role'
+        ? { accessKeyId, kind: 'role', roleArn: identity.roleArn, sessionName: identity.sessionName }
+        : { accessKeyId, kind: 'role' };
+    };
+    const endpointHolder = { url: '' };
+    const dynamodb = await DynamoDbService.open({
+      dataDir: dir('dynamodb'),
+      clock,
+      account,
+      onBackgroundError: (e) => warn(`DynamoDB TTL sweep failed: ${String(e)}`),
+    });
+
+    const sns: SnsService = new SnsService({
+      dataDir: dir('sns'),
+      clock,
+      account,
+      sendToQueue: async (queueArn, body) => {
+        sqs.sendMessageToArn(queueArn, { MessageBody: body });
+      },
+    });
+    const cloudwatch = new CloudWatchService({
+      dataDir: dir('cloudwatch'),
+      clock,
+      account,
+      publish: async (topicArn, subject, message) => {
+        await sns.publish({ topicArn, subject, message });
+      },
+    });
+    const s3 = new S3Service({
+      dataDir: dir('s3'),
+      clock,
+      account,
+      evaluateBucketPolicy: bucketPolicyEvaluator,
+    });
+    const sqs: SqsService = new SqsService({
+      dataDir: dir('sqs'),
+      clock,
+      account,
+      endpointUrl: () => endpointHolder.url,
+      metrics: cloudwatch,
+    });
+    const firehose = new FirehoseService({ dataDir: dir('firehose'), clock, account, s3 });
+    const logs = new LogsService({
+      dataDir: dir('logs'),
+      clock,
+      account,
+      deliver: async (destinationArn, data) => {
+        if (!destinationArn.includes(':firehose:'))
+          throw new Error(`subscription destination ${destinationArn} is not a Firehose stream`);
+        firehose.putRecord(destinationArn.slice(destinationArn.lastIndexOf('/') + 1), data, {
+          fromCloudWatchLogs: true,
+        });
+      },
+      onDeliveryError: (arn, error) =>
+        warn(`log subscription delivery to ${arn} failed: ${(error as Error).message}`),
+    });
+
+    const endpoint = new AwsEndpoint({
+      host,
+      port: options.port ?? 4566,
+      account,
+      // Filled in below, before start() returns: the endpoint must listen first so its URL can be
+      // given to the services (queue URLs, the functions' AWS_ENDPOINT_URL).
+      services: serviceMap,
+      identify,
+      secretFor: (key) => iam.secretFor(key),
+      authorize: (caller, action, resource) =>
+        caller.kind === 'role' && caller.roleArn
+          ? iam.authorize(
+              {
+                kind: 'role',
+                roleArn: caller.roleArn,
+                roleName: caller.roleArn.slice(caller.roleArn.lastIndexOf('/') + 1),
+                sessionName: caller.sessionName ?? 'session',
+              },
+              action,
+              resource,
+            )
+          : { allowed: true },
+      onInternalError: (error) =>
+        warn(`internal error behind a 500: ${(error as Error).stack ?? String(error)}`),
+    });
+    let cachedMap: ReturnType<typeof buildServiceMap> | undefined;
+    const map = () => {
+      cachedMap ??= buildServiceMap(
+        services as EngineServices,
+        stackReaderOf(deployer as StackDeployer),
+        account,
+      );
+      return cachedMap;
+    };
+    endpointHolder.url = (await endpoint.start()).url;
+
+    const lambda = new LambdaService({
+      dataDir: dir('lambda'),
+      clock,
+      account,
+      logs,
+      metrics: cloudwatch,
+      endpointUrl: endpointHolder.url,
+      credentialsFor: (roleArn) =>
+        iam.issueCredentials(roleArn, roleArn.slice(roleArn.lastIndexOf('/') + 1).slice(0, 64), {
+          assumedBy: 'lambda.amazonaws.com',
+        }),
+      deadLetter: async (targetArn, message) => {
+        if (targetArn.includes(':sns:')) {
+          await sns.publish({ topicArn: targetArn, message: message.body });
+          return;
+        }
+        sqs.sendMessageToArn(targetArn, {
+          MessageBody: message.body,
+          MessageAttributes: {
+            RequestID: { DataType: 'String', StringValue: message.attributes.RequestID },
+            ErrorCode: { DataType: 'Number', StringValue: message.attributes.ErrorCode },
+            ErrorMessage: { DataType: 'String', StringValue: message.attributes.ErrorMessage },
+          },
+        });
+      },
+      ...(options.lambdaHosts === undefined ? {} : { hosts: options.lambdaHosts }),
+    });
+    const httpApi = new HttpApiService({
+      dataDir: dir('http-api'),
+      clock,
+      account,
+      lambda: { invoke: (request) => lambda.invoke(request) },
+      logs,
+      metrics: cloudwatch,
+      host,
+      basePort: options.apiBasePort ?? 4567,
+    });
+    const events = new EventsService({
+      dataDir: dir('events'),
+      clock,
+      account,
+      invokeLambda: async (functionArn, payload, caller) => {
+        await lambda.invoke({ functionName: functionArn, payload, invocationType: 'Event', caller });
+      },
+      onTargetError: (rule, target, error) =>
+        warn(`rule ${rule} could not invoke target ${target}: ${(error as Error).message}`),
+    });
+    const services: EngineServices = {
+      iam,
+      logs,
+      cloudwatch,
+      sns,
+      dynamodb,
+      s3,
+      sqs,
+      firehose,
+      lambda,
+      httpApi,
+      events,
+    };
+    const deployer = new StackDeployer({
+      statePath: join(dir('cloudformation'), 'stacks.json'),
+      registry: allProviders(services),
+      account,
+      clock,
+      rewriteOutput: executeApiRewriter(httpApi),
+    });
+    Object.assign(serviceMap, buildServiceMap(services, stackReaderOf(deployer), account));
+
+    await logs.start();
+    s3.start();
+    sqs.start();
+    firehose.start();
+    cloudwatch.start();
+    await httpApi.start();
+    await events.start();
+    return new Engine(services, deployer, endpoint, endpointHolder.url, clock);
+  }
+
+  /** Creates or updates a stack from a template body, reporting each event as it happens. */
+  deploy(request: DeployRequest): Promise<DeployResult> {
+    return this.deployer.deploy({
+      stackName: request.stackName,
+      template: request.templateBody,
+      parameterOverrides: request.parameters ?? {},
+      ...(request.onEvent ? { onEvent: request.onEvent } : {}),
+    });
+  }
+
+  /** Stops listeners, timers and workers and flushes state; data stays for the next start. */
+  async close(): Promise<void> {
+    const { events, httpApi, lambda, cloudwatch, firehose, sqs, s3, logs, dynamodb } = this.services;
+    events.close();
+    await this.endpoint.close();
+    await httpApi.close();
+    await lambda.close();
+    cloudwatch.close();
+    firehose.stop();
+    sqs.stop();
+    s3.stop();
+    await logs.close();
+    await dynamodb.close();
+  }
+}

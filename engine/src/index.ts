@@ -1,0 +1,6 @@
+/** The local cloud's public surface: start an engine, deploy templates onto it, stop it. */
+export type { DeployResult, StackDescription, StackEvent } from './deploy/types.ts';
+export { type DeployRequest, Engine, type EngineOptions } from './engine.ts';
+export { DEFAULT_ACCOUNT } from './runtime/account.ts';
+export { type Clock, RealClock, VirtualClock } from './runtime/clock.ts';
+export type { EngineServices } from './wiring/engine-services.ts';
