@@ -166,7 +166,8 @@ export class AwsEndpoint {
       region: ctx.region,
       accountId: ctx.accountId,
     });
-    if (target) await gate(target.action, target.resource);
+    const targets = target === undefined ? [] : Array.isArray(target) ? target : [target];
+    for (const { action, resource } of targets) await gate(action, resource);
     entry.handler(replayRequest(req, body), res);
   }
 

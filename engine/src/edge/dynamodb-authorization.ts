@@ -22,37 +22,39 @@ const parse = (body: Buffer): Record<string, unknown> | undefined => {
 };
 
 /**
- * `dynamodb:<Operation>` on `arn:...:table/<TableName>`. Batch and transact operations name
- * several tables; the first one is checked (LIMITATIONS: AWS checks each). Operations without a
- * table (ListTables) are checked against `*`.
+ * `dynamodb:<Operation>` on `arn:...:table/<TableName>`; batch and transact operations are checked
+ * once per table they name, as AWS does. Operations without a table (ListTables) are checked
+ * against `*`.
  */
-export function dynamodbAuthorizationTarget(req: RawRequestView): AuthorizationTarget | undefined {
+export function dynamodbAuthorizationTarget(req: RawRequestView): readonly AuthorizationTarget[] | undefined {
   const target = req.headers['x-amz-target'];
   if (typeof target !== 'string' || !target.startsWith(`${DYNAMODB_TARGET_PREFIX}.`)) return undefined;
   const operation = target.slice(DYNAMODB_TARGET_PREFIX.length + 1);
   const body = parse(req.body);
   if (!operation || !body) return undefined;
   const action = `dynamodb:${operation}`;
-  if (typeof body.TableName === 'string') return { action, resource: tableArn(req, body.TableName) };
-  const first = firstTableName(body);
-  return { action, resource: first ? tableArn(req, first) : '*' };
+  const tables = typeof body.TableName === 'string' ? [body.TableName] : tableNames(body);
+  return tables.length === 0
+    ? [{ action, resource: '*' }]
+    : [...new Set(tables)].map((table) => ({ action, resource: tableArn(req, table) }));
 }
 
-function firstTableName(body: Record<string, unknown>): string | undefined {
+/** Tables named by BatchGetItem/BatchWriteItem (`RequestItems`) or TransactGet/WriteItems. */
+function tableNames(body: Record<string, unknown>): string[] {
   const items = body.RequestItems;
-  if (typeof items === 'object' && items !== null) return Object.keys(items)[0];
+  if (typeof items === 'object' && items !== null && !Array.isArray(items)) return Object.keys(items);
   const transact = body.TransactItems;
-  if (Array.isArray(transact)) {
-    for (const item of transact) {
-      if (typeof item !== 'object' || item === null) continue;
-      for (const op of Object.values(item)) {
-        if (typeof op === 'object' && op !== null && 'TableName' in op && typeof op.TableName === 'string') {
-          return op.TableName;
-        }
+  if (!Array.isArray(transact)) return [];
+  const names: string[] = [];
+  for (const item of transact) {
+    if (typeof item !== 'object' || item === null) continue;
+    for (const op of Object.values(item)) {
+      if (typeof op === 'object' && op !== null && 'TableName' in op && typeof op.TableName === 'string') {
+        names.push(op.TableName);
       }
     }
   }
-  return undefined;
+  return names;
 }
 
 /** The service-map entry for dynalite's request listener. */

@@ -87,10 +87,13 @@ export interface RawServiceEntry {
   readonly allowAnonymous?: boolean;
   /**
    * Present when the edge must authorize role callers itself. The edge then buffers the body,
-   * calls this, and replays the body into `handler`. Undefined result: the request cannot name
-   * an action (the raw service will answer the malformed request itself).
+   * calls this, and replays the body into `handler`; every target returned must be allowed.
+   * Undefined result: the request cannot name an action (the raw service will answer the
+   * malformed request itself).
    */
-  readonly authorizationTarget?: (req: RawRequestView) => AuthorizationTarget | undefined;
+  readonly authorizationTarget?: (
+    req: RawRequestView,
+  ) => AuthorizationTarget | readonly AuthorizationTarget[] | undefined;
 }
 
 export type ServiceEntry = JsonServiceEntry | QueryServiceEntry | RestJsonServiceEntry | RawServiceEntry;
