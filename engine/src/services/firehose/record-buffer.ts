@@ -29,11 +29,9 @@ export class RecordBuffer {
       const space = line.indexOf(' ');
       // A torn last line (crash mid-append) is skipped: its PutRecord never returned success.
       if (space <= 0 || !/^\d+$/.test(line.slice(0, space))) continue;
-      this.records.push({
-        arrivedAt: Number(line.slice(0, space)),
-        data: Buffer.from(line.slice(space + 1), 'base64'),
-      });
-      this.size += this.records[this.records.length - 1]?.data.length ?? 0;
+      const data = Buffer.from(line.slice(space + 1), 'base64');
+      this.records.push({ arrivedAt: Number(line.slice(0, space)), data });
+      this.size += data.length;
     }
   }
 

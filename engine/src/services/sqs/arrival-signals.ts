@@ -6,10 +6,17 @@ import type { Clock } from '../../runtime/clock.ts';
  */
 export class ArrivalSignals {
   private readonly waiters = new Map<string, Set<() => void>>();
+  private closedFlag = false;
 
   constructor(private readonly clock: Clock) {}
 
+  /** True once closed: waits resolve at once, so receives stop polling. */
+  get closed(): boolean {
+    return this.closedFlag;
+  }
+
   wait(queue: string, ms: number): Promise<void> {
+    if (this.closedFlag) return Promise.resolve();
     return new Promise((resolve) => {
       const set = this.waiters.get(queue) ?? new Set<() => void>();
       this.waiters.set(queue, set);
@@ -27,8 +34,9 @@ export class ArrivalSignals {
     for (const wake of [...(this.waiters.get(queue) ?? [])]) wake();
   }
 
-  /** Wakes every waiter (engine shutdown); their receives return what they have. */
-  signalAll(): void {
+  /** Wakes every waiter for good (engine shutdown); their receives return what they have. */
+  close(): void {
+    this.closedFlag = true;
     for (const queue of this.waiters.keys()) this.signal(queue);
   }
 }

@@ -154,6 +154,19 @@ describe('SqsService messages', () => {
     expect(clock.now()).toBe(Date.UTC(2026, 0, 1) + 5_000);
   });
 
+  it('releases a waiting long poll when the service stops', async () => {
+    // Prepare
+    const { sqs } = setup();
+    const { QueueUrl } = sqs.createQueue({ QueueName: 'shutdown' });
+    const pending = sqs.receiveMessage({ QueueUrl, WaitTimeSeconds: 20 });
+
+    // Act
+    sqs.stop();
+
+    // Assess
+    expect(await pending).toEqual({});
+  });
+
   it('ends a long poll empty when the wait time passes', async () => {
     // Prepare
     const { sqs, clock } = setup();

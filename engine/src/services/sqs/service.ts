@@ -87,7 +87,7 @@ export class SqsService {
   stop(): void {
     this.ticker?.cancel();
     this.ticker = undefined;
-    this.ctx.signals.signalAll();
+    this.ctx.signals.close();
   }
 
   createQueue(input: CreateQueueRequest): { QueueUrl: string } {

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, request, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -291,6 +291,32 @@ describe('S3 REST-XML handler with @aws-sdk/client-s3', () => {
     // Assess
     expect(await part.Body?.transformToString()).toBe('234');
     expect(part.ContentRange).toBe('bytes 2-4/10');
+  });
+});
+
+describe('S3 REST-XML handler addressing', () => {
+  it('accepts virtual-hosted-style requests on the .s3.localhost suffix', async () => {
+    // Prepare
+    service.createBucket({ bucket: 'vhost-bucket' });
+    service.putObject({ bucket: 'vhost-bucket', key: 'a/b.txt', body: Buffer.from('virtual') });
+    const { port } = server.address() as { port: number };
+
+    // Act
+    const body = await new Promise<string>((resolve, reject) => {
+      request(
+        { host: '127.0.0.1', port, path: '/a/b.txt', headers: { host: `vhost-bucket.s3.localhost:${port}` } },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve(Buffer.concat(chunks).toString()));
+        },
+      )
+        .on('error', reject)
+        .end();
+    });
+
+    // Assess
+    expect(body).toBe('virtual');
   });
 });
 

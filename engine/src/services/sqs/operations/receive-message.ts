@@ -52,7 +52,7 @@ export async function receiveMessage(
         Messages: taken.map((m) => present(m, systemNames, request.MessageAttributeNames ?? [], queue.name)),
       };
     }
-    if (now >= deadline) return {};
+    if (now >= deadline || ctx.signals.closed) return {};
     // Wake when a message is sent, or when a delayed or in-flight message becomes visible.
     const nextVisible = Math.min(...queue.messages.map((m) => m.visibleAt).filter((t) => t > now));
     await ctx.signals.wait(queue.name, Math.min(deadline, nextVisible) - now);
