@@ -13,7 +13,7 @@ import { firehoseOperations } from '../services/firehose/dispatch.ts';
 import { logsWireService } from '../services/logs/wire.ts';
 import { createS3HttpHandler } from '../services/s3/index.ts';
 import { snsWireService } from '../services/sns/wire.ts';
-import { sqsOperations } from '../services/sqs/index.ts';
+import { SQS_QUERY_ERROR_CODES, sqsOperations } from '../services/sqs/index.ts';
 import type { EngineServices } from './engine-services.ts';
 import { lambdaApiOf } from './lambda-api.ts';
 
@@ -92,7 +92,12 @@ export function buildServiceMap(
     sqs: {
       kind: 'json',
       iamPrefix: 'sqs',
-      protocol: { version: '1.0', targetPrefixes: ['AmazonSQS'], errorNamespace: 'com.amazonaws.sqs' },
+      protocol: {
+        version: '1.0',
+        targetPrefixes: ['AmazonSQS'],
+        errorNamespace: 'com.amazonaws.sqs',
+        queryCompatibleCodes: SQS_QUERY_ERROR_CODES,
+      },
       operations: passThrough(
         sqsOperations,
         (request) => ({ sqs: services.sqs, senderId: request.caller.roleArn ?? request.accountId }),
