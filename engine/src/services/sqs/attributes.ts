@@ -72,6 +72,8 @@ export function checkAttributes(attributes: Readonly<Record<string, unknown>>): 
 }
 
 function valueProblem(definition: AttributeDefinition, raw: string): string | undefined {
+  // An empty Policy, RedrivePolicy or KmsMasterKeyId removes the setting.
+  if (raw === '' && (definition.kind === 'json' || definition.kind === 'string')) return undefined;
   switch (definition.kind) {
     case 'integer': {
       if (!/^\d+$/.test(raw)) return 'must be an integer';

@@ -96,6 +96,18 @@ describe('SqsService queues', () => {
     expect(await codeOf(() => sqs.invoke('CreateQueue', { QueueName: 'q', Attributes }))).toBe(code);
   });
 
+  it('removes a policy set to the empty string', () => {
+    // Prepare
+    const { sqs } = setup();
+    const { QueueUrl } = sqs.createQueue({ QueueName: 'policy', Attributes: { Policy: '{"Statement":[]}' } });
+
+    // Act
+    sqs.setQueueAttributes({ QueueUrl, Attributes: { Policy: '' } });
+
+    // Assess
+    expect(sqs.getQueueAttributes({ QueueUrl, AttributeNames: ['Policy'] })).toEqual({});
+  });
+
   it('pages ListQueues by prefix', () => {
     // Prepare
     const { sqs } = setup();
