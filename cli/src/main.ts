@@ -11,6 +11,10 @@ import { registerStatus } from './commands/status.ts';
 import { registerTrigger } from './commands/trigger.ts';
 import { registerUp } from './commands/up.ts';
 
+// The local cloud runs the function on this machine's Node (20 or 22) while AWS runs nodejs22.x;
+// the SDK's Node 20 end-of-support notice is about this machine, not the product.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 const program = new Command('tapstack')
   .description(
     'TapStack: a request-capture service for AWS, and a local cloud to run it without Docker or an AWS account',
