@@ -160,14 +160,12 @@ describe('the local cloud serves lib/TapStack.json', () => {
 
     expect(result.StatusCode).toBe(200);
     expect(result.FunctionError).toBeUndefined();
-    const item = await cloud
-      .dynamodb()
-      .send(
-        new GetItemCommand({
-          TableName: TABLE_NAME,
-          Key: { RequestId: { S: 'e2e-scheduled-1' }, Timestamp: { S: '2026-11-25T10:00:00.000Z' } },
-        }),
-      );
+    const item = await cloud.dynamodb().send(
+      new GetItemCommand({
+        TableName: TABLE_NAME,
+        Key: { RequestId: { S: 'e2e-scheduled-1' }, Timestamp: { S: '2026-11-25T10:00:00.000Z' } },
+      }),
+    );
     expect(item.Item?.Source?.S).toBe('EventBridge Scheduled Event');
   });
 });
