@@ -166,15 +166,6 @@ export class Engine {
       onInternalError: (error) =>
         warn(`internal error behind a 500: ${(error as Error).stack ?? String(error)}`),
     });
-    let cachedMap: ReturnType<typeof buildServiceMap> | undefined;
-    const map = () => {
-      cachedMap ??= buildServiceMap(
-        services as EngineServices,
-        stackReaderOf(deployer as StackDeployer),
-        account,
-      );
-      return cachedMap;
-    };
     endpointHolder.url = (await endpoint.start()).url;
 
     const lambda = new LambdaService({
