@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    globalSetup: ['test/support/global-setup.ts'],
     include: ['{infra,functions,engine,cli}/**/*.test.ts', 'test/**/*.test.ts'],
     // Two cores: forks isolate engines that bind ports and own worker threads.
     pool: 'forks',
