@@ -1,0 +1,88 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  FUNCTION_NAME,
+  type LocalCloud,
+  postJson,
+  STACK_NAME,
+  startLocalCloud,
+  TABLE_NAME,
+} from '../support/local-cloud.ts';
+
+const run = promisify(execFile);
+const awsCliPresent = await run('aws', ['--version']).then(
+  () => true,
+  () => false,
+);
+if (!awsCliPresent && process.env.CI !== 'true') {
+  console.warn('[aws-cli.test] NOT RUN: the AWS CLI (`aws`) is not installed on this machine.');
+}
+
+let cloud: LocalCloud;
+beforeAll(async () => {
+  if (awsCliPresent) cloud = await startLocalCloud();
+});
+afterAll(async () => {
+  await cloud?.dispose();
+});
+
+async function aws(...args: string[]): Promise<unknown> {
+  const { stdout } = await run('aws', ['--endpoint-url', cloud.endpointUrl, '--output', 'json', ...args], {
+    env: {
+      ...process.env,
+      AWS_ACCESS_KEY_ID: 'test',
+      AWS_SECRET_ACCESS_KEY: 'test',
+      AWS_DEFAULT_REGION: 'us-east-1',
+      AWS_PAGER: '',
+    },
+  });
+  return stdout.trim() === '' ? undefined : JSON.parse(stdout);
+}
+
+describe('the AWS CLI against the local cloud', () => {
+  it('is installed when CI runs', () => {
+    if (process.env.CI === 'true') expect(awsCliPresent).toBe(true);
+  });
+
+  it.skipIf(!awsCliPresent)(
+    'describes the stack, scans the table, invokes the function and lists every service',
+    async () => {
+      const posted = await postJson(cloud.apiUrl, { via: 'api' });
+
+      // The CLI starts slowly (a few seconds each on a busy machine): run the calls side by side.
+      const [stacks, scan, functions, buckets, queues, groups, alarms, rules] = (await Promise.all([
+        aws('cloudformation', 'describe-stacks', '--stack-name', STACK_NAME),
+        aws('dynamodb', 'scan', '--table-name', TABLE_NAME),
+        aws('lambda', 'list-functions'),
+        aws('s3api', 'list-buckets'),
+        aws('sqs', 'list-queues'),
+        aws('logs', 'describe-log-groups'),
+        aws('cloudwatch', 'describe-alarms'),
+        aws('events', 'list-rules'),
+      ])) as [
+        { Stacks: { StackStatus: string }[] },
+        { Items: { RequestId: { S: string } }[] },
+        { Functions: { FunctionName: string }[] },
+        { Buckets: { Name: string }[] },
+        { QueueUrls: string[] },
+        { logGroups: { logGroupName: string }[] },
+        { MetricAlarms: { AlarmName: string; MetricName: string }[] },
+        { Rules: { Name: string; ScheduleExpression: string }[] },
+      ];
+
+      expect(stacks.Stacks[0]?.StackStatus).toBe('CREATE_COMPLETE');
+      expect(scan.Items.map((i) => i.RequestId.S)).toContain(posted.json?.requestId);
+      expect(functions.Functions.map((f) => f.FunctionName)).toContain(FUNCTION_NAME);
+      expect(buckets.Buckets.map((b) => b.Name)).toContain(cloud.output('S3BucketName'));
+      expect(queues.QueueUrls).toContain(cloud.output('DeadLetterQueueUrl'));
+      expect(groups.logGroups.map((g) => g.logGroupName)).toContain(`/aws/lambda/${FUNCTION_NAME}`);
+      expect(
+        alarms.MetricAlarms.find((a) => a.AlarmName === `${STACK_NAME}-api-5xx-errors`)?.MetricName,
+      ).toBe('5xx');
+      expect(rules.Rules.find((r) => r.Name === `${STACK_NAME}-daily-schedule`)?.ScheduleExpression).toBe(
+        'rate(24 hours)',
+      );
+    },
+  );
+});
