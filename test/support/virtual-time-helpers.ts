@@ -39,10 +39,10 @@ export function quietPeriod(ms = 400): Promise<void> {
 /** The committed template whose function writes to a table it may not write: stores fail. */
 export function brokenTableTemplate(): TemplateDocument {
   const template = committedTemplate();
-  const fn = template.Resources.RequestProcessorLambda as {
-    Properties: { Environment: { Variables: Record<string, unknown> } };
+  const properties = template.Resources.RequestProcessorLambda?.Properties as {
+    Environment: { Variables: Record<string, unknown> };
   };
-  fn.Properties.Environment.Variables.DYNAMODB_TABLE_NAME = MISSING_TABLE;
+  properties.Environment.Variables.DYNAMODB_TABLE_NAME = MISSING_TABLE;
   return template;
 }
 
