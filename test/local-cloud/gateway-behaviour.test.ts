@@ -135,3 +135,38 @@ describe('templates the engine refuses', () => {
     ).rejects.toThrow(/DeadLetterQueue.*ContentBasedDeduplication/);
   });
 });
+
+describe('a changed template is applied as an update', () => {
+  it('deletes a removed resource, re-creates it when it comes back, and leaves unchanged resources and data alone', async () => {
+    cloud = await startLocalCloud();
+    const first = await postJson(cloud.apiUrl, { before: 'update' });
+    const withoutPermission = committedTemplate();
+    delete withoutPermission.Resources.LambdaApiGatewayPermission;
+
+    const removed = await cloud.engine.deploy({
+      stackName: 'serverless-infrastructure',
+      templateBody: JSON.stringify(withoutPermission),
+    });
+    const whileRemoved = await postJson(cloud.apiUrl, { during: 'update' });
+    const restored = await cloud.engine.deploy({
+      stackName: 'serverless-infrastructure',
+      templateBody: JSON.stringify(committedTemplate()),
+    });
+    const afterRestore = await postJson(cloud.apiUrl, { after: 'update' });
+
+    expect(removed.action).toBe('UPDATE');
+    expect(removed.changes).toEqual([
+      { logicalId: 'LambdaApiGatewayPermission', resourceType: 'AWS::Lambda::Permission', action: 'Remove' },
+    ]);
+    expect(removed.stack.status).toBe('UPDATE_COMPLETE');
+    expect(whileRemoved.status).toBe(500);
+    expect(restored.changes.map((c) => [c.logicalId, c.action])).toEqual([
+      ['LambdaApiGatewayPermission', 'Add'],
+    ]);
+    expect(afterRestore.status).toBe(200);
+    const stored = await cloud.dynamodb().send(new ScanCommand({ TableName: TABLE_NAME }));
+    expect(stored.Items?.map((i) => i.RequestId?.S)).toEqual(
+      expect.arrayContaining([first.json?.requestId, afterRestore.json?.requestId]),
+    );
+  });
+});
