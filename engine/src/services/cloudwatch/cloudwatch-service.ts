@@ -70,6 +70,12 @@ interface PersistedState {
 
 const MINUTE = 60_000;
 const MAX_HISTORY = 1_000;
+/**
+ * The per-minute evaluation persists metrics at most this often in REAL time (state changes and
+ * close() always save). At real speed every evaluation still saves; on a fast or virtual clock,
+ * an fsync per emulated minute made a virtual day cost seconds and 90 days many minutes.
+ */
+const EVALUATION_SAVE_INTERVAL_MS = 1_000;
 
 /**
  * CloudWatch metrics and alarms. Services publish their own metrics through `putMetric`; alarms
@@ -83,6 +89,8 @@ export class CloudWatchService implements MetricSink {
   private readonly history: AlarmHistoryItem[];
   readonly metrics: MetricStore;
   private timer: TimerHandle | undefined;
+  /** Real time (performance.now) of the last save; I/O pacing only, never emulated behaviour. */
+  private lastSavedAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly options: CloudWatchServiceOptions) {
     this.state = new StateFile(join(options.dataDir, 'cloudwatch.json'), () => ({
@@ -224,7 +232,7 @@ export class CloudWatchService implements MetricSink {
       if (result.state !== alarm.stateValue) await this.transition(alarm, result.state, result.reason);
     }
     this.metrics.prune(now);
-    this.save();
+    if (performance.now() - this.lastSavedAt >= EVALUATION_SAVE_INTERVAL_MS) this.save();
   }
 
   private async transition(alarm: Alarm, next: AlarmState, reason: string): Promise<void> {
@@ -297,6 +305,7 @@ export class CloudWatchService implements MetricSink {
   }
 
   private save(): void {
+    this.lastSavedAt = performance.now();
     this.state.save({ alarms: this.alarms, history: this.history, metrics: this.metrics.toJSON() });
   }
 }

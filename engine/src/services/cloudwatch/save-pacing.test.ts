@@ -1,0 +1,91 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_ACCOUNT } from '../../runtime/account.ts';
+import { VirtualClock } from '../../runtime/clock.ts';
+import { StateFile } from '../../runtime/state-file.ts';
+import { CloudWatchService } from './cloudwatch-service.ts';
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+
+function service(dataDir: string, clock: VirtualClock): CloudWatchService {
+  return new CloudWatchService({ dataDir, clock, account: DEFAULT_ACCOUNT, publish: async () => {} });
+}
+
+const datum = (timestamp: number) => ({
+  namespace: 'AWS/SQS',
+  metricName: 'ApproximateNumberOfMessagesVisible',
+  dimensions: { QueueName: 'q' },
+  value: 1,
+  unit: 'Count',
+  timestamp,
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('CloudWatch state persistence under a fast clock', () => {
+  it('does not fsync its state once per emulated minute when a virtual day passes in well under a second', async () => {
+    // Prepare: a metric arrives every emulated minute, as SQS publishes queue depth.
+    const clock = new VirtualClock(Date.UTC(2026, 0, 1));
+    const dataDir = mkdtempSync(join(tmpdir(), 'cw-pacing-'));
+    const cloudwatch = service(dataDir, clock);
+    const saves = vi.spyOn(StateFile.prototype, 'save');
+    cloudwatch.start();
+    const tick = () => {
+      cloudwatch.putMetric(datum(clock.now()));
+      clock.setTimer(tick, MINUTE);
+    };
+    tick();
+
+    // Act
+    await clock.advance(DAY);
+    const savesDuringTheDay = saves.mock.calls.length;
+    cloudwatch.close();
+
+    // Assess: 1440 evaluations ran, but the file was written a bounded number of times, and
+    // close() persisted everything: a new service reads the whole day's datapoints back.
+    expect(savesDuringTheDay).toBeLessThan(200);
+    const reopened = service(dataDir, clock);
+    const stats = reopened.getMetricStatistics({
+      namespace: 'AWS/SQS',
+      metricName: 'ApproximateNumberOfMessagesVisible',
+      dimensions: { QueueName: 'q' },
+      startTime: Date.UTC(2026, 0, 1),
+      endTime: Date.UTC(2026, 0, 2),
+      period: 86_400,
+      statistics: ['SampleCount'],
+    });
+    expect(stats[0]?.SampleCount).toBe(1440);
+  });
+
+  it('saves an alarm state change at once, whatever the pacing', async () => {
+    const clock = new VirtualClock(Date.UTC(2026, 0, 1));
+    const dataDir = mkdtempSync(join(tmpdir(), 'cw-pacing-'));
+    const cloudwatch = service(dataDir, clock);
+    cloudwatch.putMetricAlarm({
+      alarmName: 'depth',
+      namespace: 'AWS/SQS',
+      metricName: 'ApproximateNumberOfMessagesVisible',
+      dimensions: { QueueName: 'q' },
+      statistic: 'Maximum',
+      period: 60,
+      evaluationPeriods: 1,
+      threshold: 0,
+      comparisonOperator: 'GreaterThanThreshold',
+      treatMissingData: 'notBreaching',
+    });
+    cloudwatch.start();
+    await clock.advance(2 * MINUTE);
+    cloudwatch.putMetric(datum(clock.now()));
+
+    await clock.advance(2 * MINUTE);
+
+    // Read without close(): the transition itself was persisted.
+    expect(service(dataDir, clock).describeAlarms()[0]?.stateValue).toBe('ALARM');
+    cloudwatch.close();
+  });
+});
