@@ -1,5 +1,5 @@
 import { AwsError } from '../runtime/aws-error.ts';
-import { tablePropertiesToCreateTable } from '../services/dynamodb/cfn-table-mapper.ts';
+import { TABLE_PROPERTIES, tablePropertiesToCreateTable } from '../services/dynamodb/cfn-table-mapper.ts';
 import type { DynamoDbService } from '../services/dynamodb/dynamodb-service.ts';
 import { generatePhysicalName, optionalString, propertyError, type ResourceProvider } from './provider.ts';
 
@@ -39,23 +39,7 @@ export function dynamoDbTableProvider(dynamodb: DynamoDbService): ResourceProvid
   };
   return {
     type: 'AWS::DynamoDB::Table',
-    supportedProperties: [
-      'TableName',
-      'AttributeDefinitions',
-      'KeySchema',
-      'BillingMode',
-      'ProvisionedThroughput',
-      'GlobalSecondaryIndexes',
-      'LocalSecondaryIndexes',
-      'SSESpecification',
-      'PointInTimeRecoverySpecification',
-      'TimeToLiveSpecification',
-      'Tags',
-      'TableClass',
-      'StreamSpecification',
-      'DeletionProtectionEnabled',
-      'ContributorInsightsSpecification',
-    ],
+    supportedProperties: TABLE_PROPERTIES,
     supportedAttributes: ['Arn'],
     replacementProperties: [
       'TableName',

@@ -144,7 +144,7 @@ function localIndex(value: unknown, path: string): LocalSecondaryIndex {
 }
 
 /** Properties handled below; anything else fails the deploy naming the property. */
-const HANDLED = new Set([
+export const TABLE_PROPERTIES: readonly string[] = [
   'TableName',
   'AttributeDefinitions',
   'KeySchema',
@@ -160,7 +160,8 @@ const HANDLED = new Set([
   'TableClass',
   'DeletionProtectionEnabled',
   'ContributorInsightsSpecification',
-]);
+];
+const HANDLED = new Set(TABLE_PROPERTIES);
 
 /**
  * Maps `AWS::DynamoDB::Table` properties (already resolved: no intrinsics left) to a {@link TablePlan}.
