@@ -59,7 +59,7 @@ describe('CloudWatch state persistence under a fast clock', () => {
       period: 86_400,
       statistics: ['SampleCount'],
     });
-    expect(stats[0]?.SampleCount).toBe(1440);
+    expect((stats[0] as { SampleCount?: number } | undefined)?.SampleCount).toBe(1440);
   });
 
   it('saves an alarm state change at once, whatever the pacing', async () => {
