@@ -6,6 +6,7 @@ import type {
   TreatMissingData,
 } from '../services/cloudwatch/index.ts';
 import {
+  asRecord,
   generatePhysicalName,
   optionalBoolean,
   optionalList,
@@ -72,7 +73,7 @@ function readAlarm(
 ): AlarmDefinition {
   const dimensions: Record<string, string> = {};
   for (const [index, value] of (optionalList(props, 'Dimensions', ctx) ?? []).entries()) {
-    const dimension = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+    const dimension = asRecord(value);
     if (typeof dimension.Name !== 'string' || typeof dimension.Value !== 'string') {
       throw propertyError(ctx, `Dimensions.${index}`, 'needs Name and Value strings');
     }

@@ -1,5 +1,6 @@
 import type { EventsService, RuleTarget } from '../services/events/index.ts';
 import {
+  asRecord,
   generatePhysicalName,
   optionalList,
   optionalString,
@@ -70,7 +71,7 @@ export function eventsRuleProvider(events: EventsService): ResourceProvider {
 
 function readTargets(ctx: ProviderContext, list: readonly unknown[]): RuleTarget[] {
   return list.map((value, index) => {
-    const target = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+    const target = asRecord(value);
     const unsupported = Object.keys(target).filter(
       (key) => !['Id', 'Arn', 'Input', 'DeadLetterConfig', 'RetryPolicy'].includes(key),
     );

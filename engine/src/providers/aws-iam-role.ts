@@ -1,5 +1,6 @@
 import type { IamService } from '../services/iam/index.ts';
 import {
+  asRecord,
   generatePhysicalName,
   optionalList,
   optionalNumber,
@@ -14,7 +15,7 @@ type Props = Readonly<Record<string, unknown>>;
 
 function readPolicies(ctx: ProviderContext, props: Props) {
   return (optionalList(props, 'Policies', ctx) ?? []).map((value, index) => {
-    const policy = (typeof value === 'object' && value !== null ? value : {}) as Props;
+    const policy = asRecord(value);
     if (typeof policy.PolicyName !== 'string')
       throw propertyError(ctx, `Policies.${index}.PolicyName`, 'is required');
     if (typeof policy.PolicyDocument !== 'object' || policy.PolicyDocument === null) {

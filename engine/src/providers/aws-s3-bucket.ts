@@ -1,6 +1,7 @@
 import type { LifecycleRule, S3Service } from '../services/s3/index.ts';
 import { bucketArn } from '../services/s3/index.ts';
 import {
+  asRecord,
   generatePhysicalName,
   optionalBoolean,
   optionalList,
@@ -65,7 +66,7 @@ export function s3BucketProvider(s3: S3Service): ResourceProvider {
 
 function readRules(ctx: ProviderContext, lifecycle: Props): LifecycleRule[] {
   return (optionalList(lifecycle, 'Rules', ctx) ?? []).map((value, index) => {
-    const rule = (typeof value === 'object' && value !== null ? value : {}) as Props;
+    const rule = asRecord(value);
     const path = `LifecycleConfiguration.Rules.${index}`;
     const known = [
       'Id',

@@ -1,5 +1,6 @@
 import type { SnsService } from '../services/sns/index.ts';
 import {
+  asRecord,
   generatePhysicalName,
   optionalList,
   optionalString,
@@ -24,7 +25,7 @@ export function snsTopicProvider(sns: SnsService): ResourceProvider {
       }
       const topic = sns.createTopic({ name, attributes, tags: readTags(props, ctx) });
       for (const [index, value] of (optionalList(props, 'Subscription', ctx) ?? []).entries()) {
-        const sub = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+        const sub = asRecord(value);
         if (typeof sub.Protocol !== 'string' || typeof sub.Endpoint !== 'string') {
           throw propertyError(ctx, `Subscription.${index}`, 'needs Protocol and Endpoint strings');
         }

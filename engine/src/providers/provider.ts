@@ -194,3 +194,9 @@ export function generatePhysicalName(
   const name = `${stackPart}-${idPart}-${suffix}`.slice(0, maxLength);
   return options.lowercase ? name.toLowerCase() : name;
 }
+
+/** A list element or nested property read as an object; anything else reads as an empty one. */
+export const asRecord = (value: unknown): Readonly<Record<string, unknown>> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
