@@ -15,6 +15,9 @@ import { measureFunctionInit } from './function-init.ts';
 import { type LoadResult, postLoad } from './load.ts';
 import { measureSynth } from './synth-time.ts';
 
+// Child processes inherit this: the SDK's Node 20 end-of-support notice is noise in figures.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 const { values } = parseArgs({
   options: {
     seconds: { type: 'string', default: '15' },
