@@ -64,6 +64,24 @@ export class Engine {
   ) {}
 
   static async start(options: EngineOptions): Promise<Engine> {
+    // A failure part-way (a corrupt state file is read by a constructor) must not leave the
+    // endpoint listening or the store open: the caller gets the error and a process that can exit.
+    const undo: Array<() => unknown> = [];
+    try {
+      return await Engine.open(options, undo);
+    } catch (error) {
+      for (const step of undo.reverse()) {
+        try {
+          await step();
+        } catch {
+          // Keep undoing; the original error is the one to report.
+        }
+      }
+      throw error;
+    }
+  }
+
+  private static async open(options: EngineOptions, undo: Array<() => unknown>): Promise<Engine> {
     const account = options.account ?? DEFAULT_ACCOUNT;
     const clock = options.clock ?? new RealClock();
     const host = options.host ?? '127.0.0.1';
@@ -95,6 +113,7 @@ export class Engine {
       account,
       onBackgroundError: (e) => warn(`DynamoDB TTL sweep failed: ${String(e)}`),
     });
+    undo.push(() => dynamodb.close());
 
     const sns: SnsService = new SnsService({
       dataDir: dir('sns'),
@@ -167,6 +186,7 @@ export class Engine {
         warn(`internal error behind a 500: ${(error as Error).stack ?? String(error)}`),
     });
     endpointHolder.url = (await endpoint.start()).url;
+    undo.push(() => endpoint.close());
 
     const lambda = new LambdaService({
       dataDir: dir('lambda'),
@@ -195,6 +215,7 @@ export class Engine {
       },
       ...(options.lambdaHosts === undefined ? {} : { hosts: options.lambdaHosts }),
     });
+    undo.push(() => lambda.close());
     const httpApi = new HttpApiService({
       dataDir: dir('http-api'),
       clock,
@@ -237,6 +258,17 @@ export class Engine {
     });
     Object.assign(serviceMap, buildServiceMap(services, stackReaderOf(deployer), account));
 
+    undo.push(
+      () => logs.close(),
+      () => s3.stop(),
+      () => sqs.stop(),
+      () => firehose.stop(),
+    );
+    undo.push(
+      () => cloudwatch.close(),
+      () => httpApi.close(),
+      () => events.close(),
+    );
     await logs.start();
     s3.start();
     sqs.start();
