@@ -169,19 +169,22 @@ export class Engine {
       services: serviceMap,
       identify,
       secretFor: (key) => iam.secretFor(key),
-      authorize: (caller, action, resource) =>
-        caller.kind === 'role' && caller.roleArn
-          ? iam.authorize(
-              {
-                kind: 'role',
-                roleArn: caller.roleArn,
-                roleName: caller.roleArn.slice(caller.roleArn.lastIndexOf('/') + 1),
-                sessionName: caller.sessionName ?? 'session',
-              },
-              action,
-              resource,
-            )
-          : { allowed: true },
+      authorize: (caller, action, resource) => {
+        if (caller.kind !== 'role') return { allowed: true };
+        // A session key the IAM service never issued (no role): refused, never granted as root.
+        if (!caller.roleArn)
+          return iam.authorize({ kind: 'unknown', accessKeyId: caller.accessKeyId }, action, resource);
+        return iam.authorize(
+          {
+            kind: 'role',
+            roleArn: caller.roleArn,
+            roleName: caller.roleArn.slice(caller.roleArn.lastIndexOf('/') + 1),
+            sessionName: caller.sessionName ?? 'session',
+          },
+          action,
+          resource,
+        );
+      },
       onInternalError: (error) =>
         warn(`internal error behind a 500: ${(error as Error).stack ?? String(error)}`),
     });
