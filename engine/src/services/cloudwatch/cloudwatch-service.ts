@@ -76,6 +76,7 @@ const MAX_HISTORY = 1_000;
  * an fsync per emulated minute made a virtual day cost seconds and 90 days many minutes.
  */
 const EVALUATION_SAVE_INTERVAL_MS = 1_000;
+const PRUNE_INTERVAL_MS = 3_600_000;
 
 /**
  * CloudWatch metrics and alarms. Services publish their own metrics through `putMetric`; alarms
@@ -91,6 +92,7 @@ export class CloudWatchService implements MetricSink {
   private timer: TimerHandle | undefined;
   /** Real time (performance.now) of the last save; I/O pacing only, never emulated behaviour. */
   private lastSavedAt = Number.NEGATIVE_INFINITY;
+  private lastPrunedAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly options: CloudWatchServiceOptions) {
     this.state = new StateFile(join(options.dataDir, 'cloudwatch.json'), () => ({
@@ -231,7 +233,11 @@ export class CloudWatchService implements MetricSink {
       );
       if (result.state !== alarm.stateValue) await this.transition(alarm, result.state, result.reason);
     }
-    this.metrics.prune(now);
+    // Dropping datapoints past the 15 days kept scans every stored minute: hourly is plenty.
+    if (now - this.lastPrunedAt >= PRUNE_INTERVAL_MS) {
+      this.metrics.prune(now);
+      this.lastPrunedAt = now;
+    }
     if (performance.now() - this.lastSavedAt >= EVALUATION_SAVE_INTERVAL_MS) this.save();
   }
 

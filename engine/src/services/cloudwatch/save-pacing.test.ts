@@ -89,3 +89,28 @@ describe('CloudWatch state persistence under a fast clock', () => {
     cloudwatch.close();
   });
 });
+
+describe('MetricStore reads of a short range out of a long history', () => {
+  it('returns the same periods by lookup as by a full scan, with unaligned bounds', async () => {
+    const { MetricStore } = await import('./metric-store.ts');
+    const store = new MetricStore();
+    const base = Date.UTC(2026, 0, 1);
+    for (let minute = 0; minute < 2_000; minute++) store.put(datum(base + minute * MINUTE + 7_000));
+    store.put({ ...datum(base + 100 * MINUTE), value: 5 });
+    const identity = {
+      namespace: 'AWS/SQS',
+      metricName: 'ApproximateNumberOfMessagesVisible',
+      dimensions: { QueueName: 'q' },
+    };
+
+    // Ten minutes (lookup path) and the whole history (scan path) agree where they overlap.
+    const short = store.statistics(identity, base + 95 * MINUTE + 1, base + 105 * MINUTE, 5 * MINUTE);
+    const long = store.statistics(identity, base, base + 3_000 * MINUTE, 5 * MINUTE);
+
+    expect([...short.keys()]).toEqual([base + 95 * MINUTE, base + 100 * MINUTE]);
+    // The first minute (95) starts before the unaligned bound, so only 96-99 count.
+    expect(short.get(base + 95 * MINUTE)).toEqual({ sum: 4, count: 4, min: 1, max: 1 });
+    expect(short.get(base + 100 * MINUTE)).toEqual(long.get(base + 100 * MINUTE));
+    expect(long.get(base + 100 * MINUTE)).toEqual({ sum: 10, count: 6, min: 1, max: 5 });
+  });
+});
