@@ -73,7 +73,7 @@ export class LogsService implements LogSink {
     this.sweepTimer?.cancel();
     this.outboxTimer?.cancel();
     await this.deliverOutbox();
-    await this.store.flush();
+    await this.store.close();
   }
 
   createLogGroup(input: {
