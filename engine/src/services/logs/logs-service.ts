@@ -56,6 +56,8 @@ export class LogsService implements LogSink {
   >();
   private outboxTimer: TimerHandle | undefined;
   private sweepTimer: TimerHandle | undefined;
+  /** The timer's sweeps, one after another (each rewrites stream files). */
+  private sweeping: Promise<void> = Promise.resolve();
   private sequence = 0;
 
   constructor(private readonly options: LogsServiceOptions) {
@@ -72,6 +74,7 @@ export class LogsService implements LogSink {
   async close(): Promise<void> {
     this.sweepTimer?.cancel();
     this.outboxTimer?.cancel();
+    await this.sweeping.catch(() => undefined);
     await this.deliverOutbox();
     await this.store.close();
   }
@@ -258,8 +261,7 @@ export class LogsService implements LogSink {
   }
 
   /** Enforces retention now (also runs every emulated hour). */
-  async sweepRetention(): Promise<void> {
-    const now = this.options.clock.now();
+  async sweepRetention(now = this.options.clock.now()): Promise<void> {
     for (const group of Object.values(this.groups)) {
       const cutoff = retentionCutoff(now, group.retentionInDays);
       if (cutoff !== undefined) await this.store.expire(group.logGroupName, cutoff);
@@ -307,7 +309,11 @@ export class LogsService implements LogSink {
 
   private scheduleSweep(): void {
     this.sweepTimer = this.options.clock.setTimer(() => {
-      void this.sweepRetention().finally(() => this.scheduleSweep());
+      // Re-arm at once: the cadence is emulated time. Re-arming after the sweep's real-time I/O let
+      // a fast clock run hours past it, so expired events stayed long after their retention.
+      this.scheduleSweep();
+      const at = this.options.clock.now();
+      this.sweeping = this.sweeping.catch(() => undefined).then(() => this.sweepRetention(at));
     }, RETENTION_SWEEP_MS);
   }
 
