@@ -39,6 +39,9 @@ import { TableSettingsStore } from './table-settings.ts';
 import { DEFAULT_TTL_SWEEP_INTERVAL_MS, sweepExpiredItems, TtlSweeper } from './ttl-sweeper.ts';
 import { createWireHandler } from './wire-handler.ts';
 
+/** Real time a deploy waits for a new or updated table to become ACTIVE. */
+const ACTIVE_WAIT_LIMIT_MS = 30_000;
+
 export interface DynamoDbServiceOptions {
   /** The service's own directory: LevelDB lives in `<dataDir>/leveldb`, table settings beside it. */
   readonly dataDir: string;
@@ -159,9 +162,13 @@ export class DynamoDbService {
    * macrotask after CreateTable/UpdateTable answers CREATING/UPDATING, as in AWS's waiters.
    */
   async waitUntilActive(tableName: string): Promise<TableDescriptionJson> {
-    for (let attempt = 0; attempt < 1000; attempt++) {
+    // Bounded in real time, not in attempts: on a loaded machine dynalite can take more than a
+    // thousand macrotasks to build a table with indexes, and a deploy then failed at random.
+    const deadline = Date.now() + ACTIVE_WAIT_LIMIT_MS;
+    for (;;) {
       const table = await this.describeTable(tableName);
       if (table.TableStatus === 'ACTIVE') return table;
+      if (Date.now() > deadline) break;
       await new Promise<void>((resolve) => setTimeout(resolve, 0));
     }
     throw new Error(`table ${tableName} did not become ACTIVE`);
