@@ -71,6 +71,7 @@ export function crashStackTemplate(): Record<string, unknown> {
         Properties: {
           ApiId: { Ref: 'CrashApi' },
           RouteKey: '$default',
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation Fn::Sub syntax
           Target: { 'Fn::Sub': 'integrations/${CrashIntegration}' },
         },
       },
@@ -85,12 +86,14 @@ export function crashStackTemplate(): Record<string, unknown> {
           FunctionName: { Ref: 'CrashFunction' },
           Principal: 'apigateway.amazonaws.com',
           SourceArn: {
+            // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation Fn::Sub syntax
             'Fn::Sub': 'arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${CrashApi}/*',
           },
         },
       },
     },
     Outputs: {
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation Fn::Sub syntax
       Url: { Value: { 'Fn::Sub': 'https://${CrashApi}.execute-api.${AWS::Region}.amazonaws.com/' } },
     },
   };
