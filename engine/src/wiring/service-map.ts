@@ -40,11 +40,20 @@ function passThrough<C>(
   return table;
 }
 
+/** A key with broken percent-encoding stays raw here: the S3 handler answers it with a 400, not a 500. */
+function decodeKey(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 /** S3 REST: the IAM action and resource a path-style request names (for role callers). */
 function s3AuthorizationTarget(req: RawRequestView) {
   const url = new URL(req.url, 'http://local');
   const [bucket = '', ...rest] = url.pathname.replace(/^\//, '').split('/');
-  const key = decodeURIComponent(rest.join('/'));
+  const key = decodeKey(rest.join('/'));
   if (!bucket) return { action: 's3:ListAllMyBuckets', resource: '*' };
   const method = req.method.toUpperCase();
   if (!key) {
