@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: every figure with its baseline, measured in the same run on this machine.
  *   --seconds N   load duration per run (default 15)
- *   --only X      stack | request | startup
+ *   --only X      stack | request | startup | soak (soak runs only when asked: it takes minutes)
  *   --connections 10,50   connection counts of the request-path runs
+ *   --minutes N --rate R  soak duration (default 5) and steady rate in req/s (default 40)
  * Loads target 127.0.0.1 only and stop by themselves.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { peakRssDuring, startUntil, stop } from './child.ts';
 import { countItems } from './count-items.ts';
 import { measureFunctionInit } from './function-init.ts';
 import { type LoadResult, postLoad } from './load.ts';
+import { formatSoak, runSoak, soakOptionsFrom } from './soak.ts';
 import { measureSynth } from './synth-time.ts';
 
 // Child processes inherit this: the SDK's Node 20 end-of-support notice is noise in figures.
@@ -23,6 +25,8 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '15' },
     only: { type: 'string' },
     connections: { type: 'string', default: '10,50' },
+    minutes: { type: 'string' },
+    rate: { type: 'string' },
   },
 });
 const seconds = Number(values.seconds);
@@ -128,3 +132,8 @@ async function startup(): Promise<void> {
 if (!only || only === 'stack') stackFigures();
 if (!only || only === 'request') await requestPath();
 if (!only || only === 'startup') await startup();
+if (only === 'soak') {
+  const soak = await runSoak(soakOptionsFrom({ minutes: values.minutes, rate: values.rate }));
+  console.log(formatSoak(soak));
+  if (!soak.passed) process.exitCode = 1;
+}
