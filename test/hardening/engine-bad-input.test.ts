@@ -3,7 +3,7 @@
  * data directory. Each gets an error naming the template location, resource, field or file; the
  * engine keeps serving, and a damaged file is reported and left exactly as it was (never reset).
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient, ListTablesCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
@@ -15,7 +15,7 @@ import {
   startLocalCloud,
   TABLE_NAME,
 } from '../support/local-cloud.ts';
-import { ensureCliBuilt, exited, runCli, startCliCloud } from './support/cli.ts';
+import { ensureCliBuilt, exited, type RunningCloud, runCli, startCliCloud } from './support/cli.ts';
 import { tableSnapshot } from './support/table.ts';
 
 let cloud: LocalCloud;
@@ -270,17 +270,39 @@ describe('the CLI on a bad template or a damaged data directory', () => {
     expect(readFileSync(manifest).equals(damaged)).toBe(true);
   });
 
+  // KNOWN GAP: LevelDB treats a short write-ahead log as a torn tail after a crash and drops what
+  // follows the tear without a word (dynalite's classic-level exposes no paranoid checks). A WAL
+  // truncated by damage therefore silently loses the table: the engine starts, the stack says the
+  // table exists, and it is gone. `it.fails` keeps this visible until the store detects it.
+  it.fails('KNOWN GAP: a truncated LevelDB write-ahead log is reported, not silently dropped', async () => {
+    const dir = copy('wal');
+    const leveldb = join(dir, 'dynamodb/leveldb');
+    const log = readdirSync(leveldb).find((f) => f.endsWith('.log'));
+    expect(log).toBeDefined();
+    truncateSync(join(leveldb, String(log)), 100);
+
+    let running: RunningCloud;
+    try {
+      running = await startCliCloud(['--data-dir', dir, '--port', '0', '--api-port', '0']);
+    } catch (error) {
+      expect(String(error)).toMatch(/DynamoDB data directory/);
+      return;
+    }
+    try {
+      expect(
+        [...(await storedItems(running.endpointUrl)).values()].some((i) => String(i.Body).includes('keep')),
+      ).toBe(true);
+    } finally {
+      running.child.kill('SIGTERM');
+      await exited(running.child);
+    }
+  });
+
   it('the undamaged copy starts and still holds the item (the damage, not the copy, made the others fail)', async () => {
     const dir = copy('control');
     const running = await startCliCloud(['--data-dir', dir, '--port', '0', '--api-port', '0']);
     try {
-      const ddb = new DynamoDBClient({
-        endpoint: running.endpointUrl,
-        region: 'us-east-1',
-        credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-      });
-      const items = await tableSnapshot(ddb);
-      ddb.destroy();
+      const items = await storedItems(running.endpointUrl);
       expect([...items.values()].some((item) => String(item.Body).includes('"keep":"me"'))).toBe(true);
     } finally {
       running.child.kill('SIGTERM');
@@ -288,3 +310,16 @@ describe('the CLI on a bad template or a damaged data directory', () => {
     }
   });
 });
+
+async function storedItems(endpoint: string) {
+  const ddb = new DynamoDBClient({
+    endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+  });
+  try {
+    return await tableSnapshot(ddb);
+  } finally {
+    ddb.destroy();
+  }
+}

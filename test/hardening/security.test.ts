@@ -211,7 +211,7 @@ describe('the engine on this machine', () => {
     rmSync(join(dataDir, '..', '..'), { recursive: true, force: true });
   });
 
-  it("listens on 127.0.0.1 by default, not on the machine's other interfaces", async () => {
+  it("listens on 127.0.0.1 by default (AWS endpoint and API listeners), not on the machine's other interfaces", async () => {
     engine = await Engine.start({ dataDir, port: 0, apiBasePort: 0, onWarning: () => {} });
     const { hostname, port } = new URL(engine.endpointUrl);
 
@@ -219,8 +219,14 @@ describe('the engine on this machine', () => {
     const external = Object.values(networkInterfaces())
       .flat()
       .find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
-    if (external) await expect(canConnect(external, Number(port))).resolves.toBe(false);
+    const api = new URL(cloud.apiUrl);
+    expect(api.hostname).toBe('127.0.0.1');
+    if (external) {
+      await expect(canConnect(external, Number(port))).resolves.toBe(false);
+      await expect(canConnect(external, Number(api.port))).resolves.toBe(false);
+    }
     await expect(canConnect('127.0.0.1', Number(port))).resolves.toBe(true);
+    await expect(canConnect('127.0.0.1', Number(api.port))).resolves.toBe(true);
   });
 
   it('creates the data directory and every service directory private to its user (0700)', () => {
