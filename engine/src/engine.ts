@@ -238,6 +238,17 @@ export class Engine {
       },
       onTargetError: (rule, target, error) =>
         warn(`rule ${rule} could not invoke target ${target}: ${(error as Error).message}`),
+      deadLetter: async (queueArn, body, attributes) => {
+        sqs.sendMessageToArn(queueArn, {
+          MessageBody: body,
+          MessageAttributes: Object.fromEntries(
+            Object.entries(attributes).map(([name, value]) => [
+              name,
+              { DataType: 'String', StringValue: value },
+            ]),
+          ),
+        });
+      },
     });
     const services: EngineServices = {
       iam,

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../engine/src/runtime/clock.ts';
-import { type LocalCloud, startLocalCloud } from '../support/local-cloud.ts';
+import { committedTemplate, type LocalCloud, startLocalCloud } from '../support/local-cloud.ts';
 import {
   brokenTableTemplate,
   DAY,
@@ -102,6 +102,41 @@ describe('a scheduled invocation that fails', () => {
     expect(message?.MessageAttributes?.ErrorMessage?.StringValue).toContain(MISSING_TABLE);
     const body = JSON.parse(message?.Body ?? '{}') as Record<string, unknown>;
     expect(body).toMatchObject({ source: 'aws.events', 'detail-type': 'Scheduled Event' });
+    expect(await scheduledItems(local)).toEqual([]);
+  });
+});
+
+describe('a scheduled event EventBridge cannot deliver', () => {
+  it('goes to the rule target’s dead-letter queue with EventBridge’s attributes when the function refuses the rule', async () => {
+    // Prepare: without LambdaSchedulePermission the function's resource policy denies the rule.
+    const template = committedTemplate();
+    delete template.Resources.LambdaSchedulePermission;
+    const clock = new VirtualClock(Date.UTC(2026, 2, 1, 0, 0));
+    cloud = await startLocalCloud({ clock, template });
+    const local = cloud;
+    const queueUrl = local.output('DeadLetterQueueUrl');
+
+    // Act
+    await clock.advance(DAY);
+    const messages = await waitFor('the undeliverable event', async () => {
+      const found = await readQueue(local, queueUrl);
+      return found.length > 0 ? found : undefined;
+    });
+    await quietPeriod();
+
+    // Assess
+    expect(messages).toHaveLength(1);
+    const attributes = Object.fromEntries(
+      Object.entries(messages[0]?.MessageAttributes ?? {}).map(([name, value]) => [name, value.StringValue]),
+    );
+    expect(attributes).toMatchObject({
+      RULE_ARN: 'arn:aws:events:us-east-1:000000000000:rule/serverless-infrastructure-daily-schedule',
+      TARGET_ARN: local.output('LambdaFunctionArn'),
+      RETRY_ATTEMPTS: '3',
+    });
+    expect(attributes.ERROR_MESSAGE).toMatch(/events\.amazonaws\.com is not authorized/);
+    expect(JSON.parse(messages[0]?.Body ?? '{}')).toMatchObject({ 'detail-type': 'Scheduled Event' });
+    expect(await invocationIds(local)).toEqual([]);
     expect(await scheduledItems(local)).toEqual([]);
   });
 });

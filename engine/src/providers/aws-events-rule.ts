@@ -81,10 +81,15 @@ function readTargets(ctx: ProviderContext, list: readonly unknown[]): RuleTarget
     if (typeof target.Id !== 'string' || typeof target.Arn !== 'string') {
       throw propertyError(ctx, `Targets.${index}`, 'needs Id and Arn strings');
     }
+    // Kept, not just accepted: an event EventBridge cannot deliver goes to this queue.
+    const deadLetterArn = asRecord(target.DeadLetterConfig ?? {}).Arn;
+    const retries = asRecord(target.RetryPolicy ?? {}).MaximumRetryAttempts;
     return {
       id: target.Id,
       arn: target.Arn,
       ...(typeof target.Input === 'string' ? { input: target.Input } : {}),
+      ...(typeof deadLetterArn === 'string' ? { deadLetterArn } : {}),
+      ...(retries !== undefined ? { maximumRetryAttempts: Number(retries) } : {}),
     };
   });
 }
