@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { fromDynaliteError, internalError } from './errors.ts';
+import { cacheTableDescriptions } from './table-cache.ts';
 
 /**
  * A typed doorway into dynalite's internals. dynalite's public entry (`dynalite()`) builds an
@@ -49,6 +50,7 @@ export interface DynaliteStore {
   readonly tableDb: {
     awsAccountId: string;
     awsRegion: string;
+    get(key: string, cb: (error: unknown, value?: unknown) => void): void;
     put(key: string, value: unknown, cb: (error: unknown) => void): void;
     del(key: string, cb: (error: unknown) => void): void;
   };
@@ -92,12 +94,14 @@ const ACTIONS = new Map<DynaliteOperation, { action: Action; validation: Validat
 /**
  * Creates a dynalite store on LevelDB at `path`. Tables become ACTIVE on the next macrotask
  * (`createTableMs: 0`); the account and Region in ARNs come from the engine, not `process.env`.
+ * Table descriptions are read through a write-through memory cache (table-cache.ts).
  * The database is not open yet: call `store.db.open()` and handle its error.
  */
 export function createDynaliteStore(path: string, accountId: string, region: string): DynaliteStore {
   const store = dbModule.create({ path, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   store.tableDb.awsAccountId = accountId;
   store.tableDb.awsRegion = region;
+  cacheTableDescriptions(store.tableDb, () => store.lifecycleManager.getState() === 'closed');
   return store;
 }
 
