@@ -157,7 +157,7 @@ describe('request lines and headers', () => {
     const { result, added } = await storing(() => raw('GET', `${apiPath}/q?${query}`));
     const next = await postJson(cloud.apiUrl, { after: 'long query' });
 
-    expect(result.status).toBe(431);
+    expect(result.head).toMatch(/^HTTP\/1\.1 431 Request Header Fields Too Large(\r\n|$)/);
     expect(added).toEqual([]);
     expect(next.status).toBe(200);
   });
@@ -176,7 +176,7 @@ describe('request lines and headers', () => {
       raw('GET', `${apiPath}/h`, [['x-big', 'a'.repeat(20_000)]]),
     );
 
-    expect(result.status).toBe(431);
+    expect(result.head).toMatch(/^HTTP\/1\.1 431 Request Header Fields Too Large(\r\n|$)/);
     expect(added).toEqual([]);
   });
 
@@ -193,7 +193,7 @@ describe('request lines and headers', () => {
 
     const { result, added } = await storing(() => rawRequest(cloud.apiUrl, request));
 
-    expect(result.status).toBe(400);
+    expect(result.head).toMatch(/^HTTP\/1\.1 400 Bad Request(\r\n|$)/);
     expect(added).toEqual([]);
   });
 
@@ -221,7 +221,7 @@ describe('request lines and headers', () => {
 
     const { result, added } = await storing(() => rawRequest(cloud.apiUrl, request));
 
-    expect(result.status).toBe(400);
+    expect(result.head).toMatch(/^HTTP\/1\.1 400 Bad Request(\r\n|$)/);
     expect(added).toEqual([]);
   });
 });
@@ -291,7 +291,7 @@ describe('header injection', () => {
 
     const { result, added } = await storing(() => rawRequest(cloud.apiUrl, request));
 
-    expect(result.status).toBe(400);
+    expect(result.head).toMatch(/^HTTP\/1\.1 400 Bad Request(\r\n|$)/);
     expect(injected(result)).toEqual([]);
     expect(added).toEqual([]);
   });
