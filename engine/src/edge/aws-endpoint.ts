@@ -14,7 +14,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { CallerIdentity, RequestContext } from '../protocol/operation.ts';
 import { parseQueryParams } from '../protocol/query-protocol.ts';
-import { parseSigV4, type SigV4Credential, verifySignature } from '../protocol/sigv4.ts';
+import { parseSigV4, SigningKeyCache, type SigV4Credential, verifySignature } from '../protocol/sigv4.ts';
 import type { WireResponse } from '../protocol/wire-response.ts';
 import { type AccountContext, DEFAULT_ACCOUNT } from '../runtime/account.ts';
 import { AwsError, isAwsError } from '../runtime/aws-error.ts';
@@ -48,6 +48,7 @@ export class AwsEndpoint {
   private server: Server | undefined;
   private readonly account: AccountContext;
   private readonly maxBody: number;
+  private readonly signingKeys = new SigningKeyCache();
 
   constructor(private readonly options: AwsEndpointOptions) {
     this.account = options.account ?? DEFAULT_ACCOUNT;
@@ -198,12 +199,12 @@ export class AwsEndpoint {
     const secret = this.options.secretFor?.(credential.accessKeyId);
     if (secret === undefined) return;
     if (body === undefined && req.headers['x-amz-content-sha256'] === undefined) return;
-    verifySignature(credential, secret, {
-      method: req.method ?? 'GET',
-      url: req.url ?? '/',
-      headers: req.headers,
-      body,
-    });
+    verifySignature(
+      credential,
+      secret,
+      { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body },
+      this.signingKeys,
+    );
   }
 
   private gateFor(caller: CallerIdentity): Gate {

@@ -28,7 +28,14 @@ export {
   restJsonError,
   restJsonResponse,
 } from './rest-json.ts';
-export { expectedSignature, parseSigV4, type SigV4Credential, signingKey, verifySignature } from './sigv4.ts';
+export {
+  expectedSignature,
+  parseSigV4,
+  SigningKeyCache,
+  type SigV4Credential,
+  signingKey,
+  verifySignature,
+} from './sigv4.ts';
 export type { SignedRequestParts } from './sigv4-canonical.ts';
 export {
   type FieldRule,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AwsError } from '../runtime/aws-error.ts';
-import { expectedSignature, parseSigV4, signingKey, verifySignature } from './sigv4.ts';
+import { expectedSignature, parseSigV4, SigningKeyCache, signingKey, verifySignature } from './sigv4.ts';
 import { canonicalPath, canonicalQuery } from './sigv4-canonical.ts';
 
 // AWS's worked example: https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html
@@ -178,6 +178,39 @@ describe('presigned URL verification', () => {
     expect(credential.presigned).toBe(true);
     expect(verify('/test.txt')).not.toThrow();
     expect(verify('/other.txt')).toThrowError(/does not match/);
+  });
+});
+
+describe('SigningKeyCache', () => {
+  it('verifies with a kept signing key and still refuses another secret for the same scope', () => {
+    // Prepare: the key of the documented example is cached first.
+    const keys = new SigningKeyCache();
+    const credential = parseSigV4(exampleHeaders, new URLSearchParams());
+    verifySignature(credential, EXAMPLE_SECRET, exampleRequest, keys);
+
+    // Act
+    const again = () => verifySignature(credential, EXAMPLE_SECRET, exampleRequest, keys);
+    const otherSecret = () => verifySignature(credential, `${EXAMPLE_SECRET}x`, exampleRequest, keys);
+
+    // Assess
+    expect(again).not.toThrow();
+    expect(errorOf(otherSecret).code).toBe('SignatureDoesNotMatch');
+    expect(keys.get(EXAMPLE_SECRET, '20150830', 'us-east-1', 'iam')).toEqual(
+      signingKey(EXAMPLE_SECRET, '20150830', 'us-east-1', 'iam'),
+    );
+  });
+
+  it('keeps at most its limit of keys and derives a dropped one again', () => {
+    // Prepare
+    const keys = new SigningKeyCache(2);
+    const first = keys.get('s1', '20260101', 'us-east-1', 'dynamodb');
+
+    // Act: two more scopes push past the limit.
+    keys.get('s1', '20260102', 'us-east-1', 'dynamodb');
+    keys.get('s1', '20260103', 'us-east-1', 'dynamodb');
+
+    // Assess
+    expect(keys.get('s1', '20260101', 'us-east-1', 'dynamodb')).toEqual(first);
   });
 });
 

@@ -167,11 +167,34 @@ export function signingKey(secret: string, date: string, region: string, service
   return hmac(hmac(hmac(hmac(`AWS4${secret}`, date), region), service), 'aws4_request');
 }
 
+/**
+ * Signing keys by secret and scope. A key is valid for a whole day of one Region and service, and
+ * deriving it is four chained HMACs: the edge verifies every request of a function's role, so it
+ * keeps them (as the SDKs do on the signing side). Bounded: cleared when it reaches `limit`.
+ */
+export class SigningKeyCache {
+  private readonly keys = new Map<string, Buffer>();
+
+  constructor(private readonly limit = 256) {}
+
+  get(secret: string, date: string, region: string, service: string): Buffer {
+    const id = `${secret}\n${date}\n${region}\n${service}`;
+    let key = this.keys.get(id);
+    if (!key) {
+      key = signingKey(secret, date, region, service);
+      if (this.keys.size >= this.limit) this.keys.clear();
+      this.keys.set(id, key);
+    }
+    return key;
+  }
+}
+
 /** The signature the caller should have sent, given its secret; exported for tests and tools. */
 export function expectedSignature(
   credential: SigV4Credential,
   secret: string,
   request: SignedRequestParts,
+  keys?: SigningKeyCache,
 ): string {
   const canonical = canonicalRequest(
     request,
@@ -186,9 +209,10 @@ export function expectedSignature(
     scope,
     createHash('sha256').update(canonical).digest('hex'),
   ].join('\n');
-  return createHmac('sha256', signingKey(secret, credential.date, credential.region, credential.service))
-    .update(stringToSign, 'utf8')
-    .digest('hex');
+  const key = keys
+    ? keys.get(secret, credential.date, credential.region, credential.service)
+    : signingKey(secret, credential.date, credential.region, credential.service);
+  return createHmac('sha256', key).update(stringToSign, 'utf8').digest('hex');
 }
 
 /**
@@ -200,8 +224,9 @@ export function verifySignature(
   credential: SigV4Credential,
   secret: string,
   request: SignedRequestParts,
+  keys?: SigningKeyCache,
 ): void {
-  const expected = Buffer.from(expectedSignature(credential, secret, request), 'utf8');
+  const expected = Buffer.from(expectedSignature(credential, secret, request, keys), 'utf8');
   const given = Buffer.from(credential.signature, 'utf8');
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
     throw new AwsError(

@@ -53,6 +53,11 @@ export class IamService {
   private readonly store: RoleStore;
   /** Parsed policies per role name (lower case); dropped on every change. */
   private readonly parsed = new Map<string, RolePolicies>();
+  /**
+   * Derived session credentials by seed, role and session name. Derivation is a pure function of
+   * those (six HMACs), and the edge asks for a key's secret on every signed request.
+   */
+  private readonly derived = new Map<string, SessionCredentials>();
 
   constructor(private readonly options: IamServiceOptions) {
     this.store = new RoleStore(join(options.dataDir, 'iam.json'));
@@ -205,7 +210,7 @@ export class IamService {
         );
       }
     }
-    const credentials = deriveCredentials(this.store.state.seed, role.arn, sessionName);
+    const credentials = this.derive(role.arn, sessionName);
     const known = this.store.state.sessions[credentials.accessKeyId];
     if (!known) {
       this.store.state.sessions[credentials.accessKeyId] = { roleArn: role.arn, sessionName };
@@ -234,9 +239,19 @@ export class IamService {
   /** The full credentials of an issued key (to check `X-Amz-Security-Token` too). */
   credentialsFor(accessKeyId: string): SessionCredentials | undefined {
     const session = this.store.state.sessions[accessKeyId];
-    return session
-      ? deriveCredentials(this.store.state.seed, session.roleArn, session.sessionName)
-      : undefined;
+    return session ? this.derive(session.roleArn, session.sessionName) : undefined;
+  }
+
+  private derive(roleArn: string, sessionName: string): SessionCredentials {
+    const seed = this.store.state.seed;
+    const key = `${seed}\n${roleArn}\n${sessionName}`;
+    let credentials = this.derived.get(key);
+    if (!credentials) {
+      credentials = deriveCredentials(seed, roleArn, sessionName);
+      if (this.derived.size >= 1024) this.derived.clear();
+      this.derived.set(key, credentials);
+    }
+    return credentials;
   }
 
   /**
