@@ -104,15 +104,44 @@ describe('retention of the function log group (LogRetentionDays = 7)', () => {
     expect(before.filter((e) => e.timestamp === start + 3 * DAY).length).toBeGreaterThan(0);
     // Nothing from day 0 is left; everything newer than 7 days that existed is still there.
     expect(after.filter((e) => e.timestamp === start)).toEqual([]);
-    // eventId is not stable across a retention sweep locally (see the report), so match by content.
-    const line = (e: { timestamp?: number; message?: string }) => `${e.timestamp} ${e.message}`;
-    const afterLines = new Set(after.map(line));
+    // An event keeps its eventId across a retention sweep (tapstack logs --follow relies on it).
+    const afterIds = new Set(after.map((e) => e.eventId));
     const newer = before.filter((e) => (e.timestamp ?? 0) >= cutoff);
     expect(newer.filter((e) => e.timestamp === start + 3 * DAY).length).toBeGreaterThan(0);
-    expect(newer.filter((e) => !afterLines.has(line(e)))).toEqual([]);
+    expect(newer.filter((e) => !afterIds.has(e.eventId))).toEqual([]);
     // Three days on, the day-3 lines have aged out too, while the last week's remain.
     expect(later.filter((e) => (e.timestamp ?? 0) <= start + 3 * DAY)).toEqual([]);
     expect(later.length).toBeGreaterThan(0);
+    logs.destroy();
+  });
+});
+
+describe('FilterLogEvents event ids', () => {
+  it('names each event the same whatever the query window, and tells identical lines apart', async () => {
+    // Prepare: two identical lines in one stream at one instant, and a later one.
+    const clock = new VirtualClock(Date.UTC(2026, 0, 10, 12, 0));
+    cloud = await startLocalCloud({ clock });
+    const local = cloud;
+    const group = '/tapstack/e2e/ids';
+    local.engine.services.logs.createLogGroup({ logGroupName: group });
+    const at = clock.now();
+    local.engine.services.logs.putLogEvents(group, 's', [
+      { timestamp: at, message: 'same' },
+      { timestamp: at, message: 'same' },
+      { timestamp: at + 1000, message: 'later' },
+    ]);
+    const logs = new CloudWatchLogsClient(local.clientConfig);
+
+    // Act: the whole group, then a window that starts at the last event (as --follow polls).
+    const all = (await logs.send(new FilterLogEventsCommand({ logGroupName: group }))).events ?? [];
+    const tail =
+      (await logs.send(new FilterLogEventsCommand({ logGroupName: group, startTime: at + 1000 }))).events ??
+      [];
+
+    // Assess
+    expect(all.map((e) => e.message)).toEqual(['same', 'same', 'later']);
+    expect(new Set(all.map((e) => e.eventId)).size).toBe(3);
+    expect(tail.map((e) => e.eventId)).toEqual([all[2]?.eventId]);
     logs.destroy();
   });
 });

@@ -3,11 +3,33 @@
  * SDK clients and `tapstack logs`. Timestamps are epoch milliseconds, as the Logs API uses.
  * https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_Operations.html
  */
+import { createHash } from 'node:crypto';
 import type { JsonServiceEntry } from '../../edge/service-map.ts';
 import { defineOperation } from '../../protocol/operation.ts';
 import type { LogsService } from './logs-service.ts';
 
 const GROUP = { type: 'string', required: true, minLength: 1, maxLength: 512 } as const;
+/**
+ * Event ids that stay the same for an event whatever the query's window or a retention sweep
+ * (`tapstack logs --follow` de-duplicates by them); an index in the result shifted with both.
+ * Identical events (same stream, times and message) are told apart by their order.
+ */
+function withEventIds<
+  E extends { logStreamName: string; timestamp: number; ingestionTime: number; message: string },
+>(events: readonly E[]): [E, string][] {
+  const seen = new Map<string, number>();
+  return events.map((e) => {
+    const digest = createHash('sha1')
+      .update(`${e.logStreamName}\u0000${e.ingestionTime}\u0000${e.message}`)
+      .digest('hex')
+      .slice(0, 16);
+    const base = `${e.timestamp}-${digest}`;
+    const repeat = seen.get(base) ?? 0;
+    seen.set(base, repeat + 1);
+    return [e, repeat === 0 ? base : `${base}-${repeat}`];
+  });
+}
+
 const logGroupArn = (logs: LogsService, name: string | undefined): string =>
   name ? logs.groupArn(name) : '*';
 
@@ -154,12 +176,12 @@ export function logsWireService(logs: LogsService): JsonServiceEntry {
         },
         resource: (i) => logGroupArn(logs, i.logGroupName),
         handle: async (i) => ({
-          events: (await logs.filterLogEvents(i)).map((e, index) => ({
+          events: withEventIds(await logs.filterLogEvents(i)).map(([e, eventId]) => ({
             logStreamName: e.logStreamName,
             timestamp: e.timestamp,
             message: e.message,
             ingestionTime: e.ingestionTime,
-            eventId: `${e.timestamp}-${index}`,
+            eventId,
           })),
           searchedLogStreams: [],
         }),
