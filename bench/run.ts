@@ -3,7 +3,7 @@
  *   --seconds N   load duration per run (default 15)
  *   --only X      stack | request | startup | soak (soak runs only when asked: it takes minutes)
  *   --connections 10,50   connection counts of the request-path runs
- *   --minutes N --rate R  soak duration (default 5) and steady rate in req/s (default 40)
+ *   --minutes N --rate R  soak duration (default 5) and steady rate in req/s (default 50)
  * Loads target 127.0.0.1 only and stop by themselves.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';

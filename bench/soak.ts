@@ -1,8 +1,8 @@
 /**
  * Soak: `tapstack up` under a steady request rate for minutes, to catch what short runs miss — slow
  * leaks, lost writes, errors that only show after a while. Not a test (it takes minutes).
- *   tsx bench/soak.ts --minutes 5 --rate 40 [--connections 10]
- *   npm run bench -- --only soak [--minutes 5] [--rate 40]
+ *   tsx bench/soak.ts --minutes 5 --rate 50 [--connections 10]
+ *   npm run bench -- --only soak [--minutes 5] [--rate 50]
  * Reports error responses, lost writes (2xx answered vs items stored) and the engine's resident
  * memory after minute 1 vs at the end (the soak passes when they are within 20%). Loopback only.
  */
@@ -37,7 +37,7 @@ export interface SoakResult extends SoakOptions {
   readonly passed: boolean;
 }
 
-export const DEFAULT_SOAK: SoakOptions = { minutes: 5, rate: 40, connections: 10 };
+export const DEFAULT_SOAK: SoakOptions = { minutes: 5, rate: 50, connections: 10 };
 const TABLE = 'serverless-infrastructure-requests';
 /** The soak's pass bound on resident memory growth from minute 1 to the end. */
 const MAX_RSS_GROWTH = 0.2;
@@ -106,7 +106,8 @@ export async function runSoak(options: SoakOptions = DEFAULT_SOAK): Promise<Soak
       rssAfterMinuteOneMb,
       rssAtEndMb,
       rssGrowth,
-      passed: load.non2xx === 0 && errors === 0 && items === ok && Math.abs(rssGrowth) <= MAX_RSS_GROWTH,
+      // Items beyond the 2xx count are requests still in flight when autocannon stopped counting.
+      passed: load.non2xx === 0 && errors === 0 && items >= ok && Math.abs(rssGrowth) <= MAX_RSS_GROWTH,
     };
   } finally {
     await stop(engine.child);
@@ -119,7 +120,7 @@ export function formatSoak(r: SoakResult): string {
   return [
     `\n## Soak: ${r.minutes} min at ${r.rate} req/s (${r.connections} connections), small JSON POSTs`,
     `  requests ${r.requests}  2xx ${r.ok}  non-2xx ${r.non2xx}  errors ${r.errors}  p50 ${r.p50} ms  p99 ${r.p99} ms`,
-    `  items stored ${r.items}  lost writes (2xx without an item) ${r.lostWrites}${r.items > r.ok ? `  (items beyond 2xx: ${r.items - r.ok})` : ''}`,
+    `  items stored ${r.items}  lost writes (2xx without an item) ${r.lostWrites}${r.items > r.ok ? `  (${r.items - r.ok} more items than 2xx: requests in flight when the load stopped)` : ''}`,
     `  rss after minute 1 ${r.rssAfterMinuteOneMb.toFixed(0)} MB, at the end ${r.rssAtEndMb.toFixed(0)} MB (${pct(r.rssGrowth)}; bound ±${MAX_RSS_GROWTH * 100}%)`,
     `  ${r.passed ? 'PASS' : 'FAIL'}`,
   ].join('\n');
