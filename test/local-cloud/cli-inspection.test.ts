@@ -38,12 +38,7 @@ function tapstack(cloud: LocalCloud, ...args: string[]): Promise<CliRun> {
 
 let cloud: LocalCloud;
 beforeAll(async () => {
-  const build = await new Promise<CliRun>((resolve) => {
-    execFile(process.execPath, ['scripts/build.mjs'], { timeout: 120_000 }, (error, stdout, stderr) =>
-      resolve({ code: error ? 1 : 0, stdout, stderr }),
-    );
-  });
-  if (build.code !== 0) throw new Error(`node scripts/build.mjs failed: ${build.stderr}`);
+  // dist/ is built once for the whole run by test/support/global-setup.ts.
   cloud = await startLocalCloud();
 }, 180_000);
 afterAll(async () => {
