@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { fromDynaliteError, internalError } from './errors.ts';
+import { type LevelInternals, tuneLevelIo } from './level-io.ts';
 import { cacheTableDescriptions } from './table-cache.ts';
 
 /**
@@ -94,7 +95,8 @@ const ACTIONS = new Map<DynaliteOperation, { action: Action; validation: Validat
 /**
  * Creates a dynalite store on LevelDB at `path`. Tables become ACTIVE on the next macrotask
  * (`createTableMs: 0`); the account and Region in ARNs come from the engine, not `process.env`.
- * Table descriptions are read through a write-through memory cache (table-cache.ts).
+ * Table descriptions are read through a write-through memory cache (table-cache.ts); writes of one
+ * event-loop turn go to LevelDB as one batch and reads are synchronous (level-io.ts).
  * The database is not open yet: call `store.db.open()` and handle its error.
  */
 export function createDynaliteStore(path: string, accountId: string, region: string): DynaliteStore {
@@ -102,6 +104,7 @@ export function createDynaliteStore(path: string, accountId: string, region: str
   store.tableDb.awsAccountId = accountId;
   store.tableDb.awsRegion = region;
   cacheTableDescriptions(store.tableDb, () => store.lifecycleManager.getState() === 'closed');
+  tuneLevelIo(store.db as unknown as LevelInternals);
   return store;
 }
 
