@@ -8,18 +8,43 @@ export interface LoadResult {
   readonly ok: number;
   readonly non2xx: number;
   readonly errors: number;
+  /** The `x-bench-id` of every request answered 2xx: each must have written its item. */
+  readonly okIds: ReadonlySet<string>;
 }
 
-/** Small JSON POSTs for `seconds` at a fixed number of connections; bounded in time, loopback only. */
+/** The header each request carries its own id in (the function stores request headers). */
+export const BENCH_ID_HEADER = 'x-bench-id';
+
+/**
+ * Small JSON POSTs for `seconds` at a fixed number of connections; bounded in time, loopback only.
+ * Each request carries a unique id, and the ids answered 2xx are returned, so the items written can
+ * be checked one by one: the requests in flight when the run stops were written but never counted.
+ */
 export async function postLoad(url: string, connections: number, seconds: number): Promise<LoadResult> {
   if (!/^http:\/\/127\.0\.0\.1:/.test(url)) throw new Error(`load targets 127.0.0.1 only, not ${url}`);
+  const okIds = new Set<string>();
+  let next = 0;
+  const body = JSON.stringify({ event: 'bench', value: 42, tags: ['a', 'b'] });
   const result = await autocannon({
     url,
     method: 'POST',
     connections,
     duration: seconds,
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ event: 'bench', value: 42, tags: ['a', 'b'] }),
+    requests: [
+      {
+        method: 'POST',
+        body,
+        setupRequest: (request, context) => {
+          const id = String(next++);
+          (context as { id?: string }).id = id;
+          return { ...request, headers: { 'content-type': 'application/json', [BENCH_ID_HEADER]: id } };
+        },
+        onResponse: (status, _body, context) => {
+          const id = (context as { id?: string }).id;
+          if (status >= 200 && status < 300 && id !== undefined) okIds.add(id);
+        },
+      },
+    ],
   });
   return {
     connections,
@@ -29,5 +54,6 @@ export async function postLoad(url: string, connections: number, seconds: number
     ok: result['2xx'],
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
+    okIds,
   };
 }
