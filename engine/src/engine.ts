@@ -18,7 +18,7 @@ import { FirehoseService } from './services/firehose/service.ts';
 import { HttpApiService } from './services/http-api/index.ts';
 import { IamService } from './services/iam/index.ts';
 import { LambdaService } from './services/lambda/index.ts';
-import { LogsService } from './services/logs/index.ts';
+import { type LogSink, LogsService } from './services/logs/index.ts';
 import { S3Service } from './services/s3/index.ts';
 import { SnsService } from './services/sns/index.ts';
 import { SqsService } from './services/sqs/index.ts';
@@ -27,6 +27,19 @@ import type { EngineServices } from './wiring/engine-services.ts';
 import { executeApiRewriter } from './wiring/execute-api-output.ts';
 import { buildServiceMap } from './wiring/service-map.ts';
 import { stackReaderOf } from './wiring/stack-reader.ts';
+
+/**
+ * Function output never fails an invocation: Lambda creates a function's missing log group (with
+ * the usual basic-execution permissions), so the engine does the same instead of refusing the write.
+ */
+function functionLogSink(logs: LogsService): LogSink {
+  return {
+    putLogEvents(group, stream, events) {
+      if (!logs.hasLogGroup(group)) logs.createLogGroup({ logGroupName: group });
+      logs.putLogEvents(group, stream, events);
+    },
+  };
+}
 
 export interface EngineOptions {
   /** Where every service keeps its state and data (created private to the user). */
@@ -195,7 +208,7 @@ export class Engine {
       dataDir: dir('lambda'),
       clock,
       account,
-      logs,
+      logs: functionLogSink(logs),
       metrics: cloudwatch,
       endpointUrl: endpointHolder.url,
       credentialsFor: (roleArn) =>

@@ -170,3 +170,18 @@ describe('a changed template is applied as an update', () => {
     );
   });
 });
+
+describe('function logs', () => {
+  it('never fail an invocation: a deleted log group is created again, as Lambda does', async () => {
+    cloud = await startLocalCloud();
+    const groupName = '/aws/lambda/serverless-infrastructure-request-processor';
+    cloud.engine.services.logs.deleteLogGroup(groupName);
+
+    const response = await postJson(cloud.apiUrl, { after: 'log group deleted' });
+
+    expect(response.status).toBe(200);
+    expect(cloud.engine.services.logs.hasLogGroup(groupName)).toBe(true);
+    const events = await cloud.engine.services.logs.filterLogEvents({ logGroupName: groupName });
+    expect(events.some((e) => e.message.includes('platform.start'))).toBe(true);
+  });
+});

@@ -121,6 +121,10 @@ export class LogsService implements LogSink {
     this.save();
   }
 
+  hasLogGroup(logGroupName: string): boolean {
+    return Object.hasOwn(this.groups, logGroupName);
+  }
+
   describeLogGroups(prefix = ''): (LogGroup & { arn: string; storedBytes: number })[] {
     return Object.values(this.groups)
       .filter((group) => group.logGroupName.startsWith(prefix))
