@@ -27,6 +27,7 @@ import type { EngineServices } from './wiring/engine-services.ts';
 import { executeApiRewriter } from './wiring/execute-api-output.ts';
 import { buildServiceMap } from './wiring/service-map.ts';
 import { stackReaderOf } from './wiring/stack-reader.ts';
+import { verifyStackTables } from './wiring/verify-data.ts';
 
 /**
  * Function output never fails an invocation: Lambda creates a function's missing log group (with
@@ -284,6 +285,7 @@ export class Engine {
       rewriteOutput: executeApiRewriter(httpApi),
     });
     Object.assign(serviceMap, buildServiceMap(services, stackReaderOf(deployer), account));
+    await verifyStackTables(deployer, dynamodb, dir('dynamodb'));
 
     undo.push(
       () => logs.close(),
