@@ -74,10 +74,8 @@ describe('the embedded DynamoDB failing', () => {
     expect(fiveXx.reduce((sum, p) => sum + Number((p as { Sum?: number }).Sum ?? 0), 0)).toBe(1);
   });
 
-  // KNOWN GAP (functions/request-processor/src/store.ts writes the S3 object first, then the item):
-  // when PutItem fails the object stays, unreferenced. `it.fails` keeps this visible; it turns red
-  // (and should become `it`) once the function deletes the object or a lifecycle rule expires it.
-  it.fails('KNOWN GAP: a body archived to S3 before the failed PutItem is not left behind (no orphan under request-bodies/)', async () => {
+  // The function writes the S3 object first, then the item; when PutItem fails it deletes the object.
+  it('a body archived to S3 before the failed PutItem is not left behind (no orphan under request-bodies/)', async () => {
     const listBodies = async () =>
       (
         await cloud

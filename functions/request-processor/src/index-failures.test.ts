@@ -99,6 +99,31 @@ describe('request processor handler when DynamoDB is unavailable', () => {
     });
   });
 
+  it('takes an archived body back off S3 when its item cannot be written, so nothing is half-written', async () => {
+    // Prepare
+    const throttling = await startFailingDynamo('ProvisionedThroughputExceededException');
+    const handler = await coldStart({ dynamo: throttling.endpoint, s3: s3.endpoint });
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const event = apiEvent({
+      method: 'POST',
+      timeEpoch: T0,
+      body: 'x'.repeat(400_000),
+      headers: { 'content-type': 'text/plain' },
+    });
+    const before = s3.received.length;
+
+    // Act
+    const result = asHttp(await handler(event));
+    await throttling.stop();
+
+    // Assess
+    expect(result.statusCode).toBe(503);
+    const calls = s3.received.slice(before);
+    expect(calls.map((c) => c.method)).toEqual(['PUT', 'DELETE']);
+    expect(calls[1]?.path).toBe(calls[0]?.path);
+    expect(calls[0]?.path).toMatch(/\/request-bodies\/\d{4}\/\d{2}\/\d{2}\//);
+  });
+
   it('throws for a scheduled event so that Lambda retries it and the DLQ engages', async () => {
     // Prepare
     const handler = await coldStart({ dynamo: await closedEndpoint() });

@@ -14,7 +14,7 @@ import { readConfig } from './config.ts';
 import { describeEvent, isApiEvent, isScheduledEvent } from './events.ts';
 import { recordFromApiEvent, recordFromScheduledEvent } from './request-record.ts';
 import { errorFacts, failureResponse, invalidJsonResponse, processedResponse } from './responses.ts';
-import { lazyPutArchive } from './s3-archive.ts';
+import { lazyArchive } from './s3-archive.ts';
 import { planStorage } from './storage-plan.ts';
 import { type StoreOutcome, type Stores, storePlan } from './store.ts';
 
@@ -24,18 +24,20 @@ const config = readConfig(process.env);
 // first oversized body. Region, credentials and AWS_ENDPOINT_URL come from the environment. Few
 // attempts and short socket timeouts keep a slow dependency inside API Gateway's 30 s timeout.
 const localEndpoint = Boolean(process.env.AWS_ENDPOINT_URL || process.env.AWS_ENDPOINT_URL_S3);
+const archive = lazyArchive({
+  maxAttempts: S3_MAX_ATTEMPTS,
+  // A local endpoint (127.0.0.1:4566) has no per-bucket DNS names.
+  forcePathStyle: localEndpoint,
+  requestHandler: S3_HTTP,
+});
 const stores: Stores = {
   tableName: config.tableName,
   dynamo: new DynamoDBClient({
     maxAttempts: DYNAMODB_MAX_ATTEMPTS,
     requestHandler: DYNAMODB_HTTP,
   }),
-  putArchive: lazyPutArchive({
-    maxAttempts: S3_MAX_ATTEMPTS,
-    // A local endpoint (127.0.0.1:4566) has no per-bucket DNS names.
-    forcePathStyle: localEndpoint,
-    requestHandler: S3_HTTP,
-  }),
+  putArchive: archive.put,
+  removeArchive: archive.remove,
 };
 
 /** What a scheduled invocation returns (visible in the Invoke response and destinations). */

@@ -20,22 +20,37 @@ function loadS3Module(): Promise<S3Module> {
   return import('@aws-sdk/client-s3');
 }
 
-/** A PutObject writer whose client is created once, on first call. */
-export function lazyPutArchive(config: S3ClientConfig): PutArchive {
+/** Removes an archived body whose item could not be written, so no orphan stays behind. */
+export type RemoveArchive = (archive: Pick<BodyArchive, 'bucket' | 'key'>) => Promise<void>;
+
+/** PutObject and DeleteObject on one S3 client, created once, on first use. */
+export function lazyArchive(config: S3ClientConfig): {
+  readonly put: PutArchive;
+  readonly remove: RemoveArchive;
+} {
   let ready: Promise<{ readonly s3: S3Module; readonly client: S3Client }> | undefined;
-  return async ({ bucket, key, bytes, contentType }) => {
+  const connect = () => {
     ready ??= loadS3Module().then((s3) => ({ s3, client: new s3.S3Client(config) }));
-    const { s3, client } = await ready.catch((error: unknown) => {
+    return ready.catch((error: unknown) => {
       ready = undefined;
       throw error;
     });
-    await client.send(
-      new s3.PutObjectCommand({
-        Bucket: bucket,
-        Key: key,
-        Body: bytes,
-        ContentType: contentType ?? 'application/octet-stream',
-      }),
-    );
+  };
+  return {
+    put: async ({ bucket, key, bytes, contentType }) => {
+      const { s3, client } = await connect();
+      await client.send(
+        new s3.PutObjectCommand({
+          Bucket: bucket,
+          Key: key,
+          Body: bytes,
+          ContentType: contentType ?? 'application/octet-stream',
+        }),
+      );
+    },
+    remove: async ({ bucket, key }) => {
+      const { s3, client } = await connect();
+      await client.send(new s3.DeleteObjectCommand({ Bucket: bucket, Key: key }));
+    },
   };
 }

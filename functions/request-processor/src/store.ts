@@ -7,7 +7,7 @@
  */
 import { type AttributeValue, type DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { type Item, type ItemValue, isStringList } from './item.ts';
-import type { PutArchive } from './s3-archive.ts';
+import type { PutArchive, RemoveArchive } from './s3-archive.ts';
 import type { StoragePlan } from './storage-plan.ts';
 
 /** Whether this call created the item or found it stored by an earlier attempt. */
@@ -33,9 +33,11 @@ export interface Stores {
   readonly dynamo: DynamoDBClient;
   readonly tableName: string;
   readonly putArchive: PutArchive;
+  /** Takes the body back off S3 when its item could not be written (best effort). */
+  readonly removeArchive?: RemoveArchive;
 }
 
-/** Writes the body object (if any), then creates the item unless it already exists. */
+/** Writes the body object (if any), then creates the item unless it already exists; a failed item takes its body object back. */
 export async function storePlan(stores: Stores, plan: StoragePlan): Promise<StoreOutcome> {
   if (plan.archive !== undefined) await stores.putArchive(plan.archive);
   try {
@@ -49,6 +51,9 @@ export async function storePlan(stores: Stores, plan: StoragePlan): Promise<Stor
     return 'created';
   } catch (error) {
     if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return 'already-stored';
+    // Nothing half-written: the body object goes again, so only a stored item ever points at one.
+    // A failed removal leaves it to the bucket's lifecycle rules; the original error is reported.
+    if (plan.archive !== undefined) await stores.removeArchive?.(plan.archive).catch(() => undefined);
     throw error;
   }
 }

@@ -83,10 +83,10 @@ describe('RequestProcessor role', () => {
     expect(actions.filter((a) => a.startsWith('dynamodb:'))).toEqual(['dynamodb:PutItem']);
   });
 
-  it('may only put objects under request-bodies/ and send to the DLQ', () => {
+  it('may only put (and take back) objects under request-bodies/ and send to the DLQ', () => {
     expect(granted).toContainEqual({
       Effect: 'Allow',
-      Action: 's3:PutObject',
+      Action: ['s3:PutObject', 's3:DeleteObject'],
       Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': ['ApiLoggingBucket', 'Arn'] }, '/request-bodies/*']] },
     });
     expect(granted).toContainEqual({

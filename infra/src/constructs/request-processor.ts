@@ -102,7 +102,8 @@ export class RequestProcessor extends Construct {
             // The code only calls PutItem (with a condition); the seed also granted reads and deletes.
             new PolicyStatement({ actions: ['dynamodb:PutItem'], resources: [props.tableArn] }),
             new PolicyStatement({
-              actions: ['s3:PutObject'],
+              // DeleteObject only takes back a body whose item failed, so nothing is left half-written.
+              actions: ['s3:PutObject', 's3:DeleteObject'],
               resources: [`${props.bucketArn}/${BODY_PREFIX}*`],
             }),
             new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [props.deadLetterQueueArn] }),
@@ -119,7 +120,7 @@ export class RequestProcessor extends Construct {
     Validations.of(role).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<ApiLoggingBucket.Arn>/${BODY_PREFIX}*]`,
       reason:
-        'Object keys are generated per request; the wildcard is limited to the request-bodies/ prefix of the archive bucket and to s3:PutObject.',
+        'Object keys are generated per request; the wildcard is limited to the request-bodies/ prefix of the archive bucket, to s3:PutObject, and to s3:DeleteObject for a body whose item could not be written.',
     });
     return role;
   }
