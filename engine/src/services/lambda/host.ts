@@ -59,7 +59,9 @@ export class Host {
     this.graceMs = options.graceMs ?? 1000;
     this.worker = spawnWorker(options.entry, {
       workerData: options.config,
-      env: { ...options.env },
+      // The SDK's "Node 20 support ends" notice is about the machine hosting the emulation, not the
+      // function (nodejs22.x on AWS); it would print once per host into the engine's output.
+      env: { ...options.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
       resourceLimits: { maxOldGenerationSizeMb: options.heapLimitMb },
       stdout: false,
       stderr: false,
