@@ -66,7 +66,13 @@ describe('tapstack up across restarts', () => {
   it('loses no acknowledged request when killed with SIGKILL under load', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'tapstack-kill-'));
     dirs.push(dataDir);
-    const cloud = await startCliCloud(dataDir);
+    // The stack's default stage throttling (100 req/s) would answer much of this load with 429.
+    const cloud = await startCliCloud(dataDir, [
+      '-p',
+      'ThrottlingRateLimit=10000',
+      '-p',
+      'ThrottlingBurstLimit=5000',
+    ]);
     const acknowledged: string[] = [];
     let killed = false;
     const worker = async (n: number) => {
@@ -79,14 +85,25 @@ describe('tapstack up across restarts', () => {
         }
       }
     };
-    const load = Promise.all(Array.from({ length: 12 }, (_, n) => worker(n)));
-    while (acknowledged.length < 150) await new Promise((done) => setTimeout(done, 20));
+    let workersDone = false;
+    const load = Promise.all(Array.from({ length: 12 }, (_, n) => worker(n))).finally(() => {
+      workersDone = true;
+    });
+    const deadline = Date.now() + 20_000;
+    while (acknowledged.length < 150 && !workersDone && Date.now() < deadline) {
+      await new Promise((done) => setTimeout(done, 20));
+    }
     cloud.child.kill('SIGKILL');
     killed = true;
     await load;
     await exited(cloud.child);
 
-    const restarted = await startCliCloud(dataDir);
+    const restarted = await startCliCloud(dataDir, [
+      '-p',
+      'ThrottlingRateLimit=10000',
+      '-p',
+      'ThrottlingBurstLimit=5000',
+    ]);
     const ids = await storedIds(restarted.endpointUrl);
 
     const missing = acknowledged.filter((id) => !ids.has(id));

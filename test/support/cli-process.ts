@@ -45,8 +45,8 @@ export function startCliCloud(
   });
 }
 
+/** Resolves with the exit code once the process has ended (at once if it already has, by a signal too). */
 export function exited(child: ChildProcess): Promise<number | null> {
-  return child.exitCode !== null
-    ? Promise.resolve(child.exitCode)
-    : new Promise((done) => child.once('exit', (code) => done(code)));
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((done) => child.once('exit', (code) => done(code)));
 }
