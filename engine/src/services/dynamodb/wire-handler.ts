@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { crc32 } from 'node:zlib';
+import { pooledRandom } from '../../runtime/random-pool.ts';
 import { isRecord } from './context.ts';
 import { DynamoDbError, internalError } from './errors.ts';
 
@@ -9,21 +9,6 @@ const MAX_REQUEST_BYTES = 16 * 1024 * 1024;
 const TARGET_PREFIXES = new Set(['DynamoDB_20120810', 'DynamoDB_20111205']);
 
 export type OperationCaller = (operation: string, input: Record<string, unknown>) => Promise<unknown>;
-
-/**
- * Random bytes drawn from a 4 KiB block refilled from the CSPRNG: one `randomBytes` call (a trip
- * into OpenSSL, with its fork check) per ~100 requests instead of one per request.
- */
-let pool = Buffer.alloc(0);
-let offset = 0;
-const pooledRandom = (size: number): Buffer => {
-  if (offset + size > pool.length) {
-    pool = randomBytes(4096);
-    offset = 0;
-  }
-  offset += size;
-  return pool.subarray(offset - size, offset);
-};
 
 /** 52 upper-case base64 characters, the shape of DynamoDB's `x-amzn-RequestId`. */
 const requestId = (): string => pooledRandom(39).toString('base64').toUpperCase().replace(/[+/]/g, '0');

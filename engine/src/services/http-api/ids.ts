@@ -1,4 +1,5 @@
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomInt } from 'node:crypto';
+import { pooledRandom } from '../../runtime/random-pool.ts';
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -14,18 +15,3 @@ export const randomId = (length: number): string => {
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-logging-variables.html
  */
 export const requestId = (): string => pooledRandom(11).toString('base64');
-
-/**
- * Random bytes drawn from a 4 KiB block refilled from the CSPRNG: one `randomBytes` call (a trip
- * into OpenSSL, with its fork check) per ~370 request ids instead of one per request.
- */
-let pool = Buffer.alloc(0);
-let offset = 0;
-const pooledRandom = (size: number): Buffer => {
-  if (offset + size > pool.length) {
-    pool = randomBytes(4096);
-    offset = 0;
-  }
-  offset += size;
-  return pool.subarray(offset - size, offset);
-};
