@@ -8,6 +8,7 @@ import { type ResolvedParameters, resolveParameters } from '../template/paramete
 import { parseTemplate } from '../template/parse-template.ts';
 import { TemplateError } from '../template/template-error.ts';
 import type { Template } from '../template/types.ts';
+import { checkIntrinsicNames } from './check-intrinsics.ts';
 
 /** Everything known about a deploy before any resource is touched. */
 export interface PreparedStack {
@@ -43,6 +44,7 @@ export function prepareStack(options: {
   checkExportNames(template);
   checkConditionNames(template);
   checkSupport(template, graph, options.registry);
+  checkIntrinsicNames(template);
   return { template, parameters, conditions, graph, pseudo };
 }
 
