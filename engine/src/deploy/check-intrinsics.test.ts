@@ -43,7 +43,8 @@ describe('checkIntrinsicNames', () => {
               ],
             },
           },
-          { 'Fn::Sub': '${AWS::Region}' },
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: Fn::Sub syntax, not a JS template
+          { 'Fn::Sub': ['${Region}', { Region: { Ref: 'AWS::Region' } }] },
         ),
       ),
     ).not.toThrow();

@@ -15,7 +15,7 @@ export function checkIntrinsicNames(template: Template): void {
 
 function walk(value: unknown, path: string): void {
   if (Array.isArray(value)) {
-    value.forEach((element, index) => walk(element, `${path}.${index}`));
+    for (const [index, element] of value.entries()) walk(element, `${path}.${index}`);
     return;
   }
   if (typeof value !== 'object' || value === null) return;
