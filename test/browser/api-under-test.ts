@@ -6,6 +6,7 @@ import { RealClock } from '../../engine/src/runtime/clock.ts';
 import type { MetricSink } from '../../engine/src/services/cloudwatch/metric-sink.ts';
 import type { CorsConfiguration, LambdaInvoker } from '../../engine/src/services/http-api/index.ts';
 import { HttpApiService } from '../../engine/src/services/http-api/index.ts';
+import { deployApi } from '../../engine/src/services/http-api/test-support/harness.ts';
 import type { InvokeRequest, InvokeResult } from '../../engine/src/services/lambda/types.ts';
 import type { LogEvent, LogSink } from '../../engine/src/services/logs/sink.ts';
 
@@ -51,7 +52,6 @@ export interface ApiUnderTest {
 /** The body the fake function answers with, as functions/request-processor does on success. */
 export const SUCCESS_MESSAGE = 'Request processed successfully';
 
-const FUNCTION_ARN = 'arn:aws:lambda:us-east-1:000000000000:function:browser-suite-request-processor';
 const ACCESS_LOG_GROUP = 'browser-suite-access-logs';
 // The stack's access-log format, reduced to the fields the suite reads.
 const ACCESS_LOG_FORMAT =
@@ -71,30 +71,19 @@ export const startApiUnderTest = async (options: ApiUnderTestOptions): Promise<A
     metrics: discardMetrics,
   });
   try {
-    const api = await service.createApi({
-      Name: 'browser-suite-http-api',
-      ProtocolType: 'HTTP',
-      ...(options.cors ? { CorsConfiguration: options.cors } : {}),
-    });
-    const integration = service.createIntegration(api.ApiId, {
-      IntegrationType: 'AWS_PROXY',
-      IntegrationUri: FUNCTION_ARN,
-      PayloadFormatVersion: '2.0',
-    });
-    service.createRoute(api.ApiId, {
-      RouteKey: '$default',
-      Target: `integrations/${integration.IntegrationId}`,
-    });
-    service.createStage(api.ApiId, {
-      StageName: '$default',
-      AutoDeploy: true,
-      AccessLogSettings: {
-        DestinationArn: `arn:aws:logs:us-east-1:000000000000:log-group:${ACCESS_LOG_GROUP}`,
-        Format: ACCESS_LOG_FORMAT,
+    const { endpoint } = await deployApi(service, {
+      ...(options.cors ? { cors: options.cors } : {}),
+      stage: {
+        StageName: '$default',
+        AutoDeploy: true,
+        AccessLogSettings: {
+          DestinationArn: `arn:aws:logs:us-east-1:000000000000:log-group:${ACCESS_LOG_GROUP}`,
+          Format: ACCESS_LOG_FORMAT,
+        },
       },
     });
     return {
-      url: service.getEndpoint(api.ApiId),
+      url: endpoint,
       invocations: async () => [...lambda.invocations],
       requests: async () => logs.lines.map(parseAccessLogLine),
       close: async () => {

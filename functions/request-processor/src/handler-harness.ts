@@ -2,8 +2,16 @@
  * Cold-starting the handler in tests: sets the function's environment, then imports a fresh copy
  * of `index.ts` (module init reads the environment and creates the SDK clients, as in Lambda).
  */
-import { vi } from 'vitest';
-import { TEST_CREDENTIALS, TEST_REGION } from './test-support.ts';
+import { afterAll, afterEach, beforeAll, vi } from 'vitest';
+import {
+  createRequestTable,
+  type FakeS3,
+  type LocalDynamo,
+  startDynalite,
+  startFakeS3,
+  TEST_CREDENTIALS,
+  TEST_REGION,
+} from './test-support.ts';
 
 export const TABLE = 'requests';
 export const BUCKET = 'archive-bucket';
@@ -62,4 +70,26 @@ export function restoreEnv(): void {
     if (value === undefined) delete process.env[key];
     else process.env[key] = value;
   }
+}
+
+/**
+ * A real dynalite (with the request table) and a fake S3 for one test file, started before its
+ * tests and stopped after them; read them through the returned object once the tests run.
+ */
+export function useBackends(): { dynamo: LocalDynamo; s3: FakeS3 } {
+  const backends = {} as { dynamo: LocalDynamo; s3: FakeS3 };
+  beforeAll(async () => {
+    backends.dynamo = await startDynalite();
+    backends.s3 = await startFakeS3();
+    await createRequestTable(backends.dynamo.client, TABLE);
+  });
+  afterAll(async () => {
+    await backends.dynamo.stop();
+    await backends.s3.stop();
+    restoreEnv();
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+  return backends;
 }

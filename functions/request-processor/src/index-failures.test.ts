@@ -1,34 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { asHttp, coldStart, restoreEnv, TABLE } from './handler-harness.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { asHttp, coldStart, useBackends } from './handler-harness.ts';
 import { apiEvent, scheduledEvent } from './test-events.ts';
-import {
-  closedEndpoint,
-  createRequestTable,
-  type FakeS3,
-  type LocalDynamo,
-  startDynalite,
-  startFailingDynamo,
-  startFakeS3,
-} from './test-support.ts';
+import { closedEndpoint, startFailingDynamo } from './test-support.ts';
 
-let dynamo: LocalDynamo;
-let s3: FakeS3;
-
-beforeAll(async () => {
-  dynamo = await startDynalite();
-  s3 = await startFakeS3();
-  await createRequestTable(dynamo.client, TABLE);
-});
-
-afterAll(async () => {
-  await dynamo.stop();
-  await s3.stop();
-  restoreEnv();
-});
-
-afterEach(() => {
-  vi.restoreAllMocks();
-});
+const backends = useBackends();
 
 const T0 = Date.UTC(2026, 10, 25, 20, 31, 7, 123);
 
@@ -36,7 +11,7 @@ describe('request processor handler when the table is missing', () => {
   it('answers 500 without leaking details when the table does not exist', async () => {
     // Prepare
     const handler = await coldStart(
-      { dynamo: dynamo.endpoint, s3: s3.endpoint },
+      { dynamo: backends.dynamo.endpoint, s3: backends.s3.endpoint },
       { DYNAMODB_TABLE_NAME: 'missing' },
     );
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
@@ -102,7 +77,7 @@ describe('request processor handler when DynamoDB is unavailable', () => {
   it('takes an archived body back off S3 when its item cannot be written, so nothing is half-written', async () => {
     // Prepare
     const throttling = await startFailingDynamo('ProvisionedThroughputExceededException');
-    const handler = await coldStart({ dynamo: throttling.endpoint, s3: s3.endpoint });
+    const handler = await coldStart({ dynamo: throttling.endpoint, s3: backends.s3.endpoint });
     vi.spyOn(console, 'error').mockImplementation(() => {});
     const event = apiEvent({
       method: 'POST',
@@ -110,7 +85,7 @@ describe('request processor handler when DynamoDB is unavailable', () => {
       body: 'x'.repeat(400_000),
       headers: { 'content-type': 'text/plain' },
     });
-    const before = s3.received.length;
+    const before = backends.s3.received.length;
 
     // Act
     const result = asHttp(await handler(event));
@@ -118,7 +93,7 @@ describe('request processor handler when DynamoDB is unavailable', () => {
 
     // Assess
     expect(result.statusCode).toBe(503);
-    const calls = s3.received.slice(before);
+    const calls = backends.s3.received.slice(before);
     expect(calls.map((c) => c.method)).toEqual(['PUT', 'DELETE']);
     expect(calls[1]?.path).toBe(calls[0]?.path);
     expect(calls[0]?.path).toMatch(/\/request-bodies\/\d{4}\/\d{2}\/\d{2}\//);

@@ -1,37 +1,13 @@
 import { GetItemCommand, QueryCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { asHttp, BUCKET, coldStart, restoreEnv, TABLE } from './handler-harness.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { asHttp, BUCKET, coldStart, TABLE, useBackends } from './handler-harness.ts';
 import { apiEvent, scheduledEvent } from './test-events.ts';
-import {
-  createRequestTable,
-  type FakeS3,
-  type LocalDynamo,
-  startDynalite,
-  startFakeS3,
-} from './test-support.ts';
 import { timeShardOf, timeShardsBetween } from './time-shard.ts';
 
-let dynamo: LocalDynamo;
-let s3: FakeS3;
-
-beforeAll(async () => {
-  dynamo = await startDynalite();
-  s3 = await startFakeS3();
-  await createRequestTable(dynamo.client, TABLE);
-});
-
-afterAll(async () => {
-  await dynamo.stop();
-  await s3.stop();
-  restoreEnv();
-});
-
-afterEach(() => {
-  vi.restoreAllMocks();
-});
+const backends = useBackends();
 
 async function storedItem(requestId: string, timestamp: string) {
-  const { Item } = await dynamo.client.send(
+  const { Item } = await backends.dynamo.client.send(
     new GetItemCommand({
       TableName: TABLE,
       Key: { RequestId: { S: requestId }, Timestamp: { S: timestamp } },
@@ -42,7 +18,7 @@ async function storedItem(requestId: string, timestamp: string) {
 }
 
 async function itemsWithId(requestId: string) {
-  const { Items } = await dynamo.client.send(
+  const { Items } = await backends.dynamo.client.send(
     new ScanCommand({
       TableName: TABLE,
       FilterExpression: 'RequestId = :id',
@@ -58,7 +34,7 @@ const T0_ISO = '2026-11-25T20:31:07.123Z';
 describe('request processor handler against dynalite', () => {
   it('stores a GET request with every field and answers 200 without CORS headers', async () => {
     // Prepare
-    const handler = await coldStart({ dynamo: dynamo.endpoint, s3: s3.endpoint });
+    const handler = await coldStart({ dynamo: backends.dynamo.endpoint, s3: backends.s3.endpoint });
     const event = apiEvent({
       method: 'GET',
       path: '/items/42',
@@ -103,7 +79,7 @@ describe('request processor handler against dynalite', () => {
 
   it('stores a JSON POST body as text with its size and content type', async () => {
     // Prepare
-    const handler = await coldStart({ dynamo: dynamo.endpoint, s3: s3.endpoint });
+    const handler = await coldStart({ dynamo: backends.dynamo.endpoint, s3: backends.s3.endpoint });
     const body = JSON.stringify({ order: 7, items: ['a', 'b'] });
     const event = apiEvent({
       method: 'POST',
@@ -126,7 +102,7 @@ describe('request processor handler against dynalite', () => {
 
   it('decodes a base64-encoded UTF-8 body and stores it as text', async () => {
     // Prepare
-    const handler = await coldStart({ dynamo: dynamo.endpoint, s3: s3.endpoint });
+    const handler = await coldStart({ dynamo: backends.dynamo.endpoint, s3: backends.s3.endpoint });
     const text = 'name=Zoë&city=Kraków';
     const event = apiEvent({
       method: 'POST',
@@ -147,7 +123,7 @@ describe('request processor handler against dynalite', () => {
 
   it('keeps a binary body as base64 with its byte count', async () => {
     // Prepare
-    const handler = await coldStart({ dynamo: dynamo.endpoint, s3: s3.endpoint });
+    const handler = await coldStart({ dynamo: backends.dynamo.endpoint, s3: backends.s3.endpoint });
     const bytes = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0xff, 0xfe, 0x00]);
     const event = apiEvent({ method: 'PUT', bytes, headers: { 'content-type': 'image/png' }, timeEpoch: T0 });
 
@@ -163,7 +139,7 @@ describe('request processor handler against dynalite', () => {
 
   it('stores unicode text unchanged and counts its UTF-8 bytes', async () => {
     // Prepare
-    const handler = await coldStart({ dynamo: dynamo.endpoint, s3: s3.endpoint });
+    const handler = await coldStart({ dynamo: backends.dynamo.endpoint, s3: backends.s3.endpoint });
     const body = JSON.stringify({ greeting: 'こんにちは 👋', emoji: '🧪' });
     const event = apiEvent({
       method: 'POST',
@@ -184,7 +160,10 @@ describe('request processor handler against dynalite', () => {
 
   it('moves a body too large for an item to S3 and stores a pointer instead', async () => {
     // Prepare
-    const handler = await coldStart({ dynamo: dynamo.endpoint, s3: s3.endpoint }, { BODY_PREFIX: 'bodies/' });
+    const handler = await coldStart(
+      { dynamo: backends.dynamo.endpoint, s3: backends.s3.endpoint },
+      { BODY_PREFIX: 'bodies/' },
+    );
     const body = 'x'.repeat(500_000);
     const event = apiEvent({
       method: 'POST',
@@ -193,7 +172,7 @@ describe('request processor handler against dynalite', () => {
       timeEpoch: T0,
     });
     const requestId = event.requestContext.requestId;
-    const before = s3.received.length;
+    const before = backends.s3.received.length;
 
     // Act
     const result = asHttp(await handler(event));
@@ -201,7 +180,7 @@ describe('request processor handler against dynalite', () => {
     // Assess
     expect(result.statusCode).toBe(200);
     const key = `bodies/2026/11/25/${requestId}`;
-    const puts = s3.received.slice(before);
+    const puts = backends.s3.received.slice(before);
     expect(puts).toHaveLength(1);
     expect(puts[0]?.method).toBe('PUT');
     expect(puts[0]?.path).toBe(`/${BUCKET}/${key}`);
@@ -216,7 +195,7 @@ describe('request processor handler against dynalite', () => {
 
   it('rejects malformed JSON with 400 and stores nothing', async () => {
     // Prepare
-    const handler = await coldStart({ dynamo: dynamo.endpoint, s3: s3.endpoint });
+    const handler = await coldStart({ dynamo: backends.dynamo.endpoint, s3: backends.s3.endpoint });
     const warned = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const event = apiEvent({
       method: 'POST',
@@ -244,7 +223,7 @@ describe('request processor handler against dynalite', () => {
 
   it('treats an empty body as no body', async () => {
     // Prepare
-    const handler = await coldStart({ dynamo: dynamo.endpoint, s3: s3.endpoint });
+    const handler = await coldStart({ dynamo: backends.dynamo.endpoint, s3: backends.s3.endpoint });
     const event = apiEvent({
       method: 'POST',
       body: '',
@@ -264,7 +243,7 @@ describe('request processor handler against dynalite', () => {
 
   it('answers a retried invocation with the same success and keeps the first item', async () => {
     // Prepare
-    const handler = await coldStart({ dynamo: dynamo.endpoint, s3: s3.endpoint });
+    const handler = await coldStart({ dynamo: backends.dynamo.endpoint, s3: backends.s3.endpoint });
     const event = apiEvent({ method: 'POST', body: 'first', timeEpoch: T0 });
     const first = asHttp(await handler(event));
 
@@ -280,7 +259,7 @@ describe('request processor handler against dynalite', () => {
 
   it('makes the item findable through the ByTime index for its time range', async () => {
     // Prepare
-    const handler = await coldStart({ dynamo: dynamo.endpoint, s3: s3.endpoint });
+    const handler = await coldStart({ dynamo: backends.dynamo.endpoint, s3: backends.s3.endpoint });
     const at = Date.UTC(2026, 0, 2, 23, 59, 59, 999);
     const event = apiEvent({ timeEpoch: at, path: '/indexed' });
     await handler(event);
@@ -288,7 +267,7 @@ describe('request processor handler against dynalite', () => {
     // Act
     const found: string[] = [];
     for (const partition of timeShardsBetween('2026-01-02T23:00:00.000Z', '2026-01-03T01:00:00.000Z')) {
-      const { Items } = await dynamo.client.send(
+      const { Items } = await backends.dynamo.client.send(
         new QueryCommand({
           TableName: TABLE,
           IndexName: 'ByTime',
@@ -310,7 +289,7 @@ describe('request processor handler against dynalite', () => {
 
   it('stores a scheduled event with its id and time, and reports an idempotent retry', async () => {
     // Prepare
-    const handler = await coldStart({ dynamo: dynamo.endpoint, s3: s3.endpoint });
+    const handler = await coldStart({ dynamo: backends.dynamo.endpoint, s3: backends.s3.endpoint });
     const event = scheduledEvent({ time: '2026-11-25T03:00:00Z' });
 
     // Act
@@ -331,7 +310,7 @@ describe('request processor handler against dynalite', () => {
 
   it('throws on an event shape it does not serve', async () => {
     // Prepare
-    const handler = await coldStart({ dynamo: dynamo.endpoint, s3: s3.endpoint });
+    const handler = await coldStart({ dynamo: backends.dynamo.endpoint, s3: backends.s3.endpoint });
 
     // Act
     const invocation = handler({ Records: [{ eventSource: 'aws:sqs' }] });
