@@ -8,7 +8,6 @@ const ms = (iso: string | undefined): number | undefined => (iso === undefined ?
  * API never sees the deployer's state file.
  */
 export function stackReaderOf(deployer: StackDeployer): StackReader {
-  const byId = (stackId: string) => deployer.describeStacks(stackId)[0];
   return {
     listStacks: () =>
       deployer.describeStacks().map((stack) => ({
@@ -49,9 +48,7 @@ export function stackReaderOf(deployer: StackDeployer): StackReader {
         ...(resource.reason ? { statusReason: resource.reason } : {}),
       })),
     exports: () => deployer.listExports(),
-    template: (stackId) => {
-      byId(stackId);
-      return JSON.stringify(deployer.getTemplate(stackId));
-    },
+    // getTemplate refuses an unknown stack with CloudFormation's own ValidationError.
+    template: (stackId) => JSON.stringify(deployer.getTemplate(stackId)),
   };
 }
