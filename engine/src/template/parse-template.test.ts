@@ -73,7 +73,8 @@ describe('parseTemplate', () => {
 
   it.each([
     ['not JSON', '{', '', 'is not valid JSON'],
-    ['YAML', 'Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n', '', 'looks like YAML'],
+    ['neither JSON nor YAML', 'Resources: [\n', '', 'is not valid JSON or YAML'],
+    ['YAML that is not a mapping', '- a\n- b\n', '', 'expected a JSON object'],
     ['not an object', '[]', '', 'expected a JSON object'],
     ['an unknown section', { ...minimal, Resource: {} }, 'Resource', 'unknown top-level section'],
     ['no Resources', { Description: 'x' }, 'Resources', 'the section is required'],

@@ -17,6 +17,7 @@ import type {
   ResourceDefinition,
   Template,
 } from './types.ts';
+import { parseYamlTemplate } from './yaml-template.ts';
 
 /** https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-anatomy.html */
 const SECTIONS = new Set([
@@ -53,17 +54,20 @@ const RESOURCE_TYPE = /^([A-Za-z0-9]+::){1,3}[A-Za-z0-9]+$/;
 /**
  * Reads a CloudFormation JSON template into a typed model and validates its structure (not its
  * references: those are the graph's job). Every error is a `TemplateError` naming the location.
- * YAML is not supported: convert it first (`cfn-flip`, or synthesize with CDK, which writes JSON).
+ * YAML (short-form tags included) is read by yaml-template.ts into the same JSON model.
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-anatomy.html
  */
 export function parseTemplate(text: string, source?: string): Template {
   const where = source ?? 'template';
+  const start = text.trimStart();
+  if (start === '') throw new TemplateError('', `${where} is empty`);
+  if (!start.startsWith('{') && !start.startsWith('['))
+    return readTemplate(parseYamlTemplate(text, where), source);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    const hint = looksLikeYaml(text) ? ' It looks like YAML, which is not supported: provide JSON.' : '';
-    throw new TemplateError('', `${where} is not valid JSON (${(error as Error).message}).${hint}`);
+    throw new TemplateError('', `${where} is not valid JSON (${(error as Error).message}).`);
   }
   return readTemplate(parsed, source);
 }
@@ -215,9 +219,4 @@ function checkCondition(name: string | undefined, conditions: JsonObject, path: 
 
 function optionalObject(value: unknown, path: string): JsonObject | undefined {
   return value === undefined ? undefined : expectObject(value, path);
-}
-
-function looksLikeYaml(text: string): boolean {
-  const start = text.trimStart();
-  return !start.startsWith('{') && !start.startsWith('[') && /^[\w"'-][^\n]*:/m.test(start);
 }
