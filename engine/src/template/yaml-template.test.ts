@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: Fn::Sub strings use CloudFormation's ${} syntax
 import { describe, expect, it } from 'vitest';
 import { parseTemplate } from './parse-template.ts';
 
