@@ -11,6 +11,7 @@ import type { CallerIdentity } from './protocol/operation.ts';
 import { allProviders } from './providers/all-providers.ts';
 import { type AccountContext, DEFAULT_ACCOUNT } from './runtime/account.ts';
 import { type Clock, RealClock } from './runtime/clock.ts';
+import { CloudFormationApi } from './services/cloudformation/index.ts';
 import { CloudWatchService } from './services/cloudwatch/index.ts';
 import { DynamoDbService } from './services/dynamodb/dynamodb-service.ts';
 import { EventsService } from './services/events/index.ts';
@@ -25,7 +26,9 @@ import { SqsService } from './services/sqs/index.ts';
 import { bucketPolicyEvaluator } from './wiring/bucket-policy.ts';
 import type { EngineServices } from './wiring/engine-services.ts';
 import { executeApiRewriter } from './wiring/execute-api-output.ts';
+import { deployThroughApi } from './wiring/local-deploy.ts';
 import { buildServiceMap } from './wiring/service-map.ts';
+import { stackControlOf } from './wiring/stack-control.ts';
 import { stackReaderOf } from './wiring/stack-reader.ts';
 import { verifyStackTables } from './wiring/verify-data.ts';
 
@@ -75,6 +78,8 @@ export class Engine {
     /** The AWS endpoint for SDK clients and the AWS CLI (`--endpoint-url`). */
     readonly endpointUrl: string,
     readonly clock: Clock,
+    /** The CloudFormation API's write side; `deploy` goes through it as CreateStack/UpdateStack do. */
+    readonly cloudFormation: CloudFormationApi,
   ) {}
 
   static async start(options: EngineOptions): Promise<Engine> {
@@ -284,7 +289,14 @@ export class Engine {
       clock,
       rewriteOutput: executeApiRewriter(httpApi),
     });
-    Object.assign(serviceMap, buildServiceMap(services, stackReaderOf(deployer), account));
+    const cloudFormation = new CloudFormationApi({
+      reader: stackReaderOf(deployer),
+      control: stackControlOf(deployer, s3, account),
+      statePath: join(dir('cloudformation'), 'api.json'),
+      now: () => clock.now(),
+      onBackgroundError: (e) => warn(`stack operation failed: ${(e as Error).stack ?? String(e)}`),
+    });
+    Object.assign(serviceMap, buildServiceMap(services, stackReaderOf(deployer), account, cloudFormation));
     await verifyStackTables(deployer, dynamodb, dir('dynamodb'));
 
     undo.push(
@@ -305,17 +317,15 @@ export class Engine {
     cloudwatch.start();
     await httpApi.start();
     await events.start();
-    return new Engine(services, deployer, endpoint, endpointHolder.url, clock);
+    return new Engine(services, deployer, endpoint, endpointHolder.url, clock, cloudFormation);
   }
 
-  /** Creates or updates a stack from a template body, reporting each event as it happens. */
+  /**
+   * Creates or updates a stack from a template body (JSON or YAML), reporting each event as it
+   * happens, on the CloudFormation API's own path (the local user acknowledges every capability).
+   */
   deploy(request: DeployRequest): Promise<DeployResult> {
-    return this.deployer.deploy({
-      stackName: request.stackName,
-      template: request.templateBody,
-      parameterOverrides: request.parameters ?? {},
-      ...(request.onEvent ? { onEvent: request.onEvent } : {}),
-    });
+    return deployThroughApi(this.cloudFormation, request);
   }
 
   /** Stops listeners, timers and workers and flushes state; data stays for the next start. */

@@ -23,6 +23,8 @@ export interface DeployRuntime {
   readonly clock: Clock;
   readonly store: StackStore;
   readonly rewriteOutput: OutputRewriter;
+  /** Stacks whose running update was asked to stop (CancelUpdateStack); the update rolls back. */
+  readonly cancelRequests?: Set<string>;
 }
 
 /**

@@ -9,6 +9,7 @@ import { DeployError } from './deploy-error.ts';
 import { hasChanges } from './no-changes.ts';
 import { type DeployRuntime, StackOperation } from './operation.ts';
 import { prepareStack } from './prepare.ts';
+import { previewDeploy, type StackPreview } from './preview.ts';
 import { keepOutput, type OutputRewriter } from './quirks.ts';
 import { makeStackId, validateStackName } from './stack-name.ts';
 import { StackStore } from './stack-store.ts';
@@ -66,6 +67,7 @@ export class StackDeployer {
       clock: options.clock ?? new RealClock(),
       store: new StackStore(options.statePath, options.maxEventsPerStack ?? 1000),
       rewriteOutput: options.rewriteOutput ?? keepOutput,
+      cancelRequests: new Set(),
     };
   }
 
@@ -98,6 +100,43 @@ export class StackDeployer {
   ): Promise<void> {
     const stack = this.find(stackNameOrId);
     await this.exclusive(stack.stackName, () => this.removeStack(stack, this.listener(options.onEvent)));
+  }
+
+  /**
+   * What `deploy(input)` would do, without doing it: the same validation errors, and the change set
+   * against the stack as deployed (CreateChangeSet, `tapstack diff`). A stack that a deploy would
+   * recreate (ROLLBACK_COMPLETE, ...) previews as a new one.
+   */
+  preview(input: DeployInput): StackPreview {
+    validateStackName(input.stackName);
+    const existing = this.runtime.store.get(input.stackName);
+    return previewDeploy(
+      this.runtime,
+      existing && !RECREATE.has(existing.status) ? existing : undefined,
+      input,
+    );
+  }
+
+  /** The parameter values a stack was last deployed with, NoEcho ones included (UsePreviousValue). */
+  previousParameters(stackNameOrId: string): Readonly<Record<string, string>> {
+    return { ...this.find(stackNameOrId).parameters.raw };
+  }
+
+  /**
+   * Asks the running update of a stack to stop before its next resource; it then rolls back
+   * (UPDATE_ROLLBACK_COMPLETE). Refused unless the stack is UPDATE_IN_PROGRESS.
+   */
+  cancelUpdate(stackNameOrId: string): void {
+    const stack = this.find(stackNameOrId);
+    if (!this.busy.has(stack.stackName) || stack.status !== 'UPDATE_IN_PROGRESS') {
+      throw new AwsError('ValidationError', 'CancelUpdateStack cannot be called from current stack status');
+    }
+    this.runtime.cancelRequests?.add(stack.stackName);
+  }
+
+  /** Whether a deploy or delete of the stack is running now. */
+  isBusy(stackName: string): boolean {
+    return this.busy.has(stackName);
   }
 
   /** All stacks, or the one named (by name or stack id); an unknown one is a ValidationError, as in AWS. */
@@ -135,7 +174,7 @@ export class StackDeployer {
 
   private async create(input: DeployInput, listener: (event: StackEvent) => void): Promise<DeployResult> {
     const { account, registry, clock, store } = this.runtime;
-    const stackId = makeStackId(account, input.stackName);
+    const stackId = input.stackId ?? makeStackId(account, input.stackName);
     const prepared = prepareStack({
       template: input.template,
       overrides: input.parameterOverrides ?? {},
@@ -232,6 +271,7 @@ export class StackDeployer {
       return await run();
     } finally {
       this.busy.delete(stackName);
+      this.runtime.cancelRequests?.delete(stackName);
     }
   }
 }

@@ -128,6 +128,8 @@ export interface DeployInput {
   /** A parsed template, or its JSON text. */
   readonly template: Template | string;
   readonly parameterOverrides?: Readonly<Record<string, string>>;
+  /** The id a new stack gets (a CreateChangeSet's stack keeps the id it was announced with). */
+  readonly stackId?: string;
   /** Called for every event of this operation, in addition to the deployer's own `onEvent`. */
   readonly onEvent?: (event: StackEvent) => void;
 }

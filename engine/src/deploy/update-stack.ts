@@ -57,6 +57,8 @@ export async function updateStack(op: StackOperation, prepared: PreparedStack): 
   const changes: ResourceChange[] = [];
   try {
     for (const logicalId of prepared.graph.order) {
+      if (op.runtime.cancelRequests?.delete(stack.stackName))
+        throw new ResourceFailure(undefined, undefined, 'Stack update cancelled');
       const { type } = definitionOf(prepared, logicalId);
       const old = before.resources[logicalId];
       if (!old) {

@@ -6,7 +6,11 @@ import type { RawRequestView, ServiceMap } from '../edge/index.ts';
 import { dynamodbRawEntry, lambdaService, stsService } from '../edge/index.ts';
 import type { Operation, OperationTable, RequestContext } from '../protocol/operation.ts';
 import type { AccountContext } from '../runtime/account.ts';
-import { cloudFormationService, type StackReader } from '../services/cloudformation/index.ts';
+import {
+  type CloudFormationApi,
+  cloudFormationService,
+  type StackReader,
+} from '../services/cloudformation/index.ts';
 import { cloudwatchWireService } from '../services/cloudwatch/wire.ts';
 import { eventsWireService } from '../services/events/wire.ts';
 import { firehoseOperations } from '../services/firehose/dispatch.ts';
@@ -80,6 +84,7 @@ export function buildServiceMap(
   services: EngineServices,
   reader: StackReader,
   account: AccountContext,
+  cloudFormationApi?: CloudFormationApi,
 ): ServiceMap {
   const s3Handler = createS3HttpHandler(services.s3);
   const queueArnOf = (input: Record<string, unknown>, request: RequestContext): string => {
@@ -90,7 +95,7 @@ export function buildServiceMap(
   return {
     dynamodb: dynamodbRawEntry(services.dynamodb.handle),
     lambda: lambdaService(lambdaApiOf(services.lambda), account),
-    cloudformation: cloudFormationService(reader),
+    cloudformation: cloudFormationService(reader, cloudFormationApi),
     sts: stsService(account),
     s3: {
       kind: 'raw',

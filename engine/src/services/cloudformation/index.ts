@@ -1,5 +1,7 @@
+export { CloudFormationApi, type CloudFormationApiOptions } from './api.ts';
 export { stackNotFound } from './errors.ts';
 export { CLOUDFORMATION_XMLNS, cloudFormationOperations, cloudFormationService } from './service.ts';
+export type { DeployPreview, DeploySpec, StackControl } from './stack-control.ts';
 export type {
   MaybePromise,
   StackEventRecord,

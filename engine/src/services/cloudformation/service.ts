@@ -1,42 +1,79 @@
 /**
- * The CloudFormation API on the AWS endpoint (awsQuery, XML), reading stacks through a
- * `StackReader`. https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/Welcome.html
+ * The CloudFormation API on the AWS endpoint (awsQuery, XML), backed by the deploy engine: the
+ * read side through a `StackReader`, the write side (stacks, change sets) through a
+ * `CloudFormationApi` over the engine's `StackControl`.
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/Welcome.html
  *
- * LIMITATIONS: read-only (stacks are created by `tapstack`, not CreateStack); no pagination
- * (NextToken is accepted and everything is returned in one page); no change sets; no drift.
+ * LIMITATIONS: no pagination (NextToken is accepted and everything is returned in one page); no
+ * drift detection, stack sets, IMPORT change sets, nested stacks, transforms, rollback triggers,
+ * notification ARNs, service roles (RoleARN is accepted and not assumed), termination protection
+ * or RetainResources; DisableRollback and OnFailure are accepted and a failed create still rolls
+ * back; write calls answer once their operation has finished (up to 30 s), so a waiter's first poll
+ * sees the final status; CancelUpdateStack stops an update before its next resource.
  */
 import type { QueryServiceEntry } from '../../edge/service-map.ts';
 import type { OperationTable } from '../../protocol/operation.ts';
+import type { CloudFormationApi } from './api.ts';
+import { cancelUpdateStack } from './cancel-update-stack.ts';
+import { createChangeSet } from './create-change-set.ts';
+import { createStack } from './create-stack.ts';
+import { deleteChangeSet } from './delete-change-set.ts';
+import { deleteStack } from './delete-stack.ts';
+import { describeChangeSet } from './describe-change-set.ts';
 import { describeStackEvents } from './describe-stack-events.ts';
+import { describeStackResource } from './describe-stack-resource.ts';
 import { describeStackResources } from './describe-stack-resources.ts';
 import { describeStacks } from './describe-stacks.ts';
+import { executeChangeSet } from './execute-change-set.ts';
 import { getTemplate } from './get-template.ts';
+import { getTemplateSummary } from './get-template-summary.ts';
+import { listChangeSets } from './list-change-sets.ts';
 import { listExports } from './list-exports.ts';
 import { listStackResources } from './list-stack-resources.ts';
 import { listStacks } from './list-stacks.ts';
 import type { StackReader } from './stack-reader.ts';
+import { updateStack } from './update-stack.ts';
+import { validateTemplate } from './validate-template.ts';
 
 export const CLOUDFORMATION_XMLNS = 'http://cloudformation.amazonaws.com/doc/2010-05-15/';
 
-export function cloudFormationOperations(reader: StackReader): OperationTable {
+/** The read operations; with `api`, the write operations too. */
+export function cloudFormationOperations(reader: StackReader, api?: CloudFormationApi): OperationTable {
+  const source = api?.reader ?? reader;
+  const read: OperationTable = {
+    DescribeStacks: describeStacks(source),
+    ListStacks: listStacks(source),
+    ListStackResources: listStackResources(source),
+    DescribeStackResources: describeStackResources(source),
+    DescribeStackEvents: describeStackEvents(source),
+    ListExports: listExports(source),
+    GetTemplate: getTemplate(source),
+  };
+  if (!api) return read;
   return {
-    DescribeStacks: describeStacks(reader),
-    ListStacks: listStacks(reader),
-    ListStackResources: listStackResources(reader),
-    DescribeStackResources: describeStackResources(reader),
-    DescribeStackEvents: describeStackEvents(reader),
-    ListExports: listExports(reader),
-    GetTemplate: getTemplate(reader),
+    ...read,
+    DescribeStackResource: describeStackResource(api),
+    ValidateTemplate: validateTemplate(api),
+    GetTemplateSummary: getTemplateSummary(api),
+    CreateStack: createStack(api),
+    UpdateStack: updateStack(api),
+    DeleteStack: deleteStack(api),
+    CancelUpdateStack: cancelUpdateStack(api),
+    CreateChangeSet: createChangeSet(api),
+    DescribeChangeSet: describeChangeSet(api),
+    ExecuteChangeSet: executeChangeSet(api),
+    DeleteChangeSet: deleteChangeSet(api),
+    ListChangeSets: listChangeSets(api),
   };
 }
 
 /** The service-map entry for `cloudformation`. */
-export function cloudFormationService(reader: StackReader): QueryServiceEntry {
+export function cloudFormationService(reader: StackReader, api?: CloudFormationApi): QueryServiceEntry {
   return {
     kind: 'query',
     protocol: { xmlns: CLOUDFORMATION_XMLNS },
     iamPrefix: 'cloudformation',
-    operations: cloudFormationOperations(reader),
+    operations: cloudFormationOperations(reader, api),
     validationCode: 'ValidationError',
   };
 }

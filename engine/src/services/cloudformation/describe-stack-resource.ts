@@ -1,0 +1,37 @@
+/** https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_DescribeStackResource.html */
+import { defineOperation } from '../../protocol/operation.ts';
+import type { CloudFormationApi } from './api.ts';
+import { validationError } from './errors.ts';
+import { findStack, STACK_NAME, stackResourceArn } from './find-stack.ts';
+
+export const describeStackResource = (api: CloudFormationApi) =>
+  defineOperation({
+    input: {
+      StackName: { ...STACK_NAME, required: true },
+      LogicalResourceId: { type: 'string', required: true, minLength: 1 },
+    },
+    resource: (input, ctx) => stackResourceArn(input.StackName, ctx.region, ctx.accountId),
+    handle: async (input) => {
+      const stack = await findStack(api.reader, input.StackName);
+      const resource = (await api.reader.stackResources(stack.stackId)).find(
+        (r) => r.logicalId === input.LogicalResourceId,
+      );
+      if (!resource)
+        throw validationError(
+          `Resource ${input.LogicalResourceId} does not exist for stack ${stack.stackName}`,
+        );
+      return {
+        StackResourceDetail: {
+          StackName: stack.stackName,
+          StackId: stack.stackId,
+          LogicalResourceId: resource.logicalId,
+          PhysicalResourceId: resource.physicalId,
+          ResourceType: resource.type,
+          LastUpdatedTimestamp: new Date(resource.lastUpdated),
+          ResourceStatus: resource.status,
+          ResourceStatusReason: resource.statusReason,
+          DriftInformation: { StackResourceDriftStatus: 'NOT_CHECKED' },
+        },
+      };
+    },
+  });

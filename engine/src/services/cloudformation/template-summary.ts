@@ -1,0 +1,23 @@
+/**
+ * ValidateTemplate's and GetTemplateSummary's view of a template: its parameters, description,
+ * resource types and required capabilities.
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_GetTemplateSummary.html
+ */
+import { parseTemplate } from '../../template/parse-template.ts';
+import type { Template } from '../../template/types.ts';
+import { requiredCapabilities } from './capabilities.ts';
+
+export function readTemplateText(text: string): Template {
+  return parseTemplate(text);
+}
+
+export function templateSummary(template: Template) {
+  const { capabilities, reason } = requiredCapabilities(template);
+  return {
+    parameters: template.parameters,
+    description: template.description,
+    capabilities,
+    capabilitiesReason: reason,
+    resourceTypes: [...new Set(template.resources.map((r) => r.type))],
+  };
+}

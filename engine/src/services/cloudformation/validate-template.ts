@@ -1,0 +1,26 @@
+/** https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_ValidateTemplate.html */
+import { defineOperation } from '../../protocol/operation.ts';
+import type { CloudFormationApi } from './api.ts';
+import { TEMPLATE_FIELDS } from './fields.ts';
+import { templateText } from './template-source.ts';
+import { readTemplateText, templateSummary } from './template-summary.ts';
+
+export const validateTemplate = (api: CloudFormationApi) =>
+  defineOperation({
+    input: TEMPLATE_FIELDS,
+    handle: async (input) => {
+      const summary = templateSummary(readTemplateText(await templateText(input, api.control)));
+      return {
+        Parameters: summary.parameters.map((p) => ({
+          ParameterKey: p.name,
+          DefaultValue: p.default,
+          NoEcho: p.noEcho,
+          Description: p.description,
+        })),
+        Description: summary.description,
+        Capabilities: summary.capabilities,
+        CapabilitiesReason: summary.capabilitiesReason,
+        DeclaredTransforms: [],
+      };
+    },
+  });

@@ -1,0 +1,41 @@
+import type { StackDeployer } from '../deploy/stack-deployer.ts';
+import { makeStackId } from '../deploy/stack-name.ts';
+import type { AccountContext } from '../runtime/account.ts';
+import type { StackControl } from '../services/cloudformation/index.ts';
+import type { S3Service } from '../services/s3/index.ts';
+
+/** The CloudFormation API's write side over the engine's deployer (and S3 for TemplateURL). */
+export function stackControlOf(
+  deployer: StackDeployer,
+  s3: S3Service,
+  account: AccountContext,
+): StackControl {
+  const input = (spec: Parameters<StackControl['preview']>[0]) => ({
+    stackName: spec.stackName,
+    template: spec.templateBody,
+    parameterOverrides: spec.parameters,
+    ...(spec.stackId === undefined ? {} : { stackId: spec.stackId }),
+    ...(spec.onEvent === undefined ? {} : { onEvent: spec.onEvent }),
+  });
+  return {
+    preview: (spec) => {
+      const preview = deployer.preview(input(spec));
+      return {
+        exists: preview.exists,
+        hasChanges: preview.hasChanges,
+        changes: preview.changes,
+        parameters: preview.parameters.raw,
+        noEcho: preview.parameters.noEcho,
+      };
+    },
+    deploy: (spec) => deployer.deploy(input(spec)),
+    deleteStack: (stackNameOrId) => deployer.deleteStack(stackNameOrId),
+    previousParameters: (stackNameOrId) => deployer.previousParameters(stackNameOrId),
+    cancelUpdate: (stackNameOrId) => deployer.cancelUpdate(stackNameOrId),
+    isBusy: (stackName) => deployer.isBusy(stackName),
+    stackIdOf: (stackName) =>
+      deployer.describeStacks().find((stack) => stack.stackName === stackName)?.stackId,
+    newStackId: (stackName) => makeStackId(account, stackName),
+    readObject: (bucket, key) => s3.getObject({ bucket, key }).body.toString('utf8'),
+  };
+}
