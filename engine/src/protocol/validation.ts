@@ -143,6 +143,8 @@ function checkValue(
       return typeof b === 'boolean' ? b : fail('Member must be a boolean');
     }
     case 'list': {
+      // awsQuery writes an empty list as `Name=` (botocore does for `Tags=[]`).
+      if (mode === 'query' && value === '') return [];
       if (!Array.isArray(value)) return fail('Member must be a list');
       if (rule.maxItems !== undefined && value.length > rule.maxItems) {
         return fail(`Member must have length less than or equal to ${rule.maxItems}`);
