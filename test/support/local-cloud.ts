@@ -52,6 +52,8 @@ export interface StartOptions {
   readonly clock?: Clock;
   readonly parameters?: Record<string, string>;
   readonly template?: TemplateDocument;
+  /** The default stack's name; STACK_NAME unless a test needs that name for another stack. */
+  readonly stackName?: string;
 }
 
 export async function startLocalCloud(options: StartOptions = {}): Promise<LocalCloud> {
@@ -66,7 +68,7 @@ export async function startLocalCloud(options: StartOptions = {}): Promise<Local
   let deployed: DeployResult;
   try {
     deployed = await engine.deploy({
-      stackName: STACK_NAME,
+      stackName: options.stackName ?? STACK_NAME,
       templateBody: JSON.stringify(options.template ?? committedTemplate()),
       parameters: { EnvironmentSuffix: 'dev', ...(options.parameters ?? {}) },
     });
