@@ -291,7 +291,11 @@ export class Engine {
     });
     const cloudFormation = new CloudFormationApi({
       reader: stackReaderOf(deployer),
-      control: stackControlOf(deployer, s3, account),
+      control: stackControlOf(
+        deployer,
+        (bucket, key) => s3.getObject({ bucket, key }).body.toString('utf8'),
+        account,
+      ),
       statePath: join(dir('cloudformation'), 'api.json'),
       now: () => clock.now(),
       onBackgroundError: (e) => warn(`stack operation failed: ${(e as Error).stack ?? String(e)}`),

@@ -78,6 +78,8 @@ export async function updateStack(op: StackOperation, prepared: PreparedStack): 
       done.push({ kind: decision, logicalId, previous: old });
       changes.push({ logicalId, resourceType: type, action: decision === 'update' ? 'Modify' : 'Replace' });
     }
+    if (op.runtime.cancelRequests?.delete(stack.stackName))
+      throw new ResourceFailure(undefined, undefined, 'Stack update cancelled');
     const outputs = resolveOutputs(prepared, op.resolutionContext(prepared), rewriteOutput, stack.stackName);
     checkExports(store, stack.stackName, outputs, before.outputs);
     stack.outputs = outputs;

@@ -2,12 +2,12 @@ import type { StackDeployer } from '../deploy/stack-deployer.ts';
 import { makeStackId } from '../deploy/stack-name.ts';
 import type { AccountContext } from '../runtime/account.ts';
 import type { StackControl } from '../services/cloudformation/index.ts';
-import type { S3Service } from '../services/s3/index.ts';
 
-/** The CloudFormation API's write side over the engine's deployer (and S3 for TemplateURL). */
+/** The CloudFormation API's write side over the engine's deployer. */
 export function stackControlOf(
   deployer: StackDeployer,
-  s3: S3Service,
+  /** An object's body in the local S3 (TemplateURL). */
+  readObject: (bucket: string, key: string) => string,
   account: AccountContext,
 ): StackControl {
   const input = (spec: Parameters<StackControl['preview']>[0]) => ({
@@ -36,6 +36,6 @@ export function stackControlOf(
     stackIdOf: (stackName) =>
       deployer.describeStacks().find((stack) => stack.stackName === stackName)?.stackId,
     newStackId: (stackName) => makeStackId(account, stackName),
-    readObject: (bucket, key) => s3.getObject({ bucket, key }).body.toString('utf8'),
+    readObject,
   };
 }
