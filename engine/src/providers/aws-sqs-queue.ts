@@ -62,9 +62,9 @@ export function sqsQueueProvider(sqs: SqsService): ResourceProvider {
       return result(physicalId.slice(physicalId.lastIndexOf('/') + 1), physicalId);
     },
     async delete(_ctx, physicalId) {
-      const name = physicalId.slice(physicalId.lastIndexOf('/') + 1);
-      if ((sqs.listQueues({ QueueNamePrefix: name }).QueueUrls ?? []).includes(physicalId))
-        sqs.deleteQueue({ QueueUrl: physicalId });
+      // By name: a queue URL recorded before a restart may carry another endpoint port.
+      const url = currentUrl(sqs, physicalId);
+      if (url) sqs.deleteQueue({ QueueUrl: url });
     },
   };
 }
@@ -93,10 +93,18 @@ export function sqsQueuePolicyProvider(sqs: SqsService): ResourceProvider {
       return { physicalId, attributes: { Id: physicalId } };
     },
     async delete(ctx, _physicalId, props) {
-      const existing = new Set(sqs.listQueues().QueueUrls ?? []);
-      for (const url of (optionalList(props, 'Queues', ctx) ?? []).map(String)) {
-        if (existing.has(url)) sqs.setQueueAttributes({ QueueUrl: url, Attributes: { Policy: '' } });
+      for (const recorded of (optionalList(props, 'Queues', ctx) ?? []).map(String)) {
+        const url = currentUrl(sqs, recorded);
+        if (url) sqs.setQueueAttributes({ QueueUrl: url, Attributes: { Policy: '' } });
       }
     },
   };
+}
+
+/** The live URL of the queue a recorded URL names (matched by queue name), if it still exists. */
+function currentUrl(sqs: SqsService, recordedUrl: string): string | undefined {
+  const name = recordedUrl.slice(recordedUrl.lastIndexOf('/') + 1);
+  return (sqs.listQueues({ QueueNamePrefix: name }).QueueUrls ?? []).find(
+    (url) => url.slice(url.lastIndexOf('/') + 1) === name,
+  );
 }

@@ -29,7 +29,8 @@ export function stackControlOf(
       };
     },
     deploy: (spec) => deployer.deploy(input(spec)),
-    deleteStack: (stackNameOrId) => deployer.deleteStack(stackNameOrId),
+    deleteStack: (stackNameOrId, onEvent) =>
+      deployer.deleteStack(stackNameOrId, onEvent === undefined ? {} : { onEvent }),
     previousParameters: (stackNameOrId) => deployer.previousParameters(stackNameOrId),
     cancelUpdate: (stackNameOrId) => deployer.cancelUpdate(stackNameOrId),
     isBusy: (stackName) => deployer.isBusy(stackName),

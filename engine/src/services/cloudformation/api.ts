@@ -5,11 +5,11 @@
  * `tapstack up` alike).
  */
 import { DeployError } from '../../deploy/deploy-error.ts';
-import type { DeployResult } from '../../deploy/types.ts';
+import type { DeployResult, StackEvent } from '../../deploy/types.ts';
 import { AwsError } from '../../runtime/aws-error.ts';
 import { ApiRecords, type StackMeta } from './records.ts';
 import type { DeploySpec, StackControl } from './stack-control.ts';
-import type { StackReader, StackRecord } from './stack-reader.ts';
+import type { StackEventRecord, StackReader, StackRecord } from './stack-reader.ts';
 
 export interface CloudFormationApiOptions {
   readonly reader: StackReader;
@@ -79,7 +79,10 @@ export class CloudFormationApi {
       );
       return [...live, ...reviews, ...deleted];
     },
-    stackEvents: (stackId) => (this.isEngineStack(stackId) ? this.base.stackEvents(stackId) : []),
+    stackEvents: (stackId) =>
+      this.isEngineStack(stackId)
+        ? this.base.stackEvents(stackId)
+        : (this.records.deleted().find((d) => d.stackId === stackId)?.events ?? []),
     stackResources: (stackId) => (this.isEngineStack(stackId) ? this.base.stackResources(stackId) : []),
     exports: () => this.base.exports(),
     template: (stackId) => this.records.meta(stackId)?.templateBody ?? this.base.template(stackId),
@@ -112,7 +115,18 @@ export class CloudFormationApi {
 
   /** Deletes a stack (its change sets and meta go with it); same contract as `startDeploy`. */
   startDelete(stack: StackRecord): Promise<unknown> {
-    return this.control.deleteStack(stack.stackId).then((result) => {
+    const events: StackEventRecord[] = [];
+    const record = (e: StackEvent) =>
+      events.push({
+        eventId: e.eventId,
+        logicalId: e.logicalId,
+        physicalId: e.physicalId,
+        resourceType: e.resourceType,
+        status: e.status,
+        timestamp: Date.parse(e.timestamp),
+        ...(e.reason === undefined ? {} : { statusReason: e.reason }),
+      });
+    return this.control.deleteStack(stack.stackId, record).then((result) => {
       this.records.forgetStack(stack.stackId);
       this.records.addDeleted({
         stackId: stack.stackId,
@@ -120,6 +134,7 @@ export class CloudFormationApi {
         creationTime: stack.creationTime,
         deletionTime: this.now(),
         ...(stack.description === undefined ? {} : { description: stack.description }),
+        events,
       });
       return result;
     });

@@ -5,6 +5,7 @@
  */
 import type { ResourceChangeDescription } from '../../deploy/change-set.ts';
 import { StateFile } from '../../runtime/state-file.ts';
+import type { StackEventRecord } from './stack-reader.ts';
 
 export type ChangeSetStatus = 'CREATE_PENDING' | 'CREATE_IN_PROGRESS' | 'CREATE_COMPLETE' | 'FAILED';
 export type ExecutionStatus =
@@ -58,6 +59,8 @@ export interface DeletedStack {
   readonly creationTime: number;
   readonly deletionTime: number;
   readonly description?: string;
+  /** The delete's own events (DELETE_SKIPPED ones list the retained resources). */
+  readonly events?: readonly StackEventRecord[];
 }
 
 interface ApiState {

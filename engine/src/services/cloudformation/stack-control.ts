@@ -38,7 +38,7 @@ export interface StackControl {
    */
   deploy(spec: DeploySpec): Promise<DeployResult>;
   /** Deletes the stack; same contract as `deploy`. Rejects with an AwsError before starting when refused. */
-  deleteStack(stackNameOrId: string): Promise<unknown>;
+  deleteStack(stackNameOrId: string, onEvent?: (event: StackEvent) => void): Promise<unknown>;
   /** The parameter values last deployed, NoEcho ones included (UsePreviousValue). */
   previousParameters(stackNameOrId: string): Readonly<Record<string, string>>;
   /** Stops a running update before its next resource (it rolls back); ValidationError otherwise. */
