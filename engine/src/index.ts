@@ -1,6 +1,15 @@
 /** The local cloud's public surface: start an engine, deploy templates onto it, stop it. */
+
+export {
+  type ChangeDetail,
+  type ChangeSetInput,
+  computeChangeSet,
+  type ResourceChangeDescription,
+} from './deploy/change-set.ts';
+export type { StackPreview } from './deploy/preview.ts';
 export type { DeployResult, StackDescription, StackEvent } from './deploy/types.ts';
 export { type DeployRequest, Engine, type EngineOptions } from './engine.ts';
 export { DEFAULT_ACCOUNT } from './runtime/account.ts';
 export { type Clock, RealClock, VirtualClock } from './runtime/clock.ts';
+export { parseTemplate } from './template/parse-template.ts';
 export type { EngineServices } from './wiring/engine-services.ts';

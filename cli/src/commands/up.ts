@@ -1,20 +1,58 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { Engine, RealClock } from '../../../engine/src/index.ts';
+import { Engine, parseTemplate, RealClock } from '../../../engine/src/index.ts';
 import { formatStackEvent } from '../format/stack-event.ts';
 import { colorEnabled, paint, table } from '../format/style.ts';
-import { parseParameterOverrides } from '../parameters.ts';
+import { parseParameterFile, parseParameterOverrides } from '../parameters.ts';
 
 interface UpOptions {
   readonly template: string;
   readonly stackName: string;
   readonly parameter: string[];
+  readonly parametersFile?: string;
   readonly dataDir: string;
   readonly host: string;
   readonly port: string;
   readonly apiPort: string;
   readonly timeScale: string;
+}
+
+/**
+ * The deploy's parameters: the file's, then `-p` pairs; `EnvironmentSuffix=dev` is added only for a
+ * template that declares EnvironmentSuffix and when no value was given (the seed's default).
+ */
+function localParameters(templateBody: string, options: UpOptions): Record<string, string> {
+  const fromFile = options.parametersFile
+    ? parseParameterFile(readFileSync(resolve(options.parametersFile), 'utf8'), options.parametersFile)
+    : {};
+  const parameters = { ...fromFile, ...parseParameterOverrides(options.parameter) };
+  let declared: readonly string[] = [];
+  try {
+    declared = parseTemplate(templateBody).parameters.map((p) => p.name);
+  } catch {
+    // The deploy reports a bad template with its location; nothing to add here.
+  }
+  if (declared.includes('EnvironmentSuffix') && parameters.EnvironmentSuffix === undefined)
+    parameters.EnvironmentSuffix = 'dev';
+  return parameters;
+}
+
+/**
+ * The URL to try: the ApiEndpoint output when there is one, else the local URL of the stack's
+ * first HTTP API (any template with an AWS::ApiGatewayV2::Api), else nothing.
+ */
+function apiUrlOf(
+  engine: Engine,
+  stackName: string,
+  outputs: readonly { outputKey: string; outputValue: string }[],
+): string {
+  const named = outputs.find((o) => o.outputKey === 'ApiEndpoint')?.outputValue;
+  if (named) return named;
+  const api = engine.deployer
+    .listStackResources(stackName)
+    .find((r) => r.resourceType === 'AWS::ApiGatewayV2::Api' && r.physicalId);
+  return api ? engine.services.httpApi.getEndpoint(api.physicalId) : '';
 }
 
 function port(text: string, flag: string): number {
@@ -27,19 +65,23 @@ function port(text: string, flag: string): number {
 /**
  * `tapstack up` (= `npm start`): deploys the template onto a local cloud kept in the data
  * directory, prints the outputs with their local URLs, and serves until Ctrl-C.
- * The last line it prints when ready is `READY <api url> <aws endpoint url>` for scripts.
+ * The last line it prints when ready is `READY <api url or -> <aws endpoint url>` for scripts.
  */
 export function registerUp(program: Command): void {
   program
     .command('up')
     .description('deploy the stack onto the local cloud and serve it until Ctrl-C')
-    .option('--template <file>', 'CloudFormation template (JSON)', 'lib/TapStack.json')
+    .option('--template <file>', 'CloudFormation template (JSON or YAML)', 'lib/TapStack.json')
     .option('--stack-name <name>', 'stack name', 'serverless-infrastructure')
     .option(
       '-p, --parameter <Key=Value...>',
       'parameter override (repeatable)',
       (v: string, all: string[]) => [...all, v],
-      ['EnvironmentSuffix=dev'],
+      [],
+    )
+    .option(
+      '--parameters-file <file>',
+      'parameters as JSON ([{ParameterKey, ParameterValue}] or {"Key": "Value"})',
     )
     .option('--data-dir <dir>', 'where state and data persist', '.tapstack')
     .option('--host <address>', 'interface to listen on', '127.0.0.1')
@@ -62,7 +104,7 @@ export function registerUp(program: Command): void {
       } catch (error) {
         throw new Error(`cannot read the template ${templatePath}: ${(error as Error).message}`);
       }
-      const parameters = parseParameterOverrides(options.parameter);
+      const parameters = localParameters(templateBody, options);
       const started = performance.now();
       const engine = await Engine.start({
         dataDir: resolve(options.dataDir),
@@ -120,11 +162,12 @@ export function registerUp(program: Command): void {
         console.log(paint('gray', 'No changes: the stack is as deployed.', color));
       console.log(`\n${paint('bold', 'Outputs', color)}`);
       console.log(table(result.stack.outputs.map((o) => [`  ${o.outputKey}`, o.outputValue])));
-      const api = result.stack.outputs.find((o) => o.outputKey === 'ApiEndpoint')?.outputValue ?? '';
+      const api = apiUrlOf(engine, options.stackName, result.stack.outputs);
       console.log(
-        `\nReady in ${Math.round(performance.now() - started)} ms. Try: curl -X POST ${api} -H 'content-type: application/json' -d '{"hello":"world"}'`,
+        `\nReady in ${Math.round(performance.now() - started)} ms.${api ? ` Try: curl -X POST ${api} -H 'content-type: application/json' -d '{"hello":"world"}'` : ''}`,
       );
       console.log('Press Ctrl-C to stop.');
-      console.log(`READY ${api} ${engine.endpointUrl}`);
+      // `-` stands for "no HTTP API" so the line always has two fields.
+      console.log(`READY ${api || '-'} ${engine.endpointUrl}`);
     });
 }
