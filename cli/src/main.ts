@@ -4,6 +4,8 @@
  */
 import { Command } from 'commander';
 import { registerDeploy } from './commands/deploy.ts';
+import { registerDestroy } from './commands/destroy.ts';
+import { registerDiff } from './commands/diff.ts';
 import { registerDlq } from './commands/dlq.ts';
 import { registerLogs } from './commands/logs.ts';
 import { registerRequests } from './commands/requests.ts';
@@ -23,6 +25,8 @@ const program = new Command('tapstack')
 
 registerUp(program);
 registerDeploy(program);
+registerDiff(program);
+registerDestroy(program);
 registerStatus(program);
 registerLogs(program);
 registerRequests(program);

@@ -1,6 +1,22 @@
-import { spawn } from 'node:child_process';
+import {
+  CloudFormationClient,
+  DeleteChangeSetCommand,
+  DescribeStacksCommand,
+  ExecuteChangeSetCommand,
+} from '@aws-sdk/client-cloudformation';
 import type { Command } from 'commander';
-import { parseParameterOverrides } from '../parameters.ts';
+import { createChangeSet } from '../aws/change-sets.ts';
+import { followStack } from '../aws/follow-stack.ts';
+import { clientConfig } from '../aws/target.ts';
+import { formatChange } from '../format/change-set.ts';
+import { formatStackEvent } from '../format/stack-event.ts';
+import { colorEnabled, paint, table } from '../format/style.ts';
+import {
+  readTemplateBody,
+  type TemplateOptions,
+  templateParameters,
+  withTemplateOptions,
+} from './template-options.ts';
 
 export interface AwsDeployOptions {
   readonly template: string;
@@ -30,56 +46,129 @@ export function awsDeployArguments(options: AwsDeployOptions): string[] {
   ];
 }
 
+interface DeployOptions extends TemplateOptions {
+  readonly region?: string;
+  readonly endpointUrl?: string;
+  readonly dryRun?: boolean;
+  readonly json?: boolean;
+}
+
+/**
+ * `tapstack deploy`: what `aws cloudformation deploy` does (a change set, "No changes to deploy"
+ * when empty, then execute), through the AWS SDK so the stack events show live while it waits.
+ * To your AWS account by default; `--endpoint-url` deploys onto a local cloud.
+ */
 export function registerDeploy(program: Command): void {
-  program
-    .command('deploy')
-    .description('deploy lib/TapStack.json to your AWS account with the AWS CLI (aws cloudformation deploy)')
-    .option('--template <file>', 'template to deploy', 'lib/TapStack.json')
-    .option('--stack-name <name>', 'CloudFormation stack name', 'serverless-infrastructure')
-    .option('-p, --parameter <Key=Value...>', 'parameter override (repeatable)', collect, [
-      'EnvironmentSuffix=dev',
-    ])
-    .option('--region <region>', 'AWS Region (default: your AWS CLI configuration)')
-    .option('--dry-run', 'print the command instead of running it')
-    .action(
-      async (opts: {
-        template: string;
-        stackName: string;
-        parameter: string[];
-        region?: string;
-        dryRun?: boolean;
-      }) => {
+  withTemplateOptions(program.command('deploy'))
+    .description('deploy the template to your AWS account (or --endpoint-url), showing stack events live')
+    .option('--region <region>', 'AWS Region (default: your AWS configuration)')
+    .option(
+      '--endpoint-url <url>',
+      'deploy onto this endpoint instead (e.g. the local cloud, http://127.0.0.1:4566)',
+    )
+    .option('--dry-run', 'print the equivalent aws cloudformation deploy command instead of running it')
+    .option('--json', 'machine-readable output')
+    .action(async (opts: DeployOptions) => {
+      const parameters = templateParameters(opts);
+      if (opts.dryRun) {
         const args = awsDeployArguments({
           template: opts.template,
           stackName: opts.stackName,
-          parameters: parseParameterOverrides(opts.parameter),
+          parameters: { EnvironmentSuffix: 'dev', ...parameters },
           ...(opts.region ? { region: opts.region } : {}),
         });
-        if (opts.dryRun) {
-          console.log(['aws', ...args].join(' '));
-          return;
-        }
-        process.exitCode = await run('aws', args);
-      },
-    );
-}
-
-function collect(value: string, previous: string[]): string[] {
-  // The default EnvironmentSuffix=dev stays unless the user overrides that key.
-  return [...previous, value];
-}
-
-function run(command: string, args: string[]): Promise<number> {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, { stdio: 'inherit' });
-    child.on('error', (error: NodeJS.ErrnoException) => {
-      console.error(
-        error.code === 'ENOENT'
-          ? 'tapstack deploy: the AWS CLI (`aws`) is not installed or not on PATH; install it, configure credentials, and retry'
-          : `tapstack deploy: could not run aws: ${error.message}`,
-      );
-      resolve(1);
+        console.log(['aws', ...args].join(' '));
+        return;
+      }
+      const outcome = await deployTemplate(opts, parameters);
+      if (!outcome.ok) process.exitCode = 1;
     });
-    child.on('exit', (code) => resolve(code ?? 1));
-  });
+}
+
+async function deployTemplate(
+  opts: DeployOptions,
+  parameters: Record<string, string>,
+): Promise<{ ok: boolean }> {
+  const color = colorEnabled();
+  const client = new CloudFormationClient(
+    clientConfig({
+      aws: opts.endpointUrl === undefined,
+      stackName: opts.stackName,
+      ...(opts.endpointUrl ? { endpointUrl: opts.endpointUrl } : {}),
+      ...(opts.region ? { region: opts.region } : {}),
+    }),
+  );
+  const say = (line: string) => {
+    if (!opts.json) console.log(line);
+  };
+  try {
+    const changeSet = await createChangeSet(client, {
+      stackName: opts.stackName,
+      templateBody: readTemplateBody(opts.template),
+      parameters,
+    });
+    if (changeSet.empty) {
+      await client.send(new DeleteChangeSetCommand({ ChangeSetName: changeSet.id }));
+      say(`No changes to deploy. Stack ${opts.stackName} is up to date`);
+      if (opts.json)
+        console.log(
+          JSON.stringify({ stackName: opts.stackName, status: 'NO_CHANGES', changes: [] }, null, 2),
+        );
+      return { ok: true };
+    }
+    say(
+      paint(
+        'bold',
+        `Deploying ${opts.stackName} (${changeSet.type === 'CREATE' ? 'create' : 'update'}):`,
+        color,
+      ),
+    );
+    for (const change of changeSet.changes) say(formatChange(change, color));
+    const started = new Date();
+    await client.send(new ExecuteChangeSetCommand({ ChangeSetName: changeSet.id }));
+    const result = await followStack(client, changeSet.stackId, started, (event) =>
+      say(
+        formatStackEvent(
+          {
+            timestamp: event.Timestamp?.getTime() ?? Date.now(),
+            logicalId: event.LogicalResourceId ?? '',
+            resourceType: event.ResourceType ?? '',
+            status: event.ResourceStatus ?? '',
+            ...(event.ResourceStatusReason ? { reason: event.ResourceStatusReason } : {}),
+          },
+          color,
+        ),
+      ),
+    );
+    const ok = result.status === 'CREATE_COMPLETE' || result.status === 'UPDATE_COMPLETE';
+    const stack = (await client.send(new DescribeStacksCommand({ StackName: changeSet.stackId })))
+      .Stacks?.[0];
+    const outputs = (stack?.Outputs ?? []).map((o) => ({
+      key: o.OutputKey ?? '',
+      value: o.OutputValue ?? '',
+    }));
+    if (opts.json) {
+      console.log(
+        JSON.stringify(
+          {
+            stackName: opts.stackName,
+            status: result.status,
+            reason: result.reason,
+            changes: changeSet.changes,
+            outputs,
+          },
+          null,
+          2,
+        ),
+      );
+    } else if (ok) {
+      console.log(`\nSuccessfully created/updated stack - ${opts.stackName}`);
+      console.log(table(outputs.map((o) => [`  ${o.key}`, o.value])));
+    } else {
+      console.error(`tapstack deploy: stack ${opts.stackName} is ${result.status}: ${result.reason ?? ''}`);
+    }
+    return { ok };
+  } finally {
+    client.destroy();
+  }
 }
