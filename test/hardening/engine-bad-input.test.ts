@@ -48,7 +48,7 @@ async function stillServing(): Promise<void> {
 describe('templates the deployer refuses, naming where', () => {
   it.each([
     ['not JSON', '{"Resources": {', /template is not valid JSON \(.*position 15/],
-    ['YAML', 'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n', /not valid JSON.*looks like YAML/],
+    ['neither JSON nor YAML', 'Resources:\n  Q: [\n', /template is not valid JSON or YAML \(.*line/],
     ['a JSON list', '[]', /template: expected a JSON object, got a list/],
     ['no Resources section', {}, /Resources: the section is required/],
     ['a resource without Type', { Resources: { A: { Properties: {} } } }, /Resources\.A: Type is required/],
