@@ -4,7 +4,11 @@ import { validationError } from './errors.ts';
 import { findStack, STACK_NAME, stackResourceArn } from './find-stack.ts';
 import type { StackReader } from './stack-reader.ts';
 
-export const getTemplate = (reader: StackReader) =>
+/** `changeSetTemplate` answers ChangeSetName (the template a change set would deploy) when given. */
+export const getTemplate = (
+  reader: StackReader,
+  changeSetTemplate?: (changeSetName: string, stackName: string | undefined) => string,
+) =>
   defineOperation({
     input: {
       StackName: STACK_NAME,
@@ -13,8 +17,13 @@ export const getTemplate = (reader: StackReader) =>
     },
     resource: (input, ctx) => stackResourceArn(input.StackName, ctx.region, ctx.accountId),
     handle: async (input) => {
-      if (input.ChangeSetName !== undefined)
-        throw validationError('Change sets are not supported by this emulator');
+      if (input.ChangeSetName !== undefined) {
+        if (!changeSetTemplate) throw validationError('Change sets are not available on this endpoint');
+        return {
+          TemplateBody: changeSetTemplate(input.ChangeSetName, input.StackName),
+          StagesAvailable: ['Original', 'Processed'],
+        };
+      }
       if (input.StackName === undefined)
         throw validationError('Either StackName or ChangeSetName must be specified.');
       const stack = await findStack(reader, input.StackName);

@@ -25,6 +25,7 @@ import { describeStackResource } from './describe-stack-resource.ts';
 import { describeStackResources } from './describe-stack-resources.ts';
 import { describeStacks } from './describe-stacks.ts';
 import { executeChangeSet } from './execute-change-set.ts';
+import { findChangeSet } from './find-change-set.ts';
 import { getTemplate } from './get-template.ts';
 import { getTemplateSummary } from './get-template-summary.ts';
 import { listChangeSets } from './list-change-sets.ts';
@@ -52,6 +53,7 @@ export function cloudFormationOperations(reader: StackReader, api?: CloudFormati
   if (!api) return read;
   return {
     ...read,
+    GetTemplate: getTemplate(source, (name, stack) => findChangeSet(api, name, stack).templateBody),
     DescribeStackResource: describeStackResource(api),
     ValidateTemplate: validateTemplate(api),
     GetTemplateSummary: getTemplateSummary(api),

@@ -3,13 +3,13 @@ import { defineOperation } from '../../protocol/operation.ts';
 import type { CloudFormationApi } from './api.ts';
 import { TEMPLATE_FIELDS } from './fields.ts';
 import { templateText } from './template-source.ts';
-import { readTemplateText, templateSummary } from './template-summary.ts';
+import { templateSummary, validateTemplateText } from './template-summary.ts';
 
 export const validateTemplate = (api: CloudFormationApi) =>
   defineOperation({
     input: TEMPLATE_FIELDS,
     handle: async (input) => {
-      const summary = templateSummary(readTemplateText(await templateText(input, api.control)));
+      const summary = templateSummary(validateTemplateText(await templateText(input, api.control)));
       return {
         Parameters: summary.parameters.map((p) => ({
           ParameterKey: p.name,

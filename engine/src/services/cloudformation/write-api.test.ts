@@ -423,6 +423,36 @@ describe('CloudFormation write operations', () => {
     },
   );
 
+  it('validates templates: parameters and capabilities, and a dangling reference named', async () => {
+    // Prepare
+    const fx = writeApiFixture();
+    const dangling = JSON.stringify({
+      Resources: { Q: { Type: 'Test::Queue', Properties: { Target: { Ref: 'Nope' } } } },
+    });
+    // Act
+    const valid = await fx.call<Record<string, unknown>>('ValidateTemplate', { TemplateBody: YAML_TEMPLATE });
+    const invalid = await fx.failure('ValidateTemplate', { TemplateBody: dangling });
+    // Assess
+    expect(valid).toMatchObject({ Parameters: [{ ParameterKey: 'Size', NoEcho: false }], Capabilities: [] });
+    expect(invalid).toMatch(/^ValidationError: Resources\.Q\.Properties\.Target\.Ref: .*Nope/);
+  });
+
+  it('gets the template a change set would deploy', async () => {
+    // Prepare
+    const fx = await withApp();
+    const next = queueTemplate({ Extra: { Type: 'Test::Queue' } });
+    await fx.call('CreateChangeSet', { StackName: 'app', ChangeSetName: 'more', TemplateBody: next });
+    // Act
+    const out = await fx.call<{ TemplateBody: string }>('GetTemplate', {
+      StackName: 'app',
+      ChangeSetName: 'more',
+    });
+    const current = await fx.call<{ TemplateBody: string }>('GetTemplate', { StackName: 'app' });
+    // Assess
+    expect(out.TemplateBody).toBe(next);
+    expect(current.TemplateBody).toBe(queueTemplate());
+  });
+
   it('refuses creating a stack that exists', async () => {
     const fx = await withApp();
     expect(await fx.failure('CreateStack', { StackName: 'app', TemplateBody: queueTemplate() })).toBe(
