@@ -142,10 +142,20 @@ describe.runIf(awsCliPresent)('aws cloudformation deploy against the local cloud
     expect(await itemCount(`${STACK_NAME}-requests`)).toBe(1);
   });
 
-  it('refuses a template with IAM resources without --capabilities, creating nothing', async () => {
-    // Act
-    const refused = await aws(...SEED_DEPLOY.slice(0, 5), 'no-capabilities', ...SEED_DEPLOY.slice(8));
+  it('validates the template as the README does, and refuses it without --capabilities, creating nothing', async () => {
+    // Act (the CLI starts slowly: run both side by side)
+    const [validated, refused] = await Promise.all([
+      awsJson<{ Parameters: { ParameterKey: string }[]; Capabilities: string[] }>(
+        'cloudformation',
+        'validate-template',
+        '--template-body',
+        'file://lib/TapStack.json',
+      ),
+      aws(...SEED_DEPLOY.slice(0, 5), 'no-capabilities', ...SEED_DEPLOY.slice(8)),
+    ]);
     // Assess
+    expect(validated.Parameters.map((p) => p.ParameterKey)).toContain('EnvironmentSuffix');
+    expect(validated.Capabilities).toEqual(['CAPABILITY_IAM']);
     expect(refused.code).not.toBe(0);
     expect(refused.stderr).toContain(
       'An error occurred (InsufficientCapabilitiesException) when calling the CreateChangeSet operation: Requires capabilities : [CAPABILITY_IAM]',

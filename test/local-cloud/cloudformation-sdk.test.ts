@@ -3,9 +3,11 @@ import { join } from 'node:path';
 import {
   CloudFormationClient,
   CreateChangeSetCommand,
+  CreateStackCommand,
   DeleteStackCommand,
   DescribeChangeSetCommand,
   DescribeStackEventsCommand,
+  DescribeStackResourceCommand,
   DescribeStacksCommand,
   ExecuteChangeSetCommand,
   ListStackResourcesCommand,
@@ -16,11 +18,18 @@ import {
   waitUntilStackUpdateComplete,
 } from '@aws-sdk/client-cloudformation';
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../engine/src/index.ts';
 import { type LocalCloud, postJson, startLocalCloud } from '../support/local-cloud.ts';
 
 const STACK = 'sdk-stack';
+const IMPORTER = `Resources:
+  Topic:
+    Type: AWS::SNS::Topic
+    Properties:
+      DisplayName: !Select [5, !Split [':', !ImportValue shared-queue-arn]]
+`;
 const TEMPLATE = readFileSync('lib/TapStack.json', 'utf8');
 /** Waiters with AWS's own delays; a poll that does not see the final state would sleep 5 s or more. */
 const WAIT = { maxWaitTime: 120, minDelay: 5 };
@@ -137,6 +146,44 @@ describe('@aws-sdk/client-cloudformation and its waiters against the local cloud
     const items = await dynamodb.send(new ScanCommand({ TableName: table, Select: 'COUNT' }));
     expect(items.Count).toBe(1);
     dynamodb.destroy();
+  });
+
+  it('creates a stack from a YAML TemplateURL in the local S3 that imports the second stack’s export', async () => {
+    // Prepare
+    const { client } = countingClient(cloud.endpointUrl);
+    const s3 = cloud.s3();
+    await s3.send(new CreateBucketCommand({ Bucket: 'templates' }));
+    await s3.send(new PutObjectCommand({ Bucket: 'templates', Key: 'importer.yaml', Body: IMPORTER }));
+    await client.send(
+      new CreateStackCommand({
+        StackName: 'exporter',
+        TemplateBody: JSON.stringify({
+          Resources: { Q: { Type: 'AWS::SQS::Queue' } },
+          Outputs: { Arn: { Value: { 'Fn::GetAtt': ['Q', 'Arn'] }, Export: { Name: 'shared-queue-arn' } } },
+        }),
+      }),
+    );
+    // Act
+    await client.send(
+      new CreateStackCommand({
+        StackName: 'importer',
+        TemplateURL: `${cloud.endpointUrl}/templates/importer.yaml`,
+      }),
+    );
+    const created = await waitUntilStackCreateComplete({ client, ...WAIT }, { StackName: 'importer' });
+    const blocked = await client.send(new DeleteStackCommand({ StackName: 'exporter' })).then(
+      () => 'deleted',
+      (error: Error) => error.message,
+    );
+    // Assess
+    expect(created.state).toBe('SUCCESS');
+    const topic = await client.send(
+      new DescribeStackResourceCommand({ StackName: 'importer', LogicalResourceId: 'Topic' }),
+    );
+    expect(topic.StackResourceDetail?.ResourceStatus).toBe('CREATE_COMPLETE');
+    expect(blocked).toBe('Export shared-queue-arn cannot be deleted as it is in use by importer');
+    const exporter = await client.send(new DescribeStacksCommand({ StackName: 'exporter' }));
+    expect(exporter.Stacks?.[0]?.StackStatus).toBe('CREATE_COMPLETE');
   });
 
   it('keeps stacks created through the API across a restart', async () => {
