@@ -44,6 +44,7 @@ export const createChangeSet = (api: CloudFormationApi) =>
     },
     resource: (input, ctx) => stackResourceArn(input.StackName, ctx.region, ctx.accountId),
     handle: async (input, ctx) => {
+      // Validated against the enum above; the schema types it as a plain string.
       const type = (input.ChangeSetType ?? 'UPDATE') as 'CREATE' | 'UPDATE' | 'IMPORT';
       if (type === 'IMPORT') throw validationError('IMPORT change sets are not supported by the local cloud');
       validateStackName(input.StackName);
@@ -65,7 +66,9 @@ export const createChangeSet = (api: CloudFormationApi) =>
         type === 'UPDATE' && stack ? () => Promise.resolve(api.reader.template(stack.stackId)) : undefined;
       const body = await templateText(input, api.control, previous);
       const capabilities = input.Capabilities ?? [];
-      checkCapabilities(readTemplateText(body), capabilities);
+      const template = readTemplateText(body);
+      checkCapabilities(template, capabilities);
+      const description = template.description;
       const overrides = overridesFrom(
         input.Parameters,
         type === 'UPDATE' && stack ? api.control.previousParameters(stack.stackId) : undefined,
@@ -80,9 +83,7 @@ export const createChangeSet = (api: CloudFormationApi) =>
           stackId,
           stackName,
           creationTime: now,
-          ...(readTemplateText(body).description === undefined
-            ? {}
-            : { description: readTemplateText(body).description as string }),
+          ...(description === undefined ? {} : { description }),
         });
       }
       api.records.addChangeSet({

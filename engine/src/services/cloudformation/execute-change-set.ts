@@ -1,6 +1,7 @@
 /**
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_ExecuteChangeSet.html
  * Only an AVAILABLE change set runs, once; one made before the stack last changed is OBSOLETE.
+ * Executing one removes the stack's other change sets, as AWS does (so they do not pile up).
  */
 import { defineOperation } from '../../protocol/operation.ts';
 import type { CloudFormationApi } from './api.ts';
@@ -49,6 +50,9 @@ export const executeChangeSet = (api: CloudFormationApi) =>
         { tags: cs.tags, capabilities: cs.capabilities, templateBody: cs.templateBody },
       );
       cs.executionStatus = 'EXECUTE_IN_PROGRESS';
+      // As AWS does: executing a change set removes the stack's other change sets.
+      for (const other of api.records.changeSets().filter((c) => c.stackId === cs.stackId && c !== cs))
+        api.records.removeChangeSet(other.changeSetId);
       api.records.save();
       const finish = (status: 'EXECUTE_COMPLETE' | 'EXECUTE_FAILED') => {
         cs.executionStatus = status;

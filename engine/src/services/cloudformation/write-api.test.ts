@@ -81,7 +81,17 @@ describe('CloudFormation write operations', () => {
       StackName: 'app',
       ChangeSetName: 'rename',
     });
+    await fx.call('CreateChangeSet', {
+      StackName: 'app',
+      ChangeSetName: 'other',
+      UsePreviousTemplate: true,
+      Parameters: [{ ParameterKey: 'Size', ParameterValue: '2' }],
+    });
     await fx.call('ExecuteChangeSet', { StackName: 'app', ChangeSetName: 'rename' });
+    const listed = await fx.call<{ Summaries: { ChangeSetName: string; ExecutionStatus: string }[] }>(
+      'ListChangeSets',
+      { StackName: 'app' },
+    );
     const twice = await fx.failure('ExecuteChangeSet', { StackName: 'app', ChangeSetName: 'rename' });
     // Assess
     expect(described).toMatchObject({
@@ -111,6 +121,9 @@ describe('CloudFormation write operations', () => {
         },
       ],
     });
+    expect(listed.Summaries.map((c) => [c.ChangeSetName, c.ExecutionStatus])).toEqual([
+      ['rename', 'EXECUTE_COMPLETE'],
+    ]);
     expect(twice).toMatch(
       /^InvalidChangeSetStatus: ChangeSet \[arn:aws:cloudformation:.*:changeSet\/rename\/.*\] cannot be executed in its current execution status of \[EXECUTE_COMPLETE\]$/,
     );
