@@ -466,6 +466,24 @@ describe('CloudFormation write operations', () => {
     expect(current.TemplateBody).toBe(queueTemplate());
   });
 
+  it('answers CreateStack and leaves a failed create in ROLLBACK_COMPLETE naming the resource, as AWS does', async () => {
+    // Prepare
+    const fx = writeApiFixture();
+    fx.cloud.failCreate.add('Slow');
+    // Act
+    const created = await fx.call<{ StackId: string }>('CreateStack', {
+      StackName: 'app',
+      TemplateBody: queueTemplate(),
+    });
+    const stacks = await fx.call<Stacks>('DescribeStacks', { StackName: created.StackId });
+    // Assess
+    expect(stacks.Stacks[0]).toMatchObject({
+      StackStatus: 'ROLLBACK_COMPLETE',
+      StackStatusReason: 'Resources.Slow.Properties.Size: is too large',
+    });
+    expect(fx.cloud.live.size).toBe(0);
+  });
+
   it('refuses creating a stack that exists', async () => {
     const fx = await withApp();
     expect(await fx.failure('CreateStack', { StackName: 'app', TemplateBody: queueTemplate() })).toBe(
