@@ -186,6 +186,38 @@ describe('@aws-sdk/client-cloudformation and its waiters against the local cloud
     expect(exporter.Stacks?.[0]?.StackStatus).toBe('CREATE_COMPLETE');
   });
 
+  it('ends a delete that a non-empty bucket stops in DELETE_FAILED naming it; the waiter reports the failure', async () => {
+    // Prepare
+    const { client } = countingClient(cloud.endpointUrl);
+    await client.send(
+      new CreateStackCommand({
+        StackName: 'with-bucket',
+        TemplateBody: JSON.stringify({
+          Resources: { Store: { Type: 'AWS::S3::Bucket', Properties: { BucketName: 'kept-objects' } } },
+        }),
+      }),
+    );
+    await cloud.s3().send(new PutObjectCommand({ Bucket: 'kept-objects', Key: 'a.txt', Body: 'data' }));
+    // Act
+    await client.send(new DeleteStackCommand({ StackName: 'with-bucket' }));
+    const waited = await waitUntilStackDeleteComplete({ client, ...WAIT }, { StackName: 'with-bucket' }).then(
+      (result) => result.state,
+      (error: Error) => error.name,
+    );
+    // Assess
+    expect(waited).not.toBe('SUCCESS');
+    const stack = (await client.send(new DescribeStacksCommand({ StackName: 'with-bucket' }))).Stacks?.[0];
+    expect(stack).toMatchObject({
+      StackStatus: 'DELETE_FAILED',
+      StackStatusReason: 'The following resource(s) failed to delete: [Store].',
+    });
+    const store = await client.send(
+      new DescribeStackResourceCommand({ StackName: 'with-bucket', LogicalResourceId: 'Store' }),
+    );
+    expect(store.StackResourceDetail?.ResourceStatus).toBe('DELETE_FAILED');
+    expect(store.StackResourceDetail?.ResourceStatusReason).toMatch(/BucketNotEmpty/);
+  });
+
   it('keeps stacks created through the API across a restart', async () => {
     // Prepare
     const before = await new CloudFormationClient(cloud.clientConfig).send(
