@@ -15,6 +15,7 @@ import { createS3HttpHandler } from '../services/s3/index.ts';
 import { snsWireService } from '../services/sns/wire.ts';
 import { SQS_QUERY_ERROR_CODES, sqsOperations } from '../services/sqs/index.ts';
 import type { EngineServices } from './engine-services.ts';
+import { s3CopyTargets } from './s3-copy-authorization.ts';
 import { lambdaApiOf } from './lambda-api.ts';
 
 /**
@@ -67,6 +68,8 @@ function s3AuthorizationTarget(req: RawRequestView) {
             : 's3:ListBucket';
     return { action, resource: `arn:aws:s3:::${bucket}` };
   }
+  const copySource = req.headers['x-amz-copy-source'];
+  if (method === 'PUT' && typeof copySource === 'string') return s3CopyTargets(bucket, key, copySource);
   const action =
     method === 'PUT' || method === 'POST'
       ? 's3:PutObject'
@@ -96,6 +99,8 @@ export function buildServiceMap(
       kind: 'raw',
       handler: (req, res) => void s3Handler(req, res),
       errorFormat: { protocol: 'rest-xml' },
+      // Unsigned requests that name no other service are S3's, answered in S3's XML.
+      catchAll: true,
       authorizationTarget: s3AuthorizationTarget,
     },
     sqs: {
