@@ -10,13 +10,14 @@ import { cloudFormationService, type StackReader } from '../services/cloudformat
 import { cloudwatchWireService } from '../services/cloudwatch/wire.ts';
 import { eventsWireService } from '../services/events/wire.ts';
 import { firehoseOperations } from '../services/firehose/dispatch.ts';
+import { iamWireService } from '../services/iam/wire.ts';
 import { logsWireService } from '../services/logs/wire.ts';
 import { createS3HttpHandler } from '../services/s3/index.ts';
 import { snsWireService } from '../services/sns/wire.ts';
 import { SQS_QUERY_ERROR_CODES, sqsOperations } from '../services/sqs/index.ts';
 import type { EngineServices } from './engine-services.ts';
-import { s3CopyTargets } from './s3-copy-authorization.ts';
 import { lambdaApiOf } from './lambda-api.ts';
+import { s3CopyTargets } from './s3-copy-authorization.ts';
 
 /**
  * Services that validate their own input (SQS, Firehose) plug into the JSON protocol with a
@@ -137,5 +138,6 @@ export function buildServiceMap(
     monitoring: cloudwatchWireService(services.cloudwatch),
     events: eventsWireService(services.events),
     sns: snsWireService(services.sns),
+    iam: iamWireService(services.iam),
   };
 }
