@@ -10,6 +10,7 @@ import { cloudFormationService, type StackReader } from '../services/cloudformat
 import { cloudwatchWireService } from '../services/cloudwatch/wire.ts';
 import { eventsWireService } from '../services/events/wire.ts';
 import { firehoseOperations } from '../services/firehose/dispatch.ts';
+import { apiGatewayV2WireService } from '../services/http-api/read-api/wire.ts';
 import { iamWireService } from '../services/iam/wire.ts';
 import { logsWireService } from '../services/logs/wire.ts';
 import { createS3HttpHandler } from '../services/s3/index.ts';
@@ -139,5 +140,6 @@ export function buildServiceMap(
     events: eventsWireService(services.events),
     sns: snsWireService(services.sns),
     iam: iamWireService(services.iam),
+    apigateway: apiGatewayV2WireService(services.httpApi),
   };
 }
