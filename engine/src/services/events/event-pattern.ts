@@ -168,3 +168,42 @@ function inCidr(cidr: string, value: string, where: string): boolean {
   const size = 2 ** (32 - bits);
   return Math.floor(address / size) === Math.floor(network / size);
 }
+
+/**
+ * Checks a whole pattern (matching stops at the first field that fails, so it cannot be relied on
+ * to find every problem); throws EventPatternError naming the first bad field.
+ */
+export function validatePattern(pattern: Json): void {
+  if (!isObject(pattern)) throw new EventPatternError('Event pattern must be a JSON object');
+  validateObject(pattern, '');
+}
+
+function validateObject(pattern: Readonly<Record<string, Json>>, path: string): void {
+  for (const [name, rule] of Object.entries(pattern)) {
+    const where = path ? `${path}.${name}` : name;
+    if (name === '$or') {
+      if (!Array.isArray(rule) || rule.length < 2 || !rule.every(isObject))
+        throw new EventPatternError(`${where} must be a list of at least two patterns`);
+      for (const alternative of rule) validateObject(alternative as Filter, path);
+    } else if (isObject(rule)) validateObject(rule, where);
+    else if (!Array.isArray(rule)) throw new EventPatternError(`${where} must be an object or an array`);
+    else if (rule.length === 0) throw new EventPatternError(`${where}: an empty list matches nothing`);
+    else for (const matcher of rule) validateMatcher(matcher, where);
+  }
+}
+
+function validateMatcher(matcher: Json, where: string): void {
+  if (!isObject(matcher)) {
+    if (matcher !== null && typeof matcher === 'object')
+      throw new EventPatternError(`${where}: nested lists are not allowed`);
+    return;
+  }
+  if (Object.hasOwn(matcher, 'exists')) {
+    if (typeof matcher.exists !== 'boolean' || Object.keys(matcher).length !== 1)
+      throw new EventPatternError(`${where}: exists takes true or false`);
+    return;
+  }
+  // Probing with a string and a number reaches every operand check of every filter kind.
+  matchFilter(matcher, 'x', where);
+  matchFilter(matcher, 0, where);
+}
