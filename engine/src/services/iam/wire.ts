@@ -1,6 +1,9 @@
 /**
  * IAM on the AWS endpoint: awsQuery in, XML out (`aws iam get-role` parses nothing else).
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_Operations.html
+ *
+ * LIMITATIONS: read operations only (roles are written by CloudFormation); no RoleLastUsed,
+ * PermissionsBoundary or ListAttachedRolePolicies. Facts: AWS-FACTS.md.
  */
 import type { QueryServiceEntry } from '../../edge/service-map.ts';
 import type { IamService } from './iam-service.ts';

@@ -2,6 +2,10 @@
  * CloudWatch Logs on the AWS endpoint (awsJson1_1, `Logs_20140328.<Operation>`), for the AWS CLI,
  * SDK clients and `tapstack logs`. Timestamps are epoch milliseconds, as the Logs API uses.
  * https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_Operations.html
+ *
+ * LIMITATIONS of the wire operations: one page per Describe call (no nextToken), tags only on
+ * log groups (ListTagsForResource on any other ARN is ResourceNotFoundException), no
+ * rejectedLogEventsInfo for events too old or too new. Facts: operations/AWS-FACTS.md.
  */
 import { createHash } from 'node:crypto';
 import type { JsonServiceEntry } from '../../edge/service-map.ts';
