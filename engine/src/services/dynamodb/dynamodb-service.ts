@@ -5,8 +5,11 @@
  *
  * LIMITATIONS (what this does not emulate):
  * - DynamoDB Streams: an enabled StreamSpecification is refused (ValidationException).
- * - Transactions (TransactWriteItems/TransactGetItems), PartiQL, backups, global tables, imports and
- *   exports, resource policies, DescribeLimits/Endpoints: UnknownOperationException (dynalite lacks them).
+ * - PartiQL, backups, global tables, imports and exports, resource policies,
+ *   DescribeLimits/Endpoints: UnknownOperationException naming the operation (dynalite lacks them).
+ * - Transactions are the engine's own (dynalite has none), run one at a time while other DynamoDB
+ *   requests wait: ClientRequestToken idempotency, the 4 MB aggregate limit,
+ *   TransactionConflictException and TTL-expired-but-unswept items are not emulated.
  * - Throughput is not enforced: no ProvisionedThroughputExceededException, whatever the capacity.
  * - Point-in-time recovery and SSE are recorded and reported, not performed.
  * - Time to Live: expired items are deleted by a sweep every few emulated minutes (AWS: within days);
