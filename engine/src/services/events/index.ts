@@ -13,6 +13,8 @@
  * - cron() `L`, `W` and `#` are refused; rate() anchors on rule creation as AWS does.
  * - A fire that came due while the engine was stopped fires once at start (not once per missed period).
  */
+
+export { EventPatternError, matchesPattern, validatePattern } from './event-pattern.ts';
 export {
   EventsService,
   type EventsServiceOptions,
@@ -21,4 +23,3 @@ export {
   type ScheduledEvent,
 } from './events-service.ts';
 export { nextFireTime, parseScheduleExpression, type Schedule } from './schedule-expression.ts';
-export { EventPatternError, matchesPattern, validatePattern } from './event-pattern.ts';
