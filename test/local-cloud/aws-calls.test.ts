@@ -6,9 +6,6 @@
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { promisify } from 'node:util';
 import {
   CloudWatchLogsClient,
@@ -27,6 +24,7 @@ import {
   PutTargetsCommand,
   RemoveTargetsCommand,
 } from '@aws-sdk/client-eventbridge';
+import { GetFunctionCommand } from '@aws-sdk/client-lambda';
 import {
   CopyObjectCommand,
   CreateBucketCommand,
@@ -38,7 +36,6 @@ import {
   GetPublicAccessBlockCommand,
   HeadObjectCommand,
   ListObjectsV2Command,
-  type ListObjectsV2CommandOutput,
   PutObjectCommand,
 } from '@aws-sdk/client-s3';
 import {
@@ -48,7 +45,12 @@ import {
   SNSClient,
 } from '@aws-sdk/client-sns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { committedTemplate, type LocalCloud, startLocalCloud } from '../support/local-cloud.ts';
+import {
+  committedTemplate,
+  FUNCTION_NAME,
+  type LocalCloud,
+  startLocalCloud,
+} from '../support/local-cloud.ts';
 import { quietPeriod, scheduledItems, waitFor } from '../support/virtual-time-helpers.ts';
 
 const run = promisify(execFile);
@@ -368,71 +370,62 @@ describe('the AWS CLI', () => {
   it.skipIf(!awsCliPresent)(
     'copies and moves between keys, finds the API id and reads the stack’s roles',
     async () => {
-      // Prepare
-      const dir = mkdtempSync(join(tmpdir(), 'tapstack-cli-'));
-      const file = join(dir, 'up.txt');
-      writeFileSync(file, 'via the cli');
-      try {
-        // Act: the S3 chain runs in order; the read calls beside it.
-        const copyOutput: string[] = [];
-        const s3Chain = (async () => {
-          await awsText('s3', 'cp', file, `s3://${bucket}/cli/a.txt`);
-          copyOutput.push(await awsText('s3', 'cp', `s3://${bucket}/cli/a.txt`, `s3://${bucket}/cli/b.txt`));
-          copyOutput.push(await awsText('s3', 'mv', `s3://${bucket}/cli/b.txt`, `s3://${bucket}/cli/c.txt`));
-          return cloud.s3().send(new ListObjectsV2Command({ Bucket: bucket, Prefix: 'cli/' }));
-        })();
-        const [listing, apis, roles] = (await Promise.all([
-          s3Chain,
-          aws('apigatewayv2', 'get-apis'),
-          aws('iam', 'list-roles'),
-        ])) as [
-          ListObjectsV2CommandOutput,
-          { Items: { ApiId: string; Name: string; ApiEndpoint: string; ProtocolType: string }[] },
-          { Roles: { RoleName: string; Arn: string }[] },
-        ];
-        const apiId = apis.Items[0]?.ApiId ?? '';
-        const roleName =
-          roles.Roles.find((r) => r.RoleName.includes('RequestProcessorLambdaRo'))?.RoleName ?? '';
-        const [routes, role, policies] = (await Promise.all([
-          aws('apigatewayv2', 'get-routes', '--api-id', apiId),
-          aws('iam', 'get-role', '--role-name', roleName),
-          aws('iam', 'list-role-policies', '--role-name', roleName),
-        ])) as [
-          { Items: { RouteKey: string; Target: string }[] },
-          { Role: { RoleName: string; AssumeRolePolicyDocument: { Statement: { Principal: unknown }[] } } },
-          { PolicyNames: string[] },
-        ];
-        const policy = (await aws(
-          'iam',
-          'get-role-policy',
-          '--role-name',
-          roleName,
-          '--policy-name',
-          policies.PolicyNames[0] ?? '',
-        )) as {
-          PolicyDocument: { Statement: unknown[] };
+      // Prepare: the role's name from Lambda, the upload through the SDK (fewer CLI starts).
+      await cloud.s3().send(new PutObjectCommand({ Bucket: bucket, Key: 'cli/a.txt', Body: 'via the cli' }));
+      const roleArn =
+        (await cloud.lambda().send(new GetFunctionCommand({ FunctionName: FUNCTION_NAME }))).Configuration
+          ?.Role ?? '';
+      const roleName = roleArn.slice(roleArn.lastIndexOf('/') + 1);
+      // Act: the S3 chain runs in order, the read calls beside it.
+      const s3Chain = (async () => [
+        await awsText('s3', 'cp', `s3://${bucket}/cli/a.txt`, `s3://${bucket}/cli/b.txt`),
+        await awsText('s3', 'mv', `s3://${bucket}/cli/b.txt`, `s3://${bucket}/cli/c.txt`),
+      ])();
+      const apiRoutes = (async () => {
+        const apis = (await aws('apigatewayv2', 'get-apis')) as {
+          Items: { ApiId: string; Name: string; ApiEndpoint: string; ProtocolType: string }[];
         };
-        // Assess
-        expect(listing.Contents?.map((o) => o.Key)).toEqual(['cli/a.txt', 'cli/c.txt']);
-        expect(copyOutput[0]).toContain(`copy: s3://${bucket}/cli/a.txt to s3://${bucket}/cli/b.txt`);
-        expect(copyOutput[1]).toContain(`move: s3://${bucket}/cli/b.txt to s3://${bucket}/cli/c.txt`);
-        expect(apis.Items).toHaveLength(1);
-        expect(apis.Items[0]).toMatchObject({
-          Name: 'serverless-infrastructure-http-api',
-          ProtocolType: 'HTTP',
-        });
-        expect(`${apis.Items[0]?.ApiEndpoint}/`).toBe(cloud.apiUrl.replace(/\/?$/, '/'));
-        expect(routes.Items).toEqual([
-          expect.objectContaining({ RouteKey: '$default', Target: expect.stringMatching(/^integrations\//) }),
-        ]);
-        expect(role.Role.AssumeRolePolicyDocument.Statement[0]?.Principal).toEqual({
-          Service: 'lambda.amazonaws.com',
-        });
-        expect(policies.PolicyNames.length).toBeGreaterThan(0);
-        expect(policy.PolicyDocument.Statement.length).toBeGreaterThan(0);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
+        const routes = (await aws('apigatewayv2', 'get-routes', '--api-id', apis.Items[0]?.ApiId ?? '')) as {
+          Items: { RouteKey: string; Target: string }[];
+        };
+        return { apis, routes };
+      })();
+      const [copyOutput, { apis, routes }, roles, role, policies, policy] = (await Promise.all([
+        s3Chain,
+        apiRoutes,
+        aws('iam', 'list-roles'),
+        aws('iam', 'get-role', '--role-name', roleName),
+        aws('iam', 'list-role-policies', '--role-name', roleName),
+        aws('iam', 'get-role-policy', '--role-name', roleName, '--policy-name', 'RequestProcessor'),
+      ])) as [
+        string[],
+        Awaited<typeof apiRoutes>,
+        { Roles: { RoleName: string }[] },
+        { Role: { RoleName: string; AssumeRolePolicyDocument: { Statement: { Principal: unknown }[] } } },
+        { PolicyNames: string[] },
+        { RoleName: string; PolicyName: string; PolicyDocument: { Statement: { Action: unknown }[] } },
+      ];
+      const listing = await cloud.s3().send(new ListObjectsV2Command({ Bucket: bucket, Prefix: 'cli/' }));
+      // Assess
+      expect(listing.Contents?.map((o) => o.Key)).toEqual(['cli/a.txt', 'cli/c.txt']);
+      expect(copyOutput[0]).toContain(`copy: s3://${bucket}/cli/a.txt to s3://${bucket}/cli/b.txt`);
+      expect(copyOutput[1]).toContain(`move: s3://${bucket}/cli/b.txt to s3://${bucket}/cli/c.txt`);
+      expect(apis.Items).toHaveLength(1);
+      expect(apis.Items[0]).toMatchObject({
+        Name: 'serverless-infrastructure-http-api',
+        ProtocolType: 'HTTP',
+      });
+      expect(`${apis.Items[0]?.ApiEndpoint}/`).toBe(cloud.apiUrl.replace(/\/?$/, '/'));
+      expect(routes.Items).toEqual([
+        expect.objectContaining({ RouteKey: '$default', Target: expect.stringMatching(/^integrations\//) }),
+      ]);
+      expect(roles.Roles.map((r) => r.RoleName)).toContain(roleName);
+      expect(role.Role.AssumeRolePolicyDocument.Statement[0]?.Principal).toEqual({
+        Service: 'lambda.amazonaws.com',
+      });
+      expect(policies.PolicyNames).toEqual(['RequestProcessor']);
+      expect(policy).toMatchObject({ RoleName: roleName, PolicyName: 'RequestProcessor' });
+      expect(policy.PolicyDocument.Statement.length).toBeGreaterThan(0);
     },
     120_000,
   );
