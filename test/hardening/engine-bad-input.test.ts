@@ -148,9 +148,10 @@ describe('malformed requests on the AWS endpoint', () => {
   it('an unknown X-Amz-Target: 400 UnknownOperationException', async () => {
     const response = await dynamo('DynamoDB_20120810.DropEverything', '{}');
 
-    // DynamoDB's answer carries no message (dynalite and AWS alike): the type is the whole error.
+    // AWS answers with the type alone; locally the message names the operation and says why.
     expect(response.status).toBe(400);
-    expect(response.body).toEqual({ __type: 'com.amazon.coral.service#UnknownOperationException' });
+    expect(response.body.__type).toBe('com.amazon.coral.service#UnknownOperationException');
+    expect(response.body.message).toMatch(/^DropEverything is not emulated locally/);
   });
 
   it('no SigV4 at all: 400 MissingAuthenticationTokenException', async () => {

@@ -117,8 +117,11 @@ export class AwsEndpoint {
     if (!credential) {
       const missing = isAwsError(authError) && authError.code === 'MissingAuthenticationTokenException';
       if (entry.kind === 'raw' && entry.allowAnonymous && missing) return entry.handler(req, res);
+      // The catch-all (S3) took it by default; an unsigned awsQuery form still gets its own XML.
+      const byAction =
+        entry.kind === 'raw' && entry.catchAll ? await this.queryEntryByAction(req, rawQuery) : undefined;
       await drain(req, this.maxBody);
-      return writeResponse(req, res, errorFor(entry, authError, requestId));
+      return writeResponse(req, res, errorFor(byAction ?? entry, authError, requestId));
     }
     const caller = (this.options.identify ?? rootIdentity)(credential.accessKeyId);
     const ctx: RequestContext = {

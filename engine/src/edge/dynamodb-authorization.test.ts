@@ -31,9 +31,23 @@ describe('dynamodbAuthorizationTarget', () => {
       'DynamoDB_20120810.TransactWriteItems',
       '{"TransactItems":[{"Put":{"TableName":"A"}},{"Update":{"TableName":"C"}},{"Delete":{"TableName":"A"}}]}',
       [
-        { action: 'dynamodb:TransactWriteItems', resource: arn('A') },
-        { action: 'dynamodb:TransactWriteItems', resource: arn('C') },
+        { action: 'dynamodb:PutItem', resource: arn('A') },
+        { action: 'dynamodb:UpdateItem', resource: arn('C') },
+        { action: 'dynamodb:DeleteItem', resource: arn('A') },
       ],
+    ],
+    [
+      'DynamoDB_20120810.TransactWriteItems',
+      '{"TransactItems":[{"ConditionCheck":{"TableName":"A"}},{"Put":{"TableName":"A"}},{"Put":{"TableName":"A"}}]}',
+      [
+        { action: 'dynamodb:ConditionCheckItem', resource: arn('A') },
+        { action: 'dynamodb:PutItem', resource: arn('A') },
+      ],
+    ],
+    [
+      'DynamoDB_20120810.TransactGetItems',
+      '{"TransactItems":[{"Get":{"TableName":"B"}}]}',
+      [{ action: 'dynamodb:GetItem', resource: arn('B') }],
     ],
   ])('%s %s -> %j', (target, body, expected) => {
     expect(dynamodbAuthorizationTarget(view(target, body))).toEqual(expected);

@@ -32,6 +32,8 @@ export function dynamodbAuthorizationTarget(req: RawRequestView): readonly Autho
   const operation = target.slice(DYNAMODB_TARGET_PREFIX.length + 1);
   const body = parse(req.body);
   if (!operation || !body) return undefined;
+  if (operation === 'TransactWriteItems' || operation === 'TransactGetItems')
+    return transactTargets(req, body, operation);
   const action = `dynamodb:${operation}`;
   const tables = typeof body.TableName === 'string' ? [body.TableName] : tableNames(body);
   return tables.length === 0
@@ -39,22 +41,46 @@ export function dynamodbAuthorizationTarget(req: RawRequestView): readonly Autho
     : [...new Set(tables)].map((table) => ({ action, resource: tableArn(req, table) }));
 }
 
-/** Tables named by BatchGetItem/BatchWriteItem (`RequestItems`) or TransactGet/WriteItems. */
+/** Tables named by BatchGetItem/BatchWriteItem (`RequestItems`). */
 function tableNames(body: Record<string, unknown>): string[] {
   const items = body.RequestItems;
-  if (typeof items === 'object' && items !== null && !Array.isArray(items)) return Object.keys(items);
-  const transact = body.TransactItems;
-  if (!Array.isArray(transact)) return [];
-  const names: string[] = [];
+  return typeof items === 'object' && items !== null && !Array.isArray(items) ? Object.keys(items) : [];
+}
+
+/**
+ * Transactions have no IAM action of their own: each item needs the action of what it does, on
+ * its table. https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/transaction-apis-iam.html
+ */
+const TRANSACT_ACTIONS: Readonly<Record<string, string>> = {
+  Put: 'dynamodb:PutItem',
+  Update: 'dynamodb:UpdateItem',
+  Delete: 'dynamodb:DeleteItem',
+  ConditionCheck: 'dynamodb:ConditionCheckItem',
+  Get: 'dynamodb:GetItem',
+};
+
+function transactTargets(
+  req: RawRequestView,
+  body: Record<string, unknown>,
+  operation: string,
+): AuthorizationTarget[] {
+  const transact = Array.isArray(body.TransactItems) ? body.TransactItems : [];
+  const targets = new Map<string, AuthorizationTarget>();
   for (const item of transact) {
     if (typeof item !== 'object' || item === null) continue;
-    for (const op of Object.values(item)) {
-      if (typeof op === 'object' && op !== null && 'TableName' in op && typeof op.TableName === 'string') {
-        names.push(op.TableName);
-      }
+    for (const [kind, op] of Object.entries(item)) {
+      const action = Object.hasOwn(TRANSACT_ACTIONS, kind) ? TRANSACT_ACTIONS[kind] : undefined;
+      if (!action || typeof op !== 'object' || op === null || !('TableName' in op)) continue;
+      if (typeof op.TableName !== 'string') continue;
+      const name = op.TableName.startsWith('arn:')
+        ? op.TableName.slice(op.TableName.lastIndexOf('/') + 1)
+        : op.TableName;
+      const resource = tableArn(req, name);
+      targets.set(`${action} ${resource}`, { action, resource });
     }
   }
-  return names;
+  // Malformed input still needs a check; the service then answers its ValidationException.
+  return targets.size > 0 ? [...targets.values()] : [{ action: `dynamodb:${operation}`, resource: '*' }];
 }
 
 /** The service-map entry for dynalite's request listener. */

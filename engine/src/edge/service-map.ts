@@ -22,7 +22,9 @@ export type SigningName =
   | 'events'
   | 'firehose'
   | 'iam'
-  | 'sts';
+  | 'sts'
+  /** API Gateway's management APIs (v1 and v2 share the signing name). */
+  | 'apigateway';
 
 export interface JsonServiceEntry {
   readonly kind: 'json';

@@ -84,12 +84,14 @@ function readTargets(ctx: ProviderContext, list: readonly unknown[]): RuleTarget
     // Kept, not just accepted: an event EventBridge cannot deliver goes to this queue.
     const deadLetterArn = asRecord(target.DeadLetterConfig ?? {}).Arn;
     const retries = asRecord(target.RetryPolicy ?? {}).MaximumRetryAttempts;
+    const maxAge = asRecord(target.RetryPolicy ?? {}).MaximumEventAgeInSeconds;
     return {
       id: target.Id,
       arn: target.Arn,
       ...(typeof target.Input === 'string' ? { input: target.Input } : {}),
       ...(typeof deadLetterArn === 'string' ? { deadLetterArn } : {}),
       ...(retries !== undefined ? { maximumRetryAttempts: Number(retries) } : {}),
+      ...(maxAge !== undefined ? { maximumEventAgeInSeconds: Number(maxAge) } : {}),
     };
   });
 }

@@ -12,13 +12,15 @@ import {
   propertyError,
   type ResourceProvider,
 } from './provider.ts';
+import { readBucketSettings } from './s3-bucket-settings.ts';
 
 type Props = Readonly<Record<string, unknown>>;
 
 /**
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-s3-bucket.html
- * Encryption, public access blocks and ownership controls are accepted and have nothing to change
- * locally (objects sit on the local disk, nothing is public, ACLs are not emulated).
+ * Encryption, public access blocks, ownership controls and tags are stored and reported by the
+ * bucket getters; they change nothing locally (objects sit on the local disk, nothing is public,
+ * ACLs are not emulated).
  */
 export function s3BucketProvider(s3: S3Service): ResourceProvider {
   const attributes = (name: string) => ({
@@ -27,11 +29,13 @@ export function s3BucketProvider(s3: S3Service): ResourceProvider {
     RegionalDomainName: `${name}.s3.${s3.account.region}.amazonaws.com`,
   });
   const configure = (ctx: ProviderContext, name: string, props: Props) => {
+    const settings = readBucketSettings(ctx, props);
     const versioning = optionalObject(props, 'VersioningConfiguration', ctx);
     if (versioning) s3.putBucketVersioning({ bucket: name, status: String(versioning.Status) });
     const lifecycle = optionalObject(props, 'LifecycleConfiguration', ctx);
     if (lifecycle) s3.putBucketLifecycle({ bucket: name, rules: readRules(ctx, lifecycle) });
     else s3.deleteBucketLifecycle({ bucket: name });
+    s3.putBucketSettings({ bucket: name, settings });
   };
   return {
     type: 'AWS::S3::Bucket',

@@ -14,12 +14,15 @@ import {
 import { cloudwatchWireService } from '../services/cloudwatch/wire.ts';
 import { eventsWireService } from '../services/events/wire.ts';
 import { firehoseOperations } from '../services/firehose/dispatch.ts';
+import { apiGatewayV2WireService } from '../services/http-api/read-api/wire.ts';
+import { iamWireService } from '../services/iam/wire.ts';
 import { logsWireService } from '../services/logs/wire.ts';
 import { createS3HttpHandler } from '../services/s3/index.ts';
 import { snsWireService } from '../services/sns/wire.ts';
 import { SQS_QUERY_ERROR_CODES, sqsOperations } from '../services/sqs/index.ts';
 import type { EngineServices } from './engine-services.ts';
 import { lambdaApiOf } from './lambda-api.ts';
+import { s3CopyTargets } from './s3-copy-authorization.ts';
 
 /**
  * Services that validate their own input (SQS, Firehose) plug into the JSON protocol with a
@@ -71,6 +74,8 @@ function s3AuthorizationTarget(req: RawRequestView) {
             : 's3:ListBucket';
     return { action, resource: `arn:aws:s3:::${bucket}` };
   }
+  const copySource = req.headers['x-amz-copy-source'];
+  if (method === 'PUT' && typeof copySource === 'string') return s3CopyTargets(bucket, key, copySource);
   const action =
     method === 'PUT' || method === 'POST'
       ? 's3:PutObject'
@@ -101,6 +106,8 @@ export function buildServiceMap(
       kind: 'raw',
       handler: (req, res) => void s3Handler(req, res),
       errorFormat: { protocol: 'rest-xml' },
+      // Unsigned requests that name no other service are S3's, answered in S3's XML.
+      catchAll: true,
       authorizationTarget: s3AuthorizationTarget,
     },
     sqs: {
@@ -137,5 +144,7 @@ export function buildServiceMap(
     monitoring: cloudwatchWireService(services.cloudwatch),
     events: eventsWireService(services.events),
     sns: snsWireService(services.sns),
+    iam: iamWireService(services.iam),
+    apigateway: apiGatewayV2WireService(services.httpApi),
   };
 }

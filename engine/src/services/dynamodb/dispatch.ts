@@ -5,8 +5,10 @@ import { deleteTable } from './delete-table.ts';
 import { describeTable } from './describe-table.ts';
 import { describeTimeToLive } from './describe-time-to-live.ts';
 import { type DynaliteOperation, runDynaliteOperation } from './dynalite-engine.ts';
-import { DynamoDbError } from './errors.ts';
+import { notEmulated } from './errors.ts';
 import { listTables } from './list-tables.ts';
+import { transactGetItems } from './transact-get-items.ts';
+import { transactWriteItems } from './transact-write-items.ts';
 import { updateTable } from './update-table.ts';
 import { updateTimeToLive } from './update-time-to-live.ts';
 
@@ -40,23 +42,22 @@ const OPERATIONS: Readonly<Record<string, OperationHandler>> = {
   BatchWriteItem: passThrough('BatchWriteItem'),
   Query: passThrough('Query'),
   Scan: passThrough('Scan'),
+  TransactWriteItems: transactWriteItems,
+  TransactGetItems: transactGetItems,
 };
+
+/** Operations that must run alone (see exclusive-gate.ts). */
+export const EXCLUSIVE_OPERATIONS: ReadonlySet<string> = new Set(['TransactWriteItems', 'TransactGetItems']);
 
 export const isSupportedOperation = (name: string): boolean => Object.hasOwn(OPERATIONS, name);
 
-/** Runs `operation`; an operation the engine does not know is an UnknownOperationException. */
+/** Runs `operation`; one the engine does not emulate is an UnknownOperationException naming it. */
 export function dispatch(
   ctx: DynamoDbContext,
   operation: string,
   input: Record<string, unknown>,
 ): Promise<unknown> {
   const handler = Object.hasOwn(OPERATIONS, operation) ? OPERATIONS[operation] : undefined;
-  if (!handler) {
-    return Promise.reject(
-      new DynamoDbError('UnknownOperationException', `Unsupported operation: ${operation}`, 400, {
-        __type: 'com.amazon.coral.service#UnknownOperationException',
-      }),
-    );
-  }
+  if (!handler) return Promise.reject(notEmulated(operation, Object.keys(OPERATIONS).sort()));
   return handler(ctx, input);
 }

@@ -9,11 +9,11 @@ import {
   DescribeTableCommand,
   DescribeTimeToLiveCommand,
   DynamoDBClient,
+  ExecuteStatementCommand,
   GetItemCommand,
   ListTablesCommand,
   ListTagsOfResourceCommand,
   PutItemCommand,
-  TransactWriteItemsCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -134,15 +134,18 @@ describe('DynamoDbService', () => {
     });
   });
 
-  it('answers an operation dynalite lacks with UnknownOperationException', async () => {
+  it('answers an operation it does not emulate with an error naming it and saying so', async () => {
     // Prepare
     const client = await serve(await openService());
 
     // Act
-    const attempt = client.send(new TransactWriteItemsCommand({ TransactItems: [] }));
+    const attempt = client.send(new ExecuteStatementCommand({ Statement: 'SELECT * FROM "T"' }));
 
     // Assess
-    await expect(attempt).rejects.toMatchObject({ name: 'UnknownOperationException' });
+    await expect(attempt).rejects.toMatchObject({
+      name: 'UnknownOperationException',
+      message: expect.stringMatching(/^ExecuteStatement is not emulated locally .*TransactWriteItems/),
+    });
   });
 
   it('reopens the same directory after close, with tables, items and settings intact', async () => {

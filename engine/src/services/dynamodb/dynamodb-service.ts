@@ -5,8 +5,11 @@
  *
  * LIMITATIONS (what this does not emulate):
  * - DynamoDB Streams: an enabled StreamSpecification is refused (ValidationException).
- * - Transactions (TransactWriteItems/TransactGetItems), PartiQL, backups, global tables, imports and
- *   exports, resource policies, DescribeLimits/Endpoints: UnknownOperationException (dynalite lacks them).
+ * - PartiQL, backups, global tables, imports and exports, resource policies,
+ *   DescribeLimits/Endpoints: UnknownOperationException naming the operation (dynalite lacks them).
+ * - Transactions are the engine's own (dynalite has none), run one at a time while other DynamoDB
+ *   requests wait: ClientRequestToken idempotency, the 4 MB aggregate limit,
+ *   TransactionConflictException and TTL-expired-but-unswept items are not emulated.
  * - Throughput is not enforced: no ProvisionedThroughputExceededException, whatever the capacity.
  * - Point-in-time recovery and SSE are recorded and reported, not performed.
  * - Time to Live: expired items are deleted by a sweep every few emulated minutes (AWS: within days);
@@ -31,7 +34,8 @@ import type {
 import type { AccountContext } from '../../runtime/account.ts';
 import type { Clock } from '../../runtime/clock.ts';
 import type { DynamoDbContext } from './context.ts';
-import { dispatch } from './dispatch.ts';
+import { dispatch, EXCLUSIVE_OPERATIONS } from './dispatch.ts';
+import { ExclusiveGate } from './exclusive-gate.ts';
 import { openDynaliteStore } from './open-store.ts';
 import { repairTransitionalTables } from './repair-tables.ts';
 import type { TableDescriptionJson } from './table-description.ts';
@@ -57,6 +61,7 @@ export class DynamoDbService {
   /** The DynamoDB JSON protocol as a Node request listener, for the edge to pass requests to. */
   readonly handle: (req: IncomingMessage, res: ServerResponse) => void;
   private readonly sweeper: TtlSweeper;
+  private readonly gate = new ExclusiveGate();
   private closed: Promise<void> | undefined;
 
   private constructor(
@@ -93,7 +98,8 @@ export class DynamoDbService {
   /** Runs any supported operation by its wire name (`PutItem`) on a JSON-shaped input. */
   call(operation: string, input: Record<string, unknown>): Promise<unknown> {
     if (this.closed) return Promise.reject(new Error('DynamoDbService is closed'));
-    return dispatch(this.ctx, operation, input);
+    const run = () => dispatch(this.ctx, operation, input);
+    return EXCLUSIVE_OPERATIONS.has(operation) ? this.gate.exclusive(run) : this.gate.shared(run);
   }
 
   /** https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_CreateTable.html */
@@ -176,7 +182,8 @@ export class DynamoDbService {
 
   /** Runs one Time to Live sweep now; returns how many expired items were deleted. */
   sweepExpiredItems(): Promise<number> {
-    return sweepExpiredItems(this.ctx, this.clock.now());
+    // Shared: a sweep never deletes an item between a transaction's steps.
+    return this.gate.shared(() => sweepExpiredItems(this.ctx, this.clock.now()));
   }
 
   /** Resolves once background work started so far (a TTL sweep the clock fired) has finished. */

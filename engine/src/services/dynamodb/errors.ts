@@ -55,3 +55,32 @@ export function fromDynaliteError(error: unknown): DynamoDbError | undefined {
   const message = typeof rawMessage === 'string' ? rawMessage : '';
   return new DynamoDbError(code, message, statusCode, record);
 }
+
+/** One entry of TransactionCanceledException's CancellationReasons, in request order. */
+export interface CancellationReason {
+  readonly Code: string;
+  readonly Message?: string;
+  readonly Item?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * The whole transaction was refused; `reasons` has one entry per item (`None` where the item was
+ * fine). https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactWriteItems.html#API_TransactWriteItems_Errors
+ */
+export const transactionCanceled = (reasons: readonly CancellationReason[]): DynamoDbError => {
+  const message = `Transaction cancelled, please refer cancellation reasons for specific reasons [${reasons.map((r) => r.Code).join(', ')}]`;
+  return new DynamoDbError('TransactionCanceledException', message, 400, {
+    __type: `${DYNAMODB_PREFIX}TransactionCanceledException`,
+    Message: message,
+    CancellationReasons: reasons,
+  });
+};
+
+/** An operation DynamoDB has and this engine does not: said plainly, naming the operation. */
+export const notEmulated = (operation: string, supported: readonly string[]): DynamoDbError => {
+  const message = `${operation} is not emulated locally by TapStack's DynamoDB; supported operations: ${supported.join(', ')}`;
+  return new DynamoDbError('UnknownOperationException', message, 400, {
+    __type: 'com.amazon.coral.service#UnknownOperationException',
+    message,
+  });
+};

@@ -4,6 +4,8 @@ import { type AccountContext, arn } from '../../runtime/account.ts';
 import { AwsError } from '../../runtime/aws-error.ts';
 import type { Clock, TimerHandle } from '../../runtime/clock.ts';
 import { StateFile } from '../../runtime/state-file.ts';
+import { buildEvent, type PutEventsEntry, type PutEventsResultEntry } from './event-entry.ts';
+import { EventPatternError, matchesPattern, validatePattern } from './event-pattern.ts';
 import { nextFireTime, parseScheduleExpression } from './schedule-expression.ts';
 
 export interface RuleTarget {
@@ -14,6 +16,8 @@ export interface RuleTarget {
   readonly deadLetterArn?: string;
   /** Delivery attempts after the first failure (AWS default 185; capped locally, see LIMITATIONS). */
   readonly maximumRetryAttempts?: number;
+  /** The RetryPolicy's event age limit, reported back by ListTargetsByRule. */
+  readonly maximumEventAgeInSeconds?: number;
 }
 
 /** Retries happen at once locally, so a broken target costs at most this many extra attempts. */
@@ -114,6 +118,7 @@ export class EventsService {
       );
     }
     if (input.scheduleExpression) parseScheduleExpression(input.scheduleExpression);
+    if (input.eventPattern !== undefined) checkPattern(input.eventPattern);
     const existing = this.rules[input.name];
     const rule: Rule = {
       name: input.name,
@@ -177,6 +182,33 @@ export class EventsService {
     const rule = this.requireRule(name);
     rule.targets = rule.targets.filter((t) => !ids.includes(t.id));
     this.save();
+  }
+
+  /**
+   * PutEvents on the default bus: each valid entry becomes an event delivered to the targets of
+   * every enabled rule whose pattern matches it. https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutEvents.html
+   */
+  async putEvents(entries: readonly PutEventsEntry[]): Promise<PutEventsResultEntry[]> {
+    const results: PutEventsResultEntry[] = [];
+    for (const entry of entries) {
+      const built = buildEvent(entry, this.options.account, this.options.clock.now());
+      if (!built.event) {
+        results.push(built.failure);
+        continue;
+      }
+      const event = built.event;
+      results.push({ EventId: event.id });
+      const matched = Object.values(this.rules).filter(
+        (rule) =>
+          rule.state === 'ENABLED' &&
+          rule.eventPattern &&
+          matchesPattern(JSON.parse(rule.eventPattern), event),
+      );
+      for (const rule of matched)
+        for (const target of rule.targets)
+          await this.deliverToTarget(rule, target, target.input ?? JSON.stringify(event));
+    }
+    return results;
   }
 
   /** Fires a rule now, outside its schedule (`tapstack trigger <rule>`); its schedule is unchanged. */
@@ -278,5 +310,16 @@ export class EventsService {
 
   private save(): void {
     this.state.save(this.rules);
+  }
+}
+
+/** PutRule's refusal of a pattern that does not parse or that EventBridge would not accept. */
+function checkPattern(text: string): void {
+  try {
+    validatePattern(JSON.parse(text));
+  } catch (error) {
+    const reason =
+      error instanceof EventPatternError || error instanceof SyntaxError ? error.message : String(error);
+    throw new AwsError('InvalidEventPatternException', `Event pattern is not valid. Reason: ${reason}`);
   }
 }

@@ -1,11 +1,17 @@
 /**
- * EventBridge on the AWS endpoint (awsJson1_1, `AWSEvents.<Operation>`): enough for the AWS CLI to
- * list and inspect rules and for `tapstack trigger` to find a rule's targets.
+ * EventBridge on the AWS endpoint (awsJson1_1, `AWSEvents.<Operation>`): rules and targets
+ * (list, inspect, put, remove, delete) and PutEvents routed by event pattern.
  * https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_Operations.html
  */
 import type { JsonServiceEntry } from '../../edge/service-map.ts';
 import { defineOperation } from '../../protocol/operation.ts';
 import type { EventsService, Rule } from './events-service.ts';
+import { deleteRule } from './operations/delete-rule.ts';
+import { listTargetsByRule } from './operations/list-targets-by-rule.ts';
+import { putEvents } from './operations/put-events.ts';
+import { putRule } from './operations/put-rule.ts';
+import { putTargets } from './operations/put-targets.ts';
+import { removeTargets } from './operations/remove-targets.ts';
 
 const NAME = { type: 'string', required: true, minLength: 1, maxLength: 64 } as const;
 
@@ -39,15 +45,12 @@ export function eventsWireService(events: EventsService): JsonServiceEntry {
         resource: (i) => events.describeRule(i.Name).arn,
         handle: (i) => ruleView(events.describeRule(i.Name)),
       }),
-      ListTargetsByRule: defineOperation({
-        input: { Rule: NAME, EventBusName: { type: 'string' } },
-        resource: (i) => events.describeRule(i.Rule).arn,
-        handle: (i) => ({
-          Targets: events
-            .describeRule(i.Rule)
-            .targets.map((t) => ({ Id: t.id, Arn: t.arn, ...(t.input ? { Input: t.input } : {}) })),
-        }),
-      }),
+      ListTargetsByRule: listTargetsByRule(events),
+      PutRule: putRule(events),
+      DeleteRule: deleteRule(events),
+      PutTargets: putTargets(events),
+      RemoveTargets: removeTargets(events),
+      PutEvents: putEvents(events),
       EnableRule: defineOperation({
         input: { Name: NAME },
         resource: (i) => events.describeRule(i.Name).arn,

@@ -134,6 +134,19 @@ export class IamService {
     this.changed();
   }
 
+  /**
+   * Every inline policy on the role by name: its own and the `AWS::IAM::Policy` documents put on
+   * it (CloudFormation creates those with PutRolePolicy, so IAM lists them alike).
+   */
+  inlinePoliciesOf(roleName: string): Readonly<Record<string, unknown>> {
+    const role = this.getRole(roleName);
+    const lower = role.roleName.toLowerCase();
+    const attached = Object.entries(this.store.state.policies).filter(([, p]) =>
+      p.roleNames.some((r) => r.toLowerCase() === lower),
+    );
+    return { ...Object.fromEntries(attached.map(([name, p]) => [name, p.document])), ...role.inlinePolicies };
+  }
+
   /** https://docs.aws.amazon.com/IAM/latest/APIReference/API_PutRolePolicy.html */
   putRolePolicy(roleName: string, policyName: string, policyDocument: unknown): void {
     const role = this.getRole(roleName);

@@ -12,3 +12,4 @@ export { KNOWN_MANAGED_POLICIES } from './managed-policies.ts';
 export { type PolicyDocument, type PolicyStatement, parsePolicyDocument } from './policy-document.ts';
 export { evaluateResourcePolicy } from './resource-policy.ts';
 export type { RoleRecord } from './role-store.ts';
+export { iamWireService } from './wire.ts';

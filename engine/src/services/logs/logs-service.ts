@@ -162,6 +162,34 @@ export class LogsService implements LogSink {
     return streams;
   }
 
+  /**
+   * https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_CreateLogStream.html
+   * Names are 1-512 characters without `:` or `*`.
+   */
+  createLogStream(logGroupName: string, logStreamName: string): void {
+    this.requireGroup(logGroupName);
+    if (!/^[^:*]{1,512}$/.test(logStreamName)) {
+      throw new AwsError(
+        'InvalidParameterException',
+        `Log stream name ${JSON.stringify(logStreamName)} must be 1-512 characters without ':' or '*'`,
+      );
+    }
+    if (this.store.has(logGroupName, logStreamName)) {
+      throw new AwsError('ResourceAlreadyExistsException', 'The specified log stream already exists');
+    }
+    this.store.create(logGroupName, logStreamName, this.options.clock.now());
+  }
+
+  /** Whether the stream exists (PutLogEvents on the wire needs it; the engine's own writers create theirs). */
+  hasLogStream(logGroupName: string, logStreamName: string): boolean {
+    return this.store.has(logGroupName, logStreamName);
+  }
+
+  /** The group's tags, or ResourceNotFoundException. */
+  logGroupTags(logGroupName: string): Readonly<Record<string, string>> {
+    return { ...this.requireGroup(logGroupName).tags };
+  }
+
   /** The LogSink used by the engine's own writers (Lambda output, access logs). */
   putLogEvents(logGroupName: string, logStreamName: string, events: readonly LogEvent[]): void {
     const group = this.groups[logGroupName];

@@ -85,6 +85,19 @@ export class StreamStore {
     }
   }
 
+  /** CreateLogStream: an empty stream, as an empty file so it is found again after a restart. */
+  create(groupName: string, streamName: string, now: number): void {
+    const id = key(groupName, streamName);
+    const meta: StreamMeta = { groupName, streamName, creationTime: now, storedBytes: 0 };
+    this.streams.set(id, meta);
+    mkdirSync(join(this.root, encodeURIComponent(groupName)), { recursive: true, mode: 0o700 });
+    this.write(id, meta, '');
+  }
+
+  has(groupName: string, streamName: string): boolean {
+    return this.streams.has(key(groupName, streamName));
+  }
+
   /** Writes every pending append; resolves when they are on disk. */
   async flush(): Promise<void> {
     this.flushScheduled = false;

@@ -2,11 +2,18 @@
  * CloudWatch Logs on the AWS endpoint (awsJson1_1, `Logs_20140328.<Operation>`), for the AWS CLI,
  * SDK clients and `tapstack logs`. Timestamps are epoch milliseconds, as the Logs API uses.
  * https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_Operations.html
+ *
+ * LIMITATIONS of the wire operations: one page per Describe call (no nextToken), tags only on
+ * log groups (ListTagsForResource on any other ARN is ResourceNotFoundException), no
+ * rejectedLogEventsInfo for events too old or too new. Facts: operations/AWS-FACTS.md.
  */
 import { createHash } from 'node:crypto';
 import type { JsonServiceEntry } from '../../edge/service-map.ts';
 import { defineOperation } from '../../protocol/operation.ts';
+import { AwsError } from '../../runtime/aws-error.ts';
 import type { LogsService } from './logs-service.ts';
+import { createLogStream } from './operations/create-log-stream.ts';
+import { listTagsForResource, listTagsLogGroup } from './operations/list-tags-for-resource.ts';
 
 const GROUP = { type: 'string', required: true, minLength: 1, maxLength: 512 } as const;
 /**
@@ -85,6 +92,9 @@ export function logsWireService(logs: LogsService): JsonServiceEntry {
           })),
         }),
       }),
+      CreateLogStream: createLogStream(logs),
+      ListTagsForResource: listTagsForResource(logs),
+      ListTagsLogGroup: listTagsLogGroup(logs),
       DescribeLogStreams: defineOperation({
         input: {
           logGroupName: GROUP,
@@ -134,6 +144,9 @@ export function logsWireService(logs: LogsService): JsonServiceEntry {
         },
         resource: (i) => logGroupArn(logs, i.logGroupName),
         handle: (i) => {
+          // The engine's own writers create their streams; a caller must CreateLogStream first.
+          if (logs.hasLogGroup(i.logGroupName) && !logs.hasLogStream(i.logGroupName, i.logStreamName))
+            throw new AwsError('ResourceNotFoundException', 'The specified log stream does not exist.');
           logs.putLogEvents(i.logGroupName, i.logStreamName, i.logEvents);
           return { nextSequenceToken: undefined };
         },

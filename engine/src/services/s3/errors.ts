@@ -52,6 +52,13 @@ export const s3Errors = {
   noSuchBucketPolicy: () => new AwsError('NoSuchBucketPolicy', 'The bucket policy does not exist', 404),
   noSuchLifecycleConfiguration: () =>
     new AwsError('NoSuchLifecycleConfiguration', 'The lifecycle configuration does not exist', 404),
+  noSuchTagSet: () => new AwsError('NoSuchTagSet', 'The TagSet does not exist', 404),
+  invalidCopyToItself: () =>
+    new AwsError(
+      'InvalidRequest',
+      "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes.",
+      400,
+    ),
   noSuchUpload: (uploadId: string) =>
     new AwsError(
       'NoSuchUpload',

@@ -6,8 +6,11 @@
  * LIMITATIONS (what this does not emulate):
  * - Multipart: Create/UploadPart/Complete/Abort only; ListMultipartUploads, ListParts and
  *   UploadPartCopy are refused (501). Incomplete uploads are aborted by lifecycle rules.
- * - CopyObject, ACLs, tagging, CORS, website, encryption settings, object lock, replication,
- *   notifications, storage classes and transitions: refused (501), never silently ignored.
+ * - ACL, tagging, encryption, public-access-block and ownership *writes* on the wire, object
+ *   tagging and ACLs, CORS, website, object lock, replication, notifications, storage classes and
+ *   transitions: refused (501), never silently ignored. The bucket getters report what the
+ *   template set (or S3's defaults); the ACL is always the owner's FULL_CONTROL.
+ * - CopyObject copies within this engine only; no conditional copy headers, no tagging directive.
  * - Lifecycle filters other than Prefix (Tag, And, ObjectSize*) and Expiration by Date: refused.
  * - Conditional requests (If-Match, If-None-Match…), SSE headers, Content-Encoding/Cache-Control/
  *   Content-Disposition storage, and checksums other than CRC32 (accepted unchecked).
@@ -22,7 +25,14 @@ export { bucketNameProblem } from './bucket-name.ts';
 export type { S3HttpHandler, S3HttpOptions } from './http/handler.ts';
 export { createS3HttpHandler } from './http/handler.ts';
 export { dueAt, type LifecycleAction, planLifecycle } from './lifecycle.ts';
-export type { BucketState, LifecycleRule, ObjectVersion, VersioningStatus } from './model.ts';
+export type {
+  BucketSettings,
+  BucketState,
+  EncryptionRule,
+  LifecycleRule,
+  ObjectVersion,
+  VersioningStatus,
+} from './model.ts';
 export type {
   BucketPolicyDecision,
   BucketPolicyEvaluator,

@@ -60,8 +60,38 @@ export interface BucketState {
   /** The policy document as the caller sent it (JSON text). */
   policy?: string;
   lifecycle?: readonly LifecycleRule[];
+  /** Encryption, public access block, ownership controls and tags as the template set them. */
+  settings?: BucketSettings;
   /** Key → versions, newest first. */
   readonly objects: Map<string, ObjectVersion[]>;
   /** Upload id → multipart upload in progress. */
   readonly uploads: Map<string, MultipartUpload>;
+}
+
+/**
+ * Bucket configuration this emulator stores and reports but does not act on (objects sit on the
+ * local disk; nothing is public; ACLs are not evaluated).
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-s3-bucket.html
+ */
+export interface BucketSettings {
+  readonly encryption?: readonly EncryptionRule[];
+  readonly publicAccessBlock?: PublicAccessBlock;
+  /** `BucketOwnerEnforced`, `BucketOwnerPreferred` or `ObjectWriter`. */
+  readonly objectOwnership?: string;
+  /** Absent: no tag set (GetBucketTagging answers NoSuchTagSet). */
+  readonly tags?: readonly { readonly key: string; readonly value: string }[];
+}
+
+export interface EncryptionRule {
+  /** `AES256`, `aws:kms` or `aws:kms:dsse`. */
+  readonly sseAlgorithm: string;
+  readonly kmsMasterKeyId?: string;
+  readonly bucketKeyEnabled?: boolean;
+}
+
+export interface PublicAccessBlock {
+  readonly blockPublicAcls: boolean;
+  readonly ignorePublicAcls: boolean;
+  readonly blockPublicPolicy: boolean;
+  readonly restrictPublicBuckets: boolean;
 }

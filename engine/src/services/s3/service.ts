@@ -2,7 +2,7 @@ import { type AccountContext, DEFAULT_ACCOUNT } from '../../runtime/account.ts';
 import type { Clock } from '../../runtime/clock.ts';
 import type { S3Context } from './context.ts';
 import { LifecycleSweep } from './lifecycle-sweep.ts';
-import type { LifecycleRule } from './model.ts';
+import type { BucketSettings, EncryptionRule, LifecycleRule, PublicAccessBlock } from './model.ts';
 import {
   deleteBucketLifecycle,
   getBucketLifecycle,
@@ -16,10 +16,20 @@ import {
   putBucketPolicy,
 } from './operations/bucket-policy.ts';
 import {
+  type BucketAcl,
+  getBucketAcl,
+  getBucketEncryption,
+  getBucketOwnershipControls,
+  getBucketTagging,
+  getPublicAccessBlock,
+  putBucketSettings,
+} from './operations/bucket-settings.ts';
+import {
   getBucketVersioning,
   type PutBucketVersioningInput,
   putBucketVersioning,
 } from './operations/bucket-versioning.ts';
+import { type CopyObjectInput, type CopyObjectOutput, copyObject } from './operations/copy-object.ts';
 import { type CreateBucketInput, createBucket } from './operations/create-bucket.ts';
 import { deleteBucket } from './operations/delete-bucket.ts';
 import { type DeleteObjectInput, type DeleteObjectOutput, deleteObject } from './operations/delete-object.ts';
@@ -160,6 +170,33 @@ export class S3Service {
   }
   deleteBucketPolicy(input: { readonly bucket: string }, caller = this.owner): void {
     deleteBucketPolicy(this.ctx, input, caller);
+  }
+  putBucketSettings(
+    input: { readonly bucket: string; readonly settings: BucketSettings },
+    caller = this.owner,
+  ): void {
+    putBucketSettings(this.ctx, input, caller);
+  }
+  getBucketEncryption(bucket: string, caller = this.owner): readonly EncryptionRule[] {
+    return getBucketEncryption(this.ctx, bucket, caller);
+  }
+  getPublicAccessBlock(bucket: string, caller = this.owner): PublicAccessBlock {
+    return getPublicAccessBlock(this.ctx, bucket, caller);
+  }
+  getBucketOwnershipControls(bucket: string, caller = this.owner): string {
+    return getBucketOwnershipControls(this.ctx, bucket, caller);
+  }
+  getBucketTagging(
+    bucket: string,
+    caller = this.owner,
+  ): readonly { readonly key: string; readonly value: string }[] {
+    return getBucketTagging(this.ctx, bucket, caller);
+  }
+  getBucketAcl(bucket: string, caller = this.owner): BucketAcl {
+    return getBucketAcl(this.ctx, bucket, caller);
+  }
+  copyObject(input: CopyObjectInput, caller = this.owner): CopyObjectOutput {
+    return copyObject(this.ctx, input, caller);
   }
   putObject(input: PutObjectInput, caller = this.owner): PutObjectOutput {
     return putObject(this.ctx, input, caller);

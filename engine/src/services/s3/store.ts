@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { StateFile } from '../../runtime/state-file.ts';
 import { s3Errors } from './errors.ts';
 import type {
+  BucketSettings,
   BucketState,
   LifecycleRule,
   MultipartUpload,
@@ -19,6 +20,7 @@ interface PersistedBucket {
   readonly versioning: VersioningStatus;
   readonly policy?: string;
   readonly lifecycle?: readonly LifecycleRule[];
+  readonly settings?: BucketSettings;
   readonly objects: [string, ObjectVersion[]][];
   readonly uploads?: [string, MultipartUpload][];
 }
@@ -78,6 +80,7 @@ export class S3Store {
       versioning: bucket.versioning,
       ...(bucket.policy === undefined ? {} : { policy: bucket.policy }),
       ...(bucket.lifecycle === undefined ? {} : { lifecycle: bucket.lifecycle }),
+      ...(bucket.settings === undefined ? {} : { settings: bucket.settings }),
       objects: [...bucket.objects.entries()],
       uploads: [...bucket.uploads.entries()],
     });
@@ -120,6 +123,7 @@ const fromPersisted = (p: PersistedBucket): BucketState => ({
   versioning: p.versioning,
   ...(p.policy === undefined ? {} : { policy: p.policy }),
   ...(p.lifecycle === undefined ? {} : { lifecycle: p.lifecycle }),
+  ...(p.settings === undefined ? {} : { settings: p.settings }),
   objects: new Map(p.objects),
   uploads: new Map(p.uploads ?? []),
 });

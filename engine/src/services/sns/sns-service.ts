@@ -123,6 +123,15 @@ export class SnsService {
     this.save();
   }
 
+  /** The topic, or NotFound as SNS answers an unknown topic ARN. */
+  getTopic(topicArn: string): Topic {
+    return this.requireTopic(topicArn);
+  }
+
+  listSubscriptions(): Subscription[] {
+    return [...this.data.subscriptions];
+  }
+
   listSubscriptionsByTopic(topicArn: string): Subscription[] {
     return this.data.subscriptions.filter((s) => s.topicArn === topicArn);
   }

@@ -1,9 +1,12 @@
 /**
- * SNS on the AWS endpoint (awsQuery, XML out): listing topics and subscriptions and publishing.
+ * SNS on the AWS endpoint (awsQuery, XML out): listing topics and subscriptions, topic attributes and publishing.
  * https://docs.aws.amazon.com/sns/latest/api/API_Operations.html
  */
 import type { QueryServiceEntry } from '../../edge/service-map.ts';
 import { defineOperation } from '../../protocol/operation.ts';
+import { getTopicAttributes } from './operations/get-topic-attributes.ts';
+import { listSubscriptions } from './operations/list-subscriptions.ts';
+import { subscriptionView } from './operations/subscription-view.ts';
 import type { SnsService } from './sns-service.ts';
 
 const TOPIC = { type: 'string', required: true } as const;
@@ -23,15 +26,11 @@ export function snsWireService(sns: SnsService): QueryServiceEntry {
         input: { TopicArn: TOPIC, NextToken: { type: 'string' } },
         resource: (i) => i.TopicArn,
         handle: (i) => ({
-          Subscriptions: sns.listSubscriptionsByTopic(i.TopicArn).map((s) => ({
-            SubscriptionArn: s.pendingConfirmation ? 'PendingConfirmation' : s.subscriptionArn,
-            Owner: s.topicArn.split(':')[4],
-            Protocol: s.protocol,
-            Endpoint: s.endpoint,
-            TopicArn: s.topicArn,
-          })),
+          Subscriptions: sns.listSubscriptionsByTopic(i.TopicArn).map(subscriptionView),
         }),
       }),
+      GetTopicAttributes: getTopicAttributes(sns),
+      ListSubscriptions: listSubscriptions(sns),
       Publish: defineOperation({
         input: { TopicArn: TOPIC, Message: { type: 'string', required: true }, Subject: { type: 'string' } },
         resource: (i) => i.TopicArn,

@@ -4,11 +4,13 @@ import { isAwsError } from '../../../runtime/aws-error.ts';
 import { ownerCaller, type S3Caller } from '../policy.ts';
 import type { S3Service } from '../service.ts';
 import * as bucket from './bucket-handlers.ts';
+import { copyObjectHandler } from './copy-handler.ts';
 import * as list from './list-handlers.ts';
 import * as multipart from './multipart-handlers.ts';
 import * as object from './object-handlers.ts';
 import { readRequestBody } from './request-body.ts';
 import { parseTarget, resolveOperation, type S3Operation } from './route.ts';
+import * as settings from './settings-handlers.ts';
 import type { OperationHandler, S3HttpResponse } from './types.ts';
 import { escapeXml } from './xml.ts';
 
@@ -45,6 +47,12 @@ const HANDLERS: Readonly<Record<S3Operation, OperationHandler>> = {
   ListObjectsV2: list.listObjectsV2Handler,
   ListObjectVersions: list.listObjectVersionsHandler,
   DeleteObjects: object.deleteObjectsHandler,
+  GetBucketEncryption: settings.getBucketEncryptionHandler,
+  GetPublicAccessBlock: settings.getPublicAccessBlockHandler,
+  GetBucketOwnershipControls: settings.getBucketOwnershipControlsHandler,
+  GetBucketTagging: settings.getBucketTaggingHandler,
+  GetBucketAcl: settings.getBucketAclHandler,
+  CopyObject: copyObjectHandler,
   PutObject: object.putObjectHandler,
   GetObject: object.getObjectHandler,
   HeadObject: object.headObjectHandler,

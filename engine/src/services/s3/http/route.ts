@@ -22,6 +22,12 @@ export type S3Operation =
   | 'ListObjectsV2'
   | 'ListObjectVersions'
   | 'DeleteObjects'
+  | 'GetBucketEncryption'
+  | 'GetPublicAccessBlock'
+  | 'GetBucketOwnershipControls'
+  | 'GetBucketTagging'
+  | 'GetBucketAcl'
+  | 'CopyObject'
   | 'PutObject'
   | 'GetObject'
   | 'HeadObject'
@@ -65,6 +71,16 @@ const ROUTES: readonly RouteRow[] = [
   { method: 'GET', scope: 'bucket', subresource: 'list-type', operation: 'ListObjectsV2' },
   { method: 'GET', scope: 'bucket', operation: 'ListObjects' },
   { method: 'POST', scope: 'bucket', subresource: 'delete', operation: 'DeleteObjects' },
+  { method: 'GET', scope: 'bucket', subresource: 'encryption', operation: 'GetBucketEncryption' },
+  { method: 'GET', scope: 'bucket', subresource: 'publicAccessBlock', operation: 'GetPublicAccessBlock' },
+  {
+    method: 'GET',
+    scope: 'bucket',
+    subresource: 'ownershipControls',
+    operation: 'GetBucketOwnershipControls',
+  },
+  { method: 'GET', scope: 'bucket', subresource: 'tagging', operation: 'GetBucketTagging' },
+  { method: 'GET', scope: 'bucket', subresource: 'acl', operation: 'GetBucketAcl' },
   { method: 'PUT', scope: 'object', operation: 'PutObject' },
   { method: 'GET', scope: 'object', operation: 'GetObject' },
   { method: 'HEAD', scope: 'object', operation: 'HeadObject' },
@@ -147,15 +163,18 @@ export function resolveOperation(
 ): S3Operation {
   const scope: Scope =
     target.bucket === undefined ? 'service' : target.key === undefined ? 'bucket' : 'object';
-  const unsupported = UNSUPPORTED_SUBRESOURCES.find((name) => target.query.has(name));
+  const readable = method === 'GET' && scope === 'bucket';
+  const unsupported = UNSUPPORTED_SUBRESOURCES.find(
+    (name) => target.query.has(name) && !(readable && KNOWN_SUBRESOURCES.has(name)),
+  );
   if (unsupported) throw s3Errors.notImplemented(`the '${unsupported}' subresource (${method})`);
-  if (scope === 'object' && method === 'PUT' && headers['x-amz-copy-source'] !== undefined) {
-    throw s3Errors.notImplemented('CopyObject');
-  }
   const subresource = [...target.query.keys()].find((name) => KNOWN_SUBRESOURCES.has(name));
   const row = ROUTES.find((r) => r.method === method && r.scope === scope && r.subresource === subresource);
   // A known subresource in an unimplemented combination (ListMultipartUploads, ListParts…).
   if (!row && subresource) throw s3Errors.notImplemented(`${method} ?${subresource} on a ${scope}`);
+  const copy = scope === 'object' && headers['x-amz-copy-source'] !== undefined;
+  if (copy && row?.operation === 'UploadPart') throw s3Errors.notImplemented('UploadPartCopy');
+  if (copy && row?.operation === 'PutObject') return 'CopyObject';
   if (!row)
     throw s3Errors.methodNotAllowed(`${method} on a ${scope}${subresource ? ` ?${subresource}` : ''}`);
   return row.operation;
