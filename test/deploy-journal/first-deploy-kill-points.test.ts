@@ -76,6 +76,13 @@ describe('a first deploy killed at any journal entry', () => {
       }
     });
     // Assess
+    const serving = results.filter((r) => 'stored' in r && r.stored).length;
+    const sorted = [...restartMs].sort((a, b) => a - b);
+    console.log(
+      `kill points: ${results.length}, restarts serving with the POST stored: ${serving}; restart to READY ` +
+        `after an interrupted deploy: median ${Math.round(sorted[Math.floor(sorted.length / 2)] ?? 0)} ms, ` +
+        `max ${Math.round(sorted.at(-1) ?? 0)} ms`,
+    );
     for (const result of results) {
       expect(result.killed, `kill point ${result.killAt}`).toBe(true);
       if (!('after' in result) || !result.after) continue;
@@ -91,11 +98,8 @@ describe('a first deploy killed at any journal entry', () => {
       expect(result.after.counts, where).toEqual(reference.counts);
       expect(result.post, where).toBe(200);
       expect(result.stored, where).toBe(true);
-      expect(result.resumed, where).toBe(true);
+      // Killed before `begin`, nothing was under way: the restart deploys afresh.
+      expect(result.resumed, where).toBe(result.killAt > 1);
     }
-    console.log(
-      `kill points: ${results.length}, restarts serving: ${results.filter((r) => 'stored' in r && r.stored).length}; ` +
-        `restart to READY after an interrupted deploy: median ${Math.round(restartMs.sort((a, b) => a - b)[Math.floor(restartMs.length / 2)] ?? 0)} ms, max ${Math.round(Math.max(...restartMs))} ms (machine shared)`,
-    );
   }, 600_000);
 });
