@@ -99,7 +99,7 @@ describe('an update or delete killed at any journal entry', () => {
     await stop(cloud);
   });
 
-  it('finishes a parameter change (in-place updates) after a kill before any of its journal entries', async () => {
+  it('finishes a parameter change (stage and function updated in place) killed before journal entries 1, 2, 3, 5, 6', async () => {
     // Prepare: the stage and the function change (throttling and retention); begin, 2 x (intent, outcome), end.
     const args = [
       '-p',
