@@ -27,6 +27,7 @@ import { bucketPolicyEvaluator } from './wiring/bucket-policy.ts';
 import type { EngineServices } from './wiring/engine-services.ts';
 import { executeApiRewriter } from './wiring/execute-api-output.ts';
 import { deployThroughApi } from './wiring/local-deploy.ts';
+import { resumeDeploys } from './wiring/resume-deploys.ts';
 import { buildServiceMap } from './wiring/service-map.ts';
 import { stackControlOf } from './wiring/stack-control.ts';
 import { stackReaderOf } from './wiring/stack-reader.ts';
@@ -61,6 +62,8 @@ export interface EngineOptions {
   readonly lambdaHosts?: number;
   /** Background problems (failed deliveries, bugs behind a 500) are reported here; default stderr. */
   readonly onWarning?: (message: string) => void;
+  /** Events of stack operations resumed from the deploy journal at start (the CLI prints them). */
+  readonly onStackEvent?: (event: StackEvent) => void;
 }
 
 export interface DeployRequest {
@@ -68,6 +71,8 @@ export interface DeployRequest {
   readonly templateBody: string;
   readonly parameters?: Readonly<Record<string, string>>;
   readonly onEvent?: (event: StackEvent) => void;
+  /** Replace a stack left failed (UPDATE_ROLLBACK_FAILED included), see DeployInput.replaceFailed. */
+  readonly replaceFailed?: boolean;
 }
 
 export class Engine {
@@ -321,6 +326,7 @@ export class Engine {
     cloudwatch.start();
     await httpApi.start();
     await events.start();
+    await resumeDeploys(deployer, options.onStackEvent, warn);
     return new Engine(services, deployer, endpoint, endpointHolder.url, clock, cloudFormation);
   }
 

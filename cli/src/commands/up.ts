@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { Engine, parseTemplate, RealClock } from '../../../engine/src/index.ts';
+import { Engine, parseTemplate, RealClock, type StackEvent } from '../../../engine/src/index.ts';
 import { formatStackEvent } from '../format/stack-event.ts';
 import { colorEnabled, paint, table } from '../format/style.ts';
 import { parseParameterFile, parseParameterOverrides } from '../parameters.ts';
@@ -16,6 +16,7 @@ interface UpOptions {
   readonly port: string;
   readonly apiPort: string;
   readonly timeScale: string;
+  readonly replaceFailed?: boolean;
 }
 
 /**
@@ -92,6 +93,10 @@ export function registerUp(program: Command): void {
       'run emulated time N times faster (schedules, retries, alarms, retention)',
       '1',
     )
+    .option(
+      '--replace-failed',
+      'delete a stack left failed (e.g. UPDATE_ROLLBACK_FAILED) and create it anew, adopting retained resources',
+    )
     .action(async (options: UpOptions) => {
       const color = colorEnabled();
       const timeScale = Number(options.timeScale);
@@ -106,7 +111,21 @@ export function registerUp(program: Command): void {
       }
       const parameters = localParameters(templateBody, options);
       const started = performance.now();
+      const printEvent = (event: StackEvent) =>
+        console.log(
+          formatStackEvent(
+            {
+              timestamp: Date.parse(event.timestamp),
+              logicalId: event.logicalId,
+              resourceType: event.resourceType,
+              status: event.status,
+              ...(event.reason ? { reason: event.reason } : {}),
+            },
+            color,
+          ),
+        );
       const engine = await Engine.start({
+        onStackEvent: printEvent,
         dataDir: resolve(options.dataDir),
         host: options.host,
         port: port(options.port, '--port'),
@@ -140,19 +159,8 @@ export function registerUp(program: Command): void {
           stackName: options.stackName,
           templateBody,
           parameters,
-          onEvent: (event) =>
-            console.log(
-              formatStackEvent(
-                {
-                  timestamp: Date.parse(event.timestamp),
-                  logicalId: event.logicalId,
-                  resourceType: event.resourceType,
-                  status: event.status,
-                  ...(event.reason ? { reason: event.reason } : {}),
-                },
-                color,
-              ),
-            ),
+          onEvent: printEvent,
+          ...(options.replaceFailed ? { replaceFailed: true } : {}),
         });
       } catch (error) {
         await engine.close();

@@ -23,8 +23,40 @@ export class DeployError extends Error {
       reason.startsWith('Resources.') || reason.includes(`Template error: Resources.${logicalId}`)
         ? ''
         : where;
-    super(`stack ${stackDescription.stackName} is ${stackDescription.status}: failed${place}: ${reason}`);
+    const fix = whatToDo(stackDescription.status);
+    super(
+      `stack ${stackDescription.stackName} is ${stackDescription.status}: failed${place}: ${reason}${fix ? `. ${fix}` : ''}`,
+    );
     this.name = 'DeployError';
+  }
+}
+
+/**
+ * What the user can do about a stack left in a failed state, naming the command that fixes it
+ * (CloudFormation's own rules: a ROLLBACK_COMPLETE stack can only be deleted; an
+ * UPDATE_ROLLBACK_FAILED one cannot be updated until the rollback is finished or it is deleted).
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/troubleshooting.html
+ */
+export function whatToDo(status: string): string | undefined {
+  switch (status) {
+    case 'ROLLBACK_COMPLETE':
+    case 'ROLLBACK_FAILED':
+    case 'CREATE_FAILED':
+      return (
+        'Fix the cause and run `tapstack up` again: it deletes the failed stack and creates it anew ' +
+        '(resources kept by DeletionPolicy Retain are adopted, not duplicated); `tapstack destroy` deletes it'
+      );
+    case 'UPDATE_ROLLBACK_FAILED':
+      return (
+        'The stack cannot be updated in this state. Run `tapstack up --replace-failed` to delete it and ' +
+        'create it again (retained resources such as the table are kept and adopted), or `tapstack destroy` to delete it'
+      );
+    case 'UPDATE_ROLLBACK_COMPLETE':
+      return 'The stack is back as it was before the update; fix the cause and run `tapstack up` again';
+    case 'DELETE_FAILED':
+      return 'Fix the cause and delete it again with `tapstack destroy`, or run `tapstack up --replace-failed`';
+    default:
+      return undefined;
   }
 }
 

@@ -17,6 +17,8 @@ export class FakeCloud {
   readonly failCreate = new Set<string>();
   readonly failUpdate = new Set<string>();
   readonly failDelete = new Set<string>();
+  /** Logical ids whose create makes the resource and then never returns (a kill mid-step). */
+  readonly hangAfterCreate = new Set<string>();
   private counter = 0;
 
   provider(
@@ -33,7 +35,16 @@ export class FakeCloud {
       supportedProperties: options.properties ?? ['Name', 'Size', 'Target', 'Tags', 'Items'],
       supportedAttributes: options.attributes ?? ['Arn'],
       ...(options.replacement ? { replacementProperties: options.replacement } : {}),
-      create: async (ctx, props) => this.create(ctx, props),
+      create: async (ctx, props) => {
+        const result = this.create(ctx, props);
+        if (this.hangAfterCreate.has(ctx.logicalId)) return new Promise<never>(() => {});
+        return result;
+      },
+      // Named resources only: the name is the physical id.
+      find: async (_ctx, props) =>
+        typeof props.Name === 'string' && this.live.has(props.Name)
+          ? { physicalId: props.Name, attributes: { Arn: `arn:fake:${props.Name}` } }
+          : undefined,
       delete: async (ctx, physicalId) => {
         this.calls.push(`delete ${ctx.logicalId} ${physicalId}`);
         if (this.failDelete.has(ctx.logicalId)) throw new Error(`cannot delete ${physicalId}`);

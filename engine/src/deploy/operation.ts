@@ -4,8 +4,10 @@ import type { ProviderContext, ResourceProvider } from '../providers/provider.ts
 import type { ProviderRegistry } from '../providers/registry.ts';
 import type { AccountContext } from '../runtime/account.ts';
 import type { Clock } from '../runtime/clock.ts';
+import type { OperationJournal } from './operation-journal.ts';
 import type { PreparedStack } from './prepare.ts';
 import type { OutputRewriter } from './quirks.ts';
+import type { RetainedResources } from './retained-resources.ts';
 import type { StackStore } from './stack-store.ts';
 import {
   type ResourceRecord,
@@ -25,6 +27,8 @@ export interface DeployRuntime {
   readonly rewriteOutput: OutputRewriter;
   /** Stacks whose running update was asked to stop (CancelUpdateStack); the update rolls back. */
   readonly cancelRequests?: Set<string>;
+  /** Resources stacks retained, which a re-created stack may adopt. */
+  readonly retained?: RetainedResources;
 }
 
 /**
@@ -34,6 +38,8 @@ export interface DeployRuntime {
 export class StackOperation {
   /** Export names read through Fn::ImportValue during this operation. */
   readonly imports = new Set<string>();
+  /** The deploy journal of this operation; every resource step goes through it (see resource-steps.ts). */
+  journal: OperationJournal | undefined;
 
   constructor(
     readonly runtime: DeployRuntime,
@@ -77,14 +83,20 @@ export class StackOperation {
     delete this.stack.resources[logicalId];
   }
 
-  providerContext(logicalId: string, resourceType: string): ProviderContext {
+  providerContext(logicalId: string, resourceType: string, nameSeed?: string): ProviderContext {
     return {
       logicalId,
       resourceType,
       stackName: this.stack.stackName,
       stackId: this.stack.stackId,
       account: this.runtime.account,
+      ...(nameSeed === undefined ? {} : { nameSeed }),
     };
+  }
+
+  /** A stack-level event that is emitted even while the journal replays (what a resume says it does). */
+  announce(status: StackStatus, reason: string): void {
+    this.emit(this.stack.stackName, this.stack.stackId, STACK_RESOURCE_TYPE, status, reason, true);
   }
 
   /** Resolution against the resources as they stand now in this operation. */
@@ -114,7 +126,10 @@ export class StackOperation {
     resourceType: string,
     status: ResourceStatus | StackStatus,
     reason?: string,
+    always = false,
   ): void {
+    // Steps replayed from the journal already have their events; the resumed run adds no copies.
+    if (this.journal?.replaying && !always) return;
     const event: StackEvent = {
       eventId: randomUUID(),
       stackId: this.stack.stackId,

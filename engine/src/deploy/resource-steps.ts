@@ -2,7 +2,9 @@ import { resolveProperties } from '../intrinsics/resolve.ts';
 import { PropertyError } from '../providers/provider.ts';
 import type { DeletionPolicy, ResourceDefinition } from '../template/types.ts';
 import { propertyFromPath } from './deploy-error.ts';
+import { createOrAdopt, finishCreate, RESUMED } from './finish-step.ts';
 import type { StackOperation } from './operation.ts';
+import { OperationJournal } from './operation-journal.ts';
 import { checkProperties, type PreparedStack } from './prepare.ts';
 import type { ResourceRecord } from './types.ts';
 
@@ -69,6 +71,9 @@ export function resolveResource(
 /**
  * Creates one resource (or its replacement, reported as UPDATE_* events as CloudFormation does)
  * and records it. On failure the FAILED event is recorded and a `ResourceFailure` thrown.
+ * Journaled: the intent (with the seed its generated names derive from) is durable before the
+ * provider is called, the outcome right after; a step the journal says was done is replayed, and
+ * one that was under way is finished (see finishCreate).
  */
 export async function createResource(
   op: StackOperation,
@@ -82,66 +87,105 @@ export async function createResource(
     mode === 'create'
       ? (['CREATE_IN_PROGRESS', 'CREATE_COMPLETE', 'CREATE_FAILED'] as const)
       : (['UPDATE_IN_PROGRESS', 'UPDATE_COMPLETE', 'UPDATE_FAILED'] as const);
+  const journal = op.journal;
+  const step = journal?.step(mode, logicalId);
+  const record = (physicalId: string, properties: Record<string, unknown>, attributes: object) => {
+    const created: ResourceRecord = {
+      logicalId,
+      type,
+      physicalId,
+      properties,
+      attributes: { ...attributes },
+      status: done,
+      lastUpdated: op.now(),
+    };
+    op.setResource(created);
+    return created;
+  };
+  if (step?.state.kind === 'replayed') {
+    const { outcome } = step.state;
+    if (!outcome.ok) throw new ResourceFailure(logicalId, outcome.property, outcome.reason);
+    return record(
+      outcome.physicalId ?? '',
+      props ?? resolveResource(op, prepared, logicalId),
+      outcome.attributes ?? {},
+    );
+  }
+  const interrupted = step?.state.kind === 'interrupted' ? step.state.intent : undefined;
+  const seed = interrupted?.seed ?? OperationJournal.seed();
+  if (step && !interrupted) journal?.intent({ step: step.index, action: mode, logicalId, type, seed });
   const note =
     mode === 'replace'
       ? 'Requested update requires the creation of a new physical resource; hence creating one.'
       : undefined;
-  op.resourceEvent(logicalId, type, '', started, note);
+  op.resourceEvent(logicalId, type, '', started, interrupted ? RESUMED : note);
   try {
     const resolved = props ?? resolveResource(op, prepared, logicalId);
+    const provider = op.provider(type);
+    const ctx = op.providerContext(logicalId, type, step ? seed : undefined);
     // Providers get their own copy: the resolved properties are also the stack's record.
-    const result = await op
-      .provider(type)
-      .create(op.providerContext(logicalId, type), structuredClone(resolved));
-    const record: ResourceRecord = {
-      logicalId,
-      type,
-      physicalId: result.physicalId,
-      properties: resolved,
-      attributes: { ...result.attributes },
-      status: done,
-      lastUpdated: op.now(),
-    };
-    op.setResource(record);
-    op.resourceEvent(logicalId, type, record.physicalId, done);
-    return record;
+    const { result, how } = interrupted
+      ? await finishCreate(provider, ctx, resolved)
+      : await createOrAdopt(op, provider, ctx, resolved);
+    if (step) journal?.succeeded(step.index, result.physicalId, result.attributes);
+    const created = record(result.physicalId, resolved, result.attributes);
+    op.resourceEvent(logicalId, type, created.physicalId, done, how);
+    return created;
   } catch (error) {
     const { reason, property } = explain(error);
+    if (step) journal?.failed(step.index, reason, property);
     op.resourceEvent(logicalId, type, '', failed, reason);
     throw new ResourceFailure(logicalId, property, reason);
   }
 }
 
-/** Updates one resource in place (also used to roll an update back). */
+/** Updates one resource in place (also used to roll an update back). Journaled like createResource. */
 export async function updateResource(
   op: StackOperation,
   current: ResourceRecord,
   props: Record<string, unknown>,
 ): Promise<ResourceRecord> {
   const { logicalId, type, physicalId } = current;
-  op.resourceEvent(logicalId, type, physicalId, 'UPDATE_IN_PROGRESS');
+  const journal = op.journal;
+  const step = journal?.step('update', logicalId);
+  const record = (newId: string, attributes: object) => {
+    const updated: ResourceRecord = {
+      ...current,
+      physicalId: newId,
+      properties: props,
+      attributes: { ...attributes },
+      status: 'UPDATE_COMPLETE',
+      lastUpdated: op.now(),
+    };
+    op.setResource(updated);
+    return updated;
+  };
+  if (step?.state.kind === 'replayed') {
+    const { outcome } = step.state;
+    if (!outcome.ok) throw new ResourceFailure(logicalId, outcome.property, outcome.reason);
+    return record(outcome.physicalId ?? physicalId, outcome.attributes ?? {});
+  }
+  const interrupted = step?.state.kind === 'interrupted';
+  if (step && !interrupted)
+    journal?.intent({ step: step.index, action: 'update', logicalId, type, physicalId });
+  op.resourceEvent(logicalId, type, physicalId, 'UPDATE_IN_PROGRESS', interrupted ? RESUMED : undefined);
   try {
     const provider = op.provider(type);
     if (!provider.update) throw new Error(`${type} cannot be updated in place`);
+    // An update sets the resource to `props`; repeating one that was under way is safe.
     const result = await provider.update(
       op.providerContext(logicalId, type),
       physicalId,
       props,
       current.properties,
     );
-    const record: ResourceRecord = {
-      ...current,
-      physicalId: result.physicalId,
-      properties: props,
-      attributes: { ...result.attributes },
-      status: 'UPDATE_COMPLETE',
-      lastUpdated: op.now(),
-    };
-    op.setResource(record);
-    op.resourceEvent(logicalId, type, record.physicalId, 'UPDATE_COMPLETE');
-    return record;
+    if (step) journal?.succeeded(step.index, result.physicalId, result.attributes);
+    const updated = record(result.physicalId, result.attributes);
+    op.resourceEvent(logicalId, type, updated.physicalId, 'UPDATE_COMPLETE');
+    return updated;
   } catch (error) {
     const { reason, property } = explain(error);
+    if (step) journal?.failed(step.index, reason, property);
     op.resourceEvent(logicalId, type, physicalId, 'UPDATE_FAILED', reason);
     throw new ResourceFailure(logicalId, property, reason);
   }
@@ -150,6 +194,8 @@ export async function updateResource(
 /**
  * Deletes one resource unless its policy retains it (DELETE_SKIPPED). Returns false, after a
  * DELETE_FAILED event, when the provider failed; the caller decides what that means for the stack.
+ * Journaled like createResource; a delete that was under way is run again (deleting something
+ * already gone succeeds, by the provider contract).
  */
 export async function deleteResource(
   op: StackOperation,
@@ -159,11 +205,29 @@ export async function deleteResource(
 ): Promise<boolean> {
   const { logicalId, type, physicalId } = record;
   const retained = policy === 'Retain' || (policy === 'RetainExceptOnCreate' && !onCreateRollback);
+  const journal = op.journal;
+  const step = journal?.step('delete', logicalId);
   const forget = () => {
     if (op.stack.resources[logicalId]?.physicalId === physicalId) op.removeResource(logicalId);
   };
+  const markFailed = (reason: string) => {
+    if (op.stack.resources[logicalId]?.physicalId === physicalId) {
+      op.setResource({ ...record, status: 'DELETE_FAILED', reason, lastUpdated: op.now() });
+    }
+  };
+  if (step?.state.kind === 'replayed') {
+    const { outcome } = step.state;
+    if (outcome.ok) forget();
+    else markFailed(outcome.reason);
+    return outcome.ok;
+  }
+  const interrupted = step?.state.kind === 'interrupted';
+  if (step && !interrupted)
+    journal?.intent({ step: step.index, action: 'delete', logicalId, type, physicalId });
   if (retained) {
+    op.runtime.retained?.remember({ type, physicalId, stackName: op.stack.stackName, logicalId });
     forget();
+    if (step) journal?.succeeded(step.index, physicalId);
     op.resourceEvent(
       logicalId,
       type,
@@ -173,19 +237,19 @@ export async function deleteResource(
     );
     return true;
   }
-  op.resourceEvent(logicalId, type, physicalId, 'DELETE_IN_PROGRESS');
+  op.resourceEvent(logicalId, type, physicalId, 'DELETE_IN_PROGRESS', interrupted ? RESUMED : undefined);
   try {
     await op
       .provider(type)
       .delete(op.providerContext(logicalId, type), physicalId, structuredClone(record.properties));
+    if (step) journal?.succeeded(step.index, physicalId);
     forget();
     op.resourceEvent(logicalId, type, physicalId, 'DELETE_COMPLETE');
     return true;
   } catch (error) {
     const { reason } = explain(error);
-    if (op.stack.resources[logicalId]?.physicalId === physicalId) {
-      op.setResource({ ...record, status: 'DELETE_FAILED', reason, lastUpdated: op.now() });
-    }
+    if (step) journal?.failed(step.index, reason, undefined);
+    markFailed(reason);
     op.resourceEvent(logicalId, type, physicalId, 'DELETE_FAILED', reason);
     return false;
   }

@@ -118,7 +118,9 @@ describe('StackDeployer create', () => {
     expect(error.property).toBe('Size');
     expect(error.reason).toContain('Resources.Third.Properties.Size: is too large');
     expect(error.message).toBe(
-      'stack app is ROLLBACK_COMPLETE: failed: Resources.Third.Properties.Size: is too large',
+      'stack app is ROLLBACK_COMPLETE: failed: Resources.Third.Properties.Size: is too large. ' +
+        'Fix the cause and run `tapstack up` again: it deletes the failed stack and creates it anew ' +
+        '(resources kept by DeletionPolicy Retain are adopted, not duplicated); `tapstack destroy` deletes it',
     );
     expect(error.stackDescription.status).toBe('ROLLBACK_COMPLETE');
     expect(calls(cloud)).toEqual([

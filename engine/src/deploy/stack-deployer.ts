@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import type { ProviderRegistry } from '../providers/registry.ts';
 import { type AccountContext, DEFAULT_ACCOUNT } from '../runtime/account.ts';
 import { AwsError } from '../runtime/aws-error.ts';
@@ -6,11 +7,15 @@ import type { JsonObject } from '../template/types.ts';
 import { createStack } from './create-stack.ts';
 import { deleteStackResources } from './delete-stack.ts';
 import { DeployError } from './deploy-error.ts';
+import { DeployJournal, type StackOperationKind } from './deploy-journal.ts';
+import { failedStackError, REPLACEABLE } from './failed-stack.ts';
 import { hasChanges } from './no-changes.ts';
 import { type DeployRuntime, StackOperation } from './operation.ts';
+import { OperationJournal } from './operation-journal.ts';
 import { prepareStack } from './prepare.ts';
 import { previewDeploy, type StackPreview } from './preview.ts';
 import { keepOutput, type OutputRewriter } from './quirks.ts';
+import { RetainedResources } from './retained-resources.ts';
 import { makeStackId, validateStackName } from './stack-name.ts';
 import { StackStore } from './stack-store.ts';
 import type {
@@ -41,6 +46,17 @@ export interface StackDeployerOptions {
   readonly rewriteOutput?: OutputRewriter;
   /** Events kept per stack for DescribeStackEvents; older ones are dropped. Default 1000. */
   readonly maxEventsPerStack?: number;
+  /** The deploy journal (JSON lines); default `journal.jsonl` beside the state file. */
+  readonly journalPath?: string;
+}
+
+/** What resuming one interrupted operation came to. */
+export interface ResumeOutcome {
+  readonly stackName: string;
+  readonly operation: StackOperationKind;
+  /** The stack's status afterwards (`DELETE_COMPLETE` when a delete finished and the stack is gone). */
+  readonly status: StackStatus;
+  readonly error?: Error;
 }
 
 /** Stacks that hold nothing useful and are replaced by the next deploy, as `cdk deploy` does. */
@@ -51,6 +67,12 @@ const RECREATE: ReadonlySet<StackStatus> = new Set([
   'DELETE_FAILED',
 ]);
 
+const RESUMING: Record<StackOperationKind, StackStatus> = {
+  create: 'CREATE_IN_PROGRESS',
+  update: 'UPDATE_IN_PROGRESS',
+  delete: 'DELETE_IN_PROGRESS',
+};
+
 /**
  * The local CloudFormation: deploys templates as stacks onto the engine's services through the
  * registered providers, and answers the read side of the API. One instance per engine.
@@ -59,9 +81,14 @@ const RECREATE: ReadonlySet<StackStatus> = new Set([
 export class StackDeployer {
   private readonly runtime: DeployRuntime;
   private readonly busy = new Set<string>();
+  private readonly journal: DeployJournal;
+  private openOperations = 0;
 
   constructor(private readonly options: StackDeployerOptions) {
+    const dir = dirname(options.statePath);
+    this.journal = new DeployJournal(options.journalPath ?? join(dir, 'journal.jsonl'));
     this.runtime = {
+      retained: new RetainedResources(join(dir, 'retained.json')),
       registry: options.registry,
       account: options.account ?? DEFAULT_ACCOUNT,
       clock: options.clock ?? new RealClock(),
@@ -82,7 +109,12 @@ export class StackDeployer {
     return this.exclusive(input.stackName, async () => {
       const listener = this.listener(input.onEvent);
       let existing = this.runtime.store.get(input.stackName);
-      if (existing && RECREATE.has(existing.status)) {
+      const blocked = existing && failedStackError(existing, input.replaceFailed === true);
+      if (blocked) throw blocked;
+      if (
+        existing &&
+        (RECREATE.has(existing.status) || (input.replaceFailed === true && REPLACEABLE.has(existing.status)))
+      ) {
         await this.removeStack(existing, listener);
         existing = undefined;
       }
@@ -197,8 +229,17 @@ export class StackDeployer {
       imports: [],
       events: [],
     };
+    const journal = OperationJournal.start(this.journal, {
+      stackName: stack.stackName,
+      stackId,
+      operation: 'create',
+      creationTime: stack.creationTime,
+      template: prepared.template.document,
+      overrides: input.parameterOverrides ?? {},
+    });
     store.put(stack);
-    const changes = await createStack(new StackOperation(this.runtime, stack, listener), prepared);
+    const op = new StackOperation(this.runtime, stack, listener);
+    const changes = await this.journaled(op, journal, () => createStack(op, prepared));
     return { stack: describeStack(stack), action: 'CREATE', changes };
   }
 
@@ -218,7 +259,12 @@ export class StackDeployer {
     });
     const op = new StackOperation(this.runtime, stack, listener);
     if (!hasChanges(op, prepared)) return { stack: describeStack(stack), action: 'NO_CHANGES', changes: [] };
-    const changes = await updateStack(op, prepared);
+    const journal = OperationJournal.start(this.journal, {
+      ...this.beginOf(stack, 'update'),
+      template: prepared.template.document,
+      overrides: input.parameterOverrides ?? {},
+    });
+    const changes = await this.journaled(op, journal, () => updateStack(op, prepared));
     return { stack: describeStack(stack), action: 'UPDATE', changes };
   }
 
@@ -235,11 +281,110 @@ export class StackDeployer {
       }
     }
     const op = new StackOperation(this.runtime, stack, listener);
+    const journal = OperationJournal.start(this.journal, this.beginOf(stack, 'delete'));
+    await this.journaled(op, journal, () => this.deleteResources(op));
+  }
+
+  private async deleteResources(op: StackOperation): Promise<void> {
+    const stack = op.stack;
     if (await deleteStackResources(op)) {
-      store.remove(stack.stackName);
+      this.runtime.store.remove(stack.stackName);
       return;
     }
     throw new DeployError(describeStack(stack), undefined, undefined, stack.statusReason ?? 'delete failed');
+  }
+
+  /**
+   * Finishes every operation the deploy journal shows was under way when the engine stopped, each
+   * as an uninterrupted run would have: steps already done are replayed from the journal, the step
+   * under way is finished (adopting what it made), the rest run, rollbacks included. Reports each
+   * resume as a stack event (and every step after it), so the user sees what was resumed.
+   */
+  async resumeInterrupted(onEvent?: (event: StackEvent) => void): Promise<ResumeOutcome[]> {
+    const outcomes: ResumeOutcome[] = [];
+    for (const open of this.journal.openOperations()) {
+      const { begin } = open;
+      const result = await this.exclusive(begin.stackName, async () => {
+        const { store, account, registry } = this.runtime;
+        const events = store.get(begin.stackName)?.events ?? [];
+        const prepare = () =>
+          prepareStack({
+            template: JSON.stringify(begin.template ?? {}),
+            overrides: begin.overrides ?? {},
+            account,
+            stackName: begin.stackName,
+            stackId: begin.stackId,
+            registry,
+          });
+        const prepared = begin.operation === 'delete' ? undefined : prepare();
+        const stack: StackRecord =
+          begin.before !== undefined
+            ? { ...structuredClone(begin.before), events }
+            : {
+                stackId: begin.stackId,
+                stackName: begin.stackName,
+                status: 'CREATE_IN_PROGRESS',
+                creationTime: begin.creationTime,
+                template: prepared?.template.document ?? {},
+                parameters: prepared?.parameters ?? { values: {}, raw: {}, noEcho: [] },
+                conditions: prepared?.conditions ?? {},
+                resources: {},
+                pendingCleanup: [],
+                outputs: [],
+                imports: [],
+                events,
+              };
+        store.put(stack);
+        const op = new StackOperation(this.runtime, stack, this.listener(onEvent));
+        const journal = OperationJournal.resume(this.journal, open);
+        op.journal = journal;
+        op.announce(
+          RESUMING[begin.operation],
+          `Resuming the ${begin.operation} of stack ${begin.stackName} from the deploy journal ` +
+            `(${journal.stepsDone} resource step(s) were done when the engine stopped)`,
+        );
+        try {
+          if (begin.operation === 'delete') await this.journaled(op, journal, () => this.deleteResources(op));
+          else if (begin.operation === 'create' && prepared)
+            await this.journaled(op, journal, () => createStack(op, prepared));
+          else if (prepared) await this.journaled(op, journal, () => updateStack(op, prepared));
+          return { status: store.get(begin.stackName) ? stack.status : ('DELETE_COMPLETE' as const) };
+        } catch (error) {
+          return { status: stack.status, error: error as Error };
+        }
+      });
+      outcomes.push({ stackName: begin.stackName, operation: begin.operation, ...result });
+    }
+    if (this.openOperations === 0) this.journal.clear();
+    return outcomes;
+  }
+
+  /** Runs one operation under its journal and closes it there, however it ends (a kill leaves it open). */
+  private async journaled<T>(
+    op: StackOperation,
+    journal: OperationJournal,
+    run: () => Promise<T>,
+  ): Promise<T> {
+    op.journal = journal;
+    this.openOperations += 1;
+    try {
+      return await run();
+    } finally {
+      journal.end(op.stack.status);
+      this.openOperations -= 1;
+      if (this.openOperations === 0) this.journal.clear();
+    }
+  }
+
+  private beginOf(stack: StackRecord, operation: StackOperationKind) {
+    const { events: _events, ...before } = structuredClone(stack);
+    return {
+      stackName: stack.stackName,
+      stackId: stack.stackId,
+      operation,
+      creationTime: stack.creationTime,
+      before,
+    };
   }
 
   private find(stackNameOrId: string): StackRecord {

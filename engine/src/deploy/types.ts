@@ -132,6 +132,11 @@ export interface DeployInput {
   readonly stackId?: string;
   /** Called for every event of this operation, in addition to the deployer's own `onEvent`. */
   readonly onEvent?: (event: StackEvent) => void;
+  /**
+   * Delete a stack left in a failed state (UPDATE_ROLLBACK_FAILED too, which is otherwise refused)
+   * and create it anew; retained resources are adopted. `tapstack up --replace-failed`.
+   */
+  readonly replaceFailed?: boolean;
 }
 
 /** What happened to one resource in a deploy. */

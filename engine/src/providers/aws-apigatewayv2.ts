@@ -55,6 +55,16 @@ export function apiProvider(httpApi: HttpApiService): ResourceProvider {
       });
       return { physicalId: api.ApiId, attributes: attributes(api.ApiId) };
     },
+    // The service names APIs itself: the one a create made is the newest of that name and protocol.
+    async find(ctx, props) {
+      const name = requireString(props, 'Name', ctx);
+      const protocol = requireString(props, 'ProtocolType', ctx);
+      const api = httpApi
+        .listApis()
+        .filter((a) => a.Name === name && a.ProtocolType === protocol)
+        .at(-1);
+      return api ? { physicalId: api.ApiId, attributes: attributes(api.ApiId) } : undefined;
+    },
     async update(ctx, physicalId, props) {
       const description = optionalString(props, 'Description', ctx);
       httpApi.updateApi(physicalId, {
@@ -100,6 +110,18 @@ export function integrationProvider(httpApi: HttpApiService): ResourceProvider {
       const integration = httpApi.createIntegration(requireString(props, 'ApiId', ctx), read(ctx, props));
       return { physicalId: integration.IntegrationId, attributes: {} };
     },
+    async find(ctx, props) {
+      const apiId = requireString(props, 'ApiId', ctx);
+      if (!httpApi.listApis().some((api) => api.ApiId === apiId)) return undefined;
+      const wanted = read(ctx, props);
+      const found = httpApi
+        .getIntegrations(apiId)
+        .filter(
+          (i) => i.IntegrationUri === wanted.IntegrationUri && i.IntegrationType === wanted.IntegrationType,
+        )
+        .at(-1);
+      return found ? { physicalId: found.IntegrationId, attributes: {} } : undefined;
+    },
     async update(ctx, physicalId, props) {
       httpApi.updateIntegration(requireString(props, 'ApiId', ctx), physicalId, read(ctx, props));
       return { physicalId, attributes: {} };
@@ -131,6 +153,14 @@ export function routeProvider(httpApi: HttpApiService): ResourceProvider {
         ...(authorization ? { AuthorizationType: authorization } : {}),
       });
       return { physicalId: route.RouteId, attributes: {} };
+    },
+    // Route keys are unique within an API.
+    async find(ctx, props) {
+      const apiId = requireString(props, 'ApiId', ctx);
+      if (!httpApi.listApis().some((api) => api.ApiId === apiId)) return undefined;
+      const routeKey = requireString(props, 'RouteKey', ctx);
+      const found = httpApi.getRoutes(apiId).find((r) => r.RouteKey === routeKey);
+      return found ? { physicalId: found.RouteId, attributes: {} } : undefined;
     },
     async update(ctx, physicalId, props) {
       const authorization = optionalString(props, 'AuthorizationType', ctx);
@@ -235,6 +265,14 @@ export function stageProvider(httpApi: HttpApiService): ResourceProvider {
       const stageName = requireString(props, 'StageName', ctx);
       httpApi.createStage(requireString(props, 'ApiId', ctx), { StageName: stageName, ...read(ctx, props) });
       return { physicalId: stageName, attributes: {} };
+    },
+    async find(ctx, props) {
+      const apiId = requireString(props, 'ApiId', ctx);
+      const stageName = requireString(props, 'StageName', ctx);
+      const exists =
+        httpApi.listApis().some((api) => api.ApiId === apiId) &&
+        httpApi.getStages(apiId).some((s) => s.StageName === stageName);
+      return exists ? { physicalId: stageName, attributes: {} } : undefined;
     },
     async update(ctx, physicalId, props) {
       const input = read(ctx, props);

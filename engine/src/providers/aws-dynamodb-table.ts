@@ -61,6 +61,15 @@ export function dynamoDbTableProvider(dynamodb: DynamoDbService): ResourceProvid
         throw error;
       }
     },
+    async find(ctx, props) {
+      const name = optionalString(props, 'TableName', ctx) ?? generatePhysicalName(ctx, { maxLength: 255 });
+      try {
+        return { physicalId: name, attributes: { Arn: (await dynamodb.describeTable(name)).TableArn } };
+      } catch (error) {
+        if ((error as Error).name === 'ResourceNotFoundException') return undefined;
+        throw error;
+      }
+    },
     async update(_ctx, physicalId, props) {
       const { Arn } = await provision(physicalId, props, false);
       return { physicalId, attributes: { Arn } };

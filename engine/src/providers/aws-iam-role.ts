@@ -63,6 +63,11 @@ export function iamRoleProvider(iam: IamService): ResourceProvider {
       const role = iam.createRole({ roleName, ...readRole(ctx, props), ...(path ? { path } : {}) });
       return { physicalId: role.roleName, attributes: { Arn: role.arn, RoleId: role.roleId } };
     },
+    async find(ctx, props) {
+      const roleName = optionalString(props, 'RoleName', ctx) ?? generatePhysicalName(ctx, { maxLength: 64 });
+      const role = iam.listRoles().find((r) => r.roleName === roleName);
+      return role ? { physicalId: roleName, attributes: { Arn: role.arn, RoleId: role.roleId } } : undefined;
+    },
     async update(ctx, physicalId, props) {
       const role = iam.updateRole(physicalId, readRole(ctx, props));
       return { physicalId, attributes: { Arn: role.arn, RoleId: role.roleId } };

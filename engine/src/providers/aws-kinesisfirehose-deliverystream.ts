@@ -30,6 +30,17 @@ export function deliveryStreamProvider(firehose: FirehoseService): ResourceProvi
       const { DeliveryStreamARN } = firehose.createDeliveryStream({ ...props, DeliveryStreamName: name });
       return { physicalId: name, attributes: { Arn: DeliveryStreamARN } };
     },
+    async find(ctx, props) {
+      const name =
+        optionalString(props, 'DeliveryStreamName', ctx) ?? generatePhysicalName(ctx, { maxLength: 64 });
+      const names =
+        (firehose.listDeliveryStreams({}) as { DeliveryStreamNames?: string[] }).DeliveryStreamNames ?? [];
+      if (!names.includes(name)) return undefined;
+      const description = firehose.describeDeliveryStream({
+        DeliveryStreamName: name,
+      }).DeliveryStreamDescription;
+      return { physicalId: name, attributes: { Arn: description.DeliveryStreamARN } };
+    },
     async update(_ctx, physicalId) {
       const description = firehose.describeDeliveryStream({
         DeliveryStreamName: physicalId,

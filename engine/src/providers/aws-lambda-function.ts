@@ -49,6 +49,12 @@ export function lambdaFunctionProvider(lambda: LambdaService): ResourceProvider 
       lambda.createFunction(readFunction(ctx, name, props));
       return { physicalId: name, attributes: attributes(name) };
     },
+    async find(ctx, props) {
+      const name = optionalString(props, 'FunctionName', ctx) ?? generatePhysicalName(ctx, { maxLength: 64 });
+      return lambda.listFunctions().some((f) => f.FunctionName === name)
+        ? { physicalId: name, attributes: attributes(name) }
+        : undefined;
+    },
     async update(ctx, physicalId, props) {
       const { name: _name, ...changes } = readFunction(ctx, physicalId, props);
       lambda.updateFunction(physicalId, changes);

@@ -24,13 +24,19 @@ export function lambdaPermissionProvider(lambda: LambdaService): ResourceProvide
       const statementId = generatePhysicalName(ctx, { maxLength: 100 });
       const sourceArn = optionalString(props, 'SourceArn', ctx);
       const sourceAccount = optionalString(props, 'SourceAccount', ctx);
-      lambda.addPermission(requireString(props, 'FunctionName', ctx), {
-        statementId,
-        action: requireString(props, 'Action', ctx),
-        principal: requireString(props, 'Principal', ctx),
-        ...(sourceArn ? { sourceArn } : {}),
-        ...(sourceAccount ? { sourceAccount } : {}),
-      });
+      try {
+        lambda.addPermission(requireString(props, 'FunctionName', ctx), {
+          statementId,
+          action: requireString(props, 'Action', ctx),
+          principal: requireString(props, 'Principal', ctx),
+          ...(sourceArn ? { sourceArn } : {}),
+          ...(sourceAccount ? { sourceAccount } : {}),
+        });
+      } catch (error) {
+        // The statement id derives from the journal's seed: it exists because this very create ran
+        // before the engine stopped (ResourceProvider.find: a create without find is repeatable).
+        if (ctx.nameSeed === undefined || !/ResourceConflict/.test((error as Error).name)) throw error;
+      }
       return { physicalId: statementId, attributes: {} };
     },
     async delete(ctx, physicalId, props) {

@@ -25,6 +25,13 @@ export function logGroupProvider(logs: LogsService): ResourceProvider {
       });
       return { physicalId: name, attributes: { Arn: logs.groupArn(name) } };
     },
+    async find(ctx, props) {
+      const name =
+        optionalString(props, 'LogGroupName', ctx) ?? generatePhysicalName(ctx, { maxLength: 512 });
+      return logs.describeLogGroups(name).some((g) => g.logGroupName === name)
+        ? { physicalId: name, attributes: { Arn: logs.groupArn(name) } }
+        : undefined;
+    },
     async update(ctx, physicalId, props) {
       logs.putRetentionPolicy(physicalId, optionalNumber(props, 'RetentionInDays', ctx));
       return { physicalId, attributes: { Arn: logs.groupArn(physicalId) } };

@@ -58,6 +58,14 @@ export function s3BucketProvider(s3: S3Service): ResourceProvider {
       configure(ctx, name, props);
       return { physicalId: name, attributes: attributes(name) };
     },
+    async find(ctx, props) {
+      const name =
+        optionalString(props, 'BucketName', ctx) ??
+        generatePhysicalName(ctx, { maxLength: 63, lowercase: true });
+      return s3.listBuckets().some((b) => b.name === name)
+        ? { physicalId: name, attributes: attributes(name) }
+        : undefined;
+    },
     async update(ctx, physicalId, props) {
       configure(ctx, physicalId, props);
       return { physicalId, attributes: attributes(physicalId) };

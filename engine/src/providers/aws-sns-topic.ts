@@ -56,6 +56,20 @@ export function snsSubscriptionProvider(sns: SnsService): ResourceProvider {
       const subscription = sns.subscribe({ topicArn, protocol, endpoint });
       return { physicalId: subscription.subscriptionArn, attributes: { Arn: subscription.subscriptionArn } };
     },
+    async find(ctx, props) {
+      const topicArn = optionalString(props, 'TopicArn', ctx);
+      if (!topicArn || !sns.listTopics().some((t) => t.topicArn === topicArn)) return undefined;
+      const found = sns
+        .listSubscriptionsByTopic(topicArn)
+        .find(
+          (s) =>
+            s.protocol === optionalString(props, 'Protocol', ctx) &&
+            s.endpoint === optionalString(props, 'Endpoint', ctx),
+        );
+      return found
+        ? { physicalId: found.subscriptionArn, attributes: { Arn: found.subscriptionArn } }
+        : undefined;
+    },
     async delete(_ctx, physicalId) {
       sns.unsubscribe(physicalId);
     },

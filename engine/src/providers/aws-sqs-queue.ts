@@ -57,6 +57,13 @@ export function sqsQueueProvider(sqs: SqsService): ResourceProvider {
       });
       return result(name, QueueUrl);
     },
+    async find(ctx, props) {
+      const name = optionalString(props, 'QueueName', ctx) ?? generatePhysicalName(ctx, { maxLength: 80 });
+      const url = (sqs.listQueues({ QueueNamePrefix: name }).QueueUrls ?? []).find((u) =>
+        u.endsWith(`/${name}`),
+      );
+      return url ? result(name, url) : undefined;
+    },
     async update(ctx, physicalId, props) {
       sqs.setQueueAttributes({ QueueUrl: physicalId, Attributes: queueAttributes(ctx, props) });
       return result(physicalId.slice(physicalId.lastIndexOf('/') + 1), physicalId);

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { AccountContext } from '../runtime/account.ts';
 import { AwsError } from '../runtime/aws-error.ts';
 
@@ -48,6 +48,13 @@ export interface ResourceProvider {
   ): Promise<ProvisionResult>;
   /** Removes the resource; `props` are the resolved properties it was created or last updated with. */
   delete(ctx: ProviderContext, physicalId: string, props: Readonly<Record<string, unknown>>): Promise<void>;
+  /**
+   * Read-only: the resource a `create` with these properties (and this context's `nameSeed`) makes,
+   * when it already exists. The deploy journal calls it after a crash between a create and its
+   * recorded outcome, and for retained resources a re-created stack may adopt. Absent → `create`
+   * must be safe to repeat with the same properties and seed (it sets, never adds a second one).
+   */
+  find?(ctx: ProviderContext, props: Readonly<Record<string, unknown>>): Promise<ProvisionResult | undefined>;
 }
 
 /** Who is asking: the resource's place in its stack, and the account it lives in. */
@@ -58,6 +65,11 @@ export interface ProviderContext {
   /** `arn:aws:cloudformation:<region>:<account>:stack/<name>/<uuid>` */
   readonly stackId: string;
   readonly account: AccountContext;
+  /**
+   * Set by the deploy journal for each create: generated names derive from it, so a create repeated
+   * after a crash (and `find`) arrive at the same name. Absent → random names.
+   */
+  readonly nameSeed?: string;
 }
 
 export interface ProvisionResult {
@@ -179,7 +191,8 @@ const NAME_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 /**
  * The name CloudFormation gives a resource whose name property is absent:
  * `<stack>-<logicalId>-<13 random characters>`, the first two parts shortened to fit `maxLength`.
- * Pass `lowercase` for S3 buckets. A replacement gets a fresh suffix, as in AWS.
+ * Pass `lowercase` for S3 buckets. A replacement gets a fresh suffix, as in AWS. With a `nameSeed`
+ * the suffix is derived from it, so a repeated create arrives at the same name.
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-name.html
  */
 export function generatePhysicalName(
@@ -187,7 +200,11 @@ export function generatePhysicalName(
   options: { readonly maxLength?: number; readonly lowercase?: boolean } = {},
 ): string {
   const maxLength = options.maxLength ?? 255;
-  const suffix = [...randomBytes(13)].map((byte) => NAME_ALPHABET[byte % NAME_ALPHABET.length]).join('');
+  const bytes =
+    ctx.nameSeed === undefined
+      ? randomBytes(13)
+      : createHash('sha256').update(`${ctx.nameSeed}/${ctx.logicalId}`).digest().subarray(0, 13);
+  const suffix = [...bytes].map((byte) => NAME_ALPHABET[byte % NAME_ALPHABET.length]).join('');
   const room = Math.max(2, maxLength - suffix.length - 2);
   const stackPart = ctx.stackName.slice(0, Math.ceil(room / 2));
   const idPart = ctx.logicalId.slice(0, room - stackPart.length);

@@ -9,6 +9,7 @@ export function deployThroughApi(
     readonly templateBody: string;
     readonly parameters?: Readonly<Record<string, string>>;
     readonly onEvent?: (event: StackEvent) => void;
+    readonly replaceFailed?: boolean;
   },
 ): Promise<DeployResult> {
   const existing = api.records.reviews().find((r) => r.stackName === request.stackName);
@@ -20,6 +21,7 @@ export function deployThroughApi(
       parameters: request.parameters ?? {},
       ...(existing ? { stackId: existing.stackId } : {}),
       ...(request.onEvent ? { onEvent: request.onEvent } : {}),
+      ...(request.replaceFailed ? { replaceFailed: true } : {}),
     },
     {
       tags: {},

@@ -16,6 +16,7 @@ export function stackControlOf(
     parameterOverrides: spec.parameters,
     ...(spec.stackId === undefined ? {} : { stackId: spec.stackId }),
     ...(spec.onEvent === undefined ? {} : { onEvent: spec.onEvent }),
+    ...(spec.replaceFailed ? { replaceFailed: true } : {}),
   });
   return {
     preview: (spec) => {

@@ -15,6 +15,8 @@ export interface DeploySpec {
   readonly stackId?: string;
   /** Every event of this operation as it happens (`tapstack up` prints them). */
   readonly onEvent?: (event: StackEvent) => void;
+  /** Delete and re-create a stack left failed (`tapstack up --replace-failed`). */
+  readonly replaceFailed?: boolean;
 }
 
 export interface DeployPreview {
