@@ -6,6 +6,7 @@ import { Command } from 'commander';
 import { registerDeploy } from './commands/deploy.ts';
 import { registerDlq } from './commands/dlq.ts';
 import { registerLogs } from './commands/logs.ts';
+import { registerRepair } from './commands/repair.ts';
 import { registerRequests } from './commands/requests.ts';
 import { registerStatus } from './commands/status.ts';
 import { registerTrigger } from './commands/trigger.ts';
@@ -28,6 +29,7 @@ registerLogs(program);
 registerRequests(program);
 registerDlq(program);
 registerTrigger(program);
+registerRepair(program);
 
 try {
   await program.parseAsync(process.argv);

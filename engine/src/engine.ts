@@ -27,7 +27,7 @@ import type { EngineServices } from './wiring/engine-services.ts';
 import { executeApiRewriter } from './wiring/execute-api-output.ts';
 import { buildServiceMap } from './wiring/service-map.ts';
 import { stackReaderOf } from './wiring/stack-reader.ts';
-import { verifyStackTables } from './wiring/verify-data.ts';
+import { checkStackState, explainStartFailure, type StateCheck } from './wiring/state-check/index.ts';
 
 /**
  * Function output never fails an invocation: Lambda creates a function's missing log group (with
@@ -56,6 +56,11 @@ export interface EngineOptions {
   readonly account?: AccountContext;
   /** Worker threads hosting Lambda execution environments; default the service's own choice. */
   readonly lambdaHosts?: number;
+  /**
+   * Start even when a store lacks resources its stacks record (`tapstack repair` then rebuilds
+   * them); otherwise such a start is refused naming the file, the resource and the way out.
+   */
+  readonly repair?: boolean;
   /** Background problems (failed deliveries, bugs behind a 500) are reported here; default stderr. */
   readonly onWarning?: (message: string) => void;
 }
@@ -75,6 +80,8 @@ export class Engine {
     /** The AWS endpoint for SDK clients and the AWS CLI (`--endpoint-url`). */
     readonly endpointUrl: string,
     readonly clock: Clock,
+    /** What the start-up check found: drift (deleted through the endpoint) and, in repair mode, damage. */
+    readonly stateCheck: StateCheck,
   ) {}
 
   static async start(options: EngineOptions): Promise<Engine> {
@@ -91,7 +98,7 @@ export class Engine {
           // Keep undoing; the original error is the one to report.
         }
       }
-      throw error;
+      throw explainStartFailure(error, options.dataDir);
     }
   }
 
@@ -284,8 +291,11 @@ export class Engine {
       clock,
       rewriteOutput: executeApiRewriter(httpApi),
     });
-    Object.assign(serviceMap, buildServiceMap(services, stackReaderOf(deployer), account));
-    await verifyStackTables(deployer, dynamodb, dir('dynamodb'));
+    const stateCheck = await checkStackState(options, deployer, services, clock);
+    Object.assign(
+      serviceMap,
+      stateCheck.recordDrift(buildServiceMap(services, stackReaderOf(deployer), account)),
+    );
 
     undo.push(
       () => logs.close(),
@@ -305,7 +315,7 @@ export class Engine {
     cloudwatch.start();
     await httpApi.start();
     await events.start();
-    return new Engine(services, deployer, endpoint, endpointHolder.url, clock);
+    return new Engine(services, deployer, endpoint, endpointHolder.url, clock, stateCheck);
   }
 
   /** Creates or updates a stack from a template body, reporting each event as it happens. */

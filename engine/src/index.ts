@@ -3,4 +3,11 @@ export type { DeployResult, StackDescription, StackEvent } from './deploy/types.
 export { type DeployRequest, Engine, type EngineOptions } from './engine.ts';
 export { DEFAULT_ACCOUNT } from './runtime/account.ts';
 export { type Clock, RealClock, VirtualClock } from './runtime/clock.ts';
+export { DamagedStateFileError } from './runtime/state-file-error.ts';
 export type { EngineServices } from './wiring/engine-services.ts';
+export {
+  driftMessage,
+  isRebuildable,
+  type RepairOutcome,
+  type StateProblem,
+} from './wiring/state-check/index.ts';

@@ -4,6 +4,7 @@ import { type AccountContext, arn } from '../../runtime/account.ts';
 import { AwsError } from '../../runtime/aws-error.ts';
 import type { Clock, TimerHandle } from '../../runtime/clock.ts';
 import { StateFile } from '../../runtime/state-file.ts';
+import { mapOfObjects } from '../../runtime/state-file-error.ts';
 import { nextFireTime, parseScheduleExpression } from './schedule-expression.ts';
 
 export interface RuleTarget {
@@ -72,7 +73,7 @@ export class EventsService {
   private started = false;
 
   constructor(private readonly options: EventsServiceOptions) {
-    this.state = new StateFile(join(options.dataDir, 'rules.json'), () => ({}));
+    this.state = new StateFile(join(options.dataDir, 'rules.json'), () => ({}), mapOfObjects);
     this.rules = this.state.load();
   }
 

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { StateFile } from '../../runtime/state-file.ts';
+import { objectWith } from '../../runtime/state-file-error.ts';
 import { malformedPolicyDocument } from './errors.ts';
 import { parsePolicyDocument } from './policy-document.ts';
 
@@ -61,12 +62,16 @@ export class RoleStore {
   readonly state: IamState;
 
   constructor(path: string) {
-    this.file = new StateFile<IamState>(path, () => ({
-      seed: randomBytes(32).toString('hex'),
-      roles: {},
-      policies: {},
-      sessions: {},
-    }));
+    this.file = new StateFile<IamState>(
+      path,
+      () => ({
+        seed: randomBytes(32).toString('hex'),
+        roles: {},
+        policies: {},
+        sessions: {},
+      }),
+      objectWith({ seed: 'string', roles: 'object', policies: 'object', sessions: 'object' }),
+    );
     this.state = this.file.load();
     // Persist the seed right away: credentials issued before the first role change must survive.
     this.save();

@@ -3,6 +3,7 @@ import { type AccountContext, arn } from '../../runtime/account.ts';
 import { AwsError } from '../../runtime/aws-error.ts';
 import type { Clock, TimerHandle } from '../../runtime/clock.ts';
 import { StateFile } from '../../runtime/state-file.ts';
+import { mapOfObjects } from '../../runtime/state-file-error.ts';
 import { compileFilterPattern } from './filter-pattern.ts';
 import { isValidRetention, retentionCutoff, VALID_RETENTION_DAYS } from './retention.ts';
 import type { LogEvent, LogSink } from './sink.ts';
@@ -61,7 +62,7 @@ export class LogsService implements LogSink {
   private sequence = 0;
 
   constructor(private readonly options: LogsServiceOptions) {
-    this.state = new StateFile(join(options.dataDir, 'groups.json'), () => ({}));
+    this.state = new StateFile(join(options.dataDir, 'groups.json'), () => ({}), mapOfObjects);
     this.groups = this.state.load();
     this.store = new StreamStore(join(options.dataDir, 'streams'));
   }

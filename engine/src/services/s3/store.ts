@@ -3,6 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { encodePathSegment } from '../../runtime/path-segment.ts';
 import { StateFile } from '../../runtime/state-file.ts';
+import { objectWith } from '../../runtime/state-file-error.ts';
 import { s3Errors } from './errors.ts';
 import type {
   BucketState,
@@ -118,7 +119,11 @@ export class S3Store {
   }
 
   private stateFileAt(fileName: string): StateFile<PersistedBucket | undefined> {
-    return new StateFile<PersistedBucket | undefined>(join(this.bucketDir, fileName), () => undefined);
+    return new StateFile<PersistedBucket | undefined>(
+      join(this.bucketDir, fileName),
+      () => undefined,
+      objectWith({ name: 'string', objects: 'list' }),
+    );
   }
 }
 

@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { encodePathSegment } from '../../runtime/path-segment.ts';
 import { StateFile } from '../../runtime/state-file.ts';
+import { objectWith } from '../../runtime/state-file-error.ts';
 import { numericAttribute } from './attributes.ts';
 import type { QueueState } from './model.ts';
 
@@ -62,6 +63,10 @@ export class SqsStore {
   }
 
   private fileAt(fileName: string): StateFile<QueueState | undefined> {
-    return new StateFile<QueueState | undefined>(join(this.dir, fileName), () => undefined);
+    return new StateFile<QueueState | undefined>(
+      join(this.dir, fileName),
+      () => undefined,
+      objectWith({ name: 'string', attributes: 'object', messages: 'list' }),
+    );
   }
 }
