@@ -11,6 +11,7 @@ import type { CallerIdentity } from './protocol/operation.ts';
 import { allProviders } from './providers/all-providers.ts';
 import { type AccountContext, DEFAULT_ACCOUNT } from './runtime/account.ts';
 import { type Clock, RealClock } from './runtime/clock.ts';
+import { DiskGuard, type DiskGuardOptions } from './runtime/disk-space.ts';
 import { CloudWatchService } from './services/cloudwatch/index.ts';
 import { DynamoDbService } from './services/dynamodb/dynamodb-service.ts';
 import { EventsService } from './services/events/index.ts';
@@ -23,6 +24,7 @@ import { S3Service } from './services/s3/index.ts';
 import { SnsService } from './services/sns/index.ts';
 import { SqsService } from './services/sqs/index.ts';
 import { bucketPolicyEvaluator } from './wiring/bucket-policy.ts';
+import { withDiskFloor } from './wiring/disk-floor-hooks.ts';
 import type { EngineServices } from './wiring/engine-services.ts';
 import { executeApiRewriter } from './wiring/execute-api-output.ts';
 import { buildServiceMap } from './wiring/service-map.ts';
@@ -61,6 +63,8 @@ export interface EngineOptions {
    * them); otherwise such a start is refused naming the file, the resource and the way out.
    */
   readonly repair?: boolean;
+  /** Free space on the data directory's disk: warning threshold, hard floor, source (tests fake it). */
+  readonly disk?: Omit<DiskGuardOptions, 'path'>;
   /** Background problems (failed deliveries, bugs behind a 500) are reported here; default stderr. */
   readonly onWarning?: (message: string) => void;
 }
@@ -82,6 +86,8 @@ export class Engine {
     readonly clock: Clock,
     /** What the start-up check found: drift (deleted through the endpoint) and, in repair mode, damage. */
     readonly stateCheck: StateCheck,
+    /** Free space on the data directory's disk (`up` warns from it; writes stop under its floor). */
+    readonly disk: DiskGuard,
   ) {}
 
   static async start(options: EngineOptions): Promise<Engine> {
@@ -128,6 +134,7 @@ export class Engine {
         : { accessKeyId, kind: 'role' };
     };
     const endpointHolder = { url: '' };
+    const disk = new DiskGuard({ ...options.disk, path: options.dataDir });
     const dynamodb = await DynamoDbService.open({
       dataDir: dir('dynamodb'),
       clock,
@@ -206,8 +213,10 @@ export class Engine {
           resource,
         );
       },
-      onInternalError: (error) =>
-        warn(`internal error behind a 500: ${(error as Error).stack ?? String(error)}`),
+      onInternalError: (error, requestId) =>
+        warn(
+          `internal error behind a 500 (request id ${requestId}): ${(error as Error).stack ?? String(error)}`,
+        ),
     });
     endpointHolder.url = (await endpoint.start()).url;
     undo.push(() => endpoint.close());
@@ -249,6 +258,7 @@ export class Engine {
       metrics: cloudwatch,
       host,
       basePort: options.apiBasePort ?? 4567,
+      refuseWrites: () => disk.belowFloor(),
     });
     const events = new EventsService({
       dataDir: dir('events'),
@@ -294,7 +304,10 @@ export class Engine {
     const stateCheck = await checkStackState(options, deployer, services, clock);
     Object.assign(
       serviceMap,
-      stateCheck.recordDrift(buildServiceMap(services, stackReaderOf(deployer), account)),
+      withDiskFloor(
+        stateCheck.recordDrift(buildServiceMap(services, stackReaderOf(deployer), account)),
+        disk,
+      ),
     );
 
     undo.push(
@@ -315,7 +328,7 @@ export class Engine {
     cloudwatch.start();
     await httpApi.start();
     await events.start();
-    return new Engine(services, deployer, endpoint, endpointHolder.url, clock, stateCheck);
+    return new Engine(services, deployer, endpoint, endpointHolder.url, clock, stateCheck, disk);
   }
 
   /** Creates or updates a stack from a template body, reporting each event as it happens. */
