@@ -63,6 +63,11 @@ export interface EngineOptions {
    * them); otherwise such a start is refused naming the file, the resource and the way out.
    */
   readonly repair?: boolean;
+  /**
+   * Local deviation for load tests: log retention and S3 lifecycle periods last 1/N of what the
+   * template declares (the template and what DescribeLogGroups shows are unchanged). Default 1.
+   */
+  readonly retentionScale?: number;
   /** Free space on the data directory's disk: warning threshold, hard floor, source (tests fake it). */
   readonly disk?: Omit<DiskGuardOptions, 'path'>;
   /** Background problems (failed deliveries, bugs behind a 500) are reported here; default stderr. */
@@ -164,6 +169,7 @@ export class Engine {
       clock,
       account,
       evaluateBucketPolicy: bucketPolicyEvaluator,
+      ...(options.retentionScale ? { retentionScale: options.retentionScale } : {}),
     });
     const sqs: SqsService = new SqsService({
       dataDir: dir('sqs'),
@@ -184,6 +190,7 @@ export class Engine {
           fromCloudWatchLogs: true,
         });
       },
+      ...(options.retentionScale ? { retentionScale: options.retentionScale } : {}),
       onDeliveryError: (arn, error) =>
         warn(`log subscription delivery to ${arn} failed: ${(error as Error).message}`),
     });
