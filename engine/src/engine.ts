@@ -11,6 +11,7 @@ import type { CallerIdentity } from './protocol/operation.ts';
 import { allProviders } from './providers/all-providers.ts';
 import { type AccountContext, DEFAULT_ACCOUNT } from './runtime/account.ts';
 import { type Clock, RealClock } from './runtime/clock.ts';
+import { UsageSampler } from './runtime/data-usage.ts';
 import { DiskGuard, type DiskGuardOptions } from './runtime/disk-space.ts';
 import { CloudWatchService } from './services/cloudwatch/index.ts';
 import { DynamoDbService } from './services/dynamodb/dynamodb-service.ts';
@@ -335,7 +336,14 @@ export class Engine {
     cloudwatch.start();
     await httpApi.start();
     await events.start();
-    return new Engine(services, deployer, endpoint, endpointHolder.url, clock, stateCheck, disk);
+    const usage = new UsageSampler(options.dataDir, (e) =>
+      warn(`data directory size sample failed: ${String(e)}`),
+    );
+    usage.start();
+    undo.push(() => usage.stop());
+    const engine = new Engine(services, deployer, endpoint, endpointHolder.url, clock, stateCheck, disk);
+    engine.usage = usage;
+    return engine;
   }
 
   /** Creates or updates a stack from a template body, reporting each event as it happens. */
@@ -348,8 +356,12 @@ export class Engine {
     });
   }
 
+  /** Samples the data directory's size for `tapstack status` (set once started). */
+  private usage: UsageSampler | undefined;
+
   /** Stops listeners, timers and workers and flushes state; data stays for the next start. */
   async close(): Promise<void> {
+    this.usage?.stop();
     const { events, httpApi, lambda, cloudwatch, firehose, sqs, s3, logs, dynamodb } = this.services;
     events.close();
     await this.endpoint.close();
