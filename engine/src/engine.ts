@@ -65,6 +65,11 @@ export interface EngineOptions {
    */
   readonly repair?: boolean;
   /**
+   * Refuse to start when `cloudformation/stacks.json` is missing while the stores hold what a stack
+   * made (`up`, which deploys next, would collide with it without naming the missing file).
+   */
+  readonly requireStackRecord?: boolean;
+  /**
    * Local deviation for load tests: log retention and S3 lifecycle periods last 1/N of what the
    * template declares (the template and what DescribeLogGroups shows are unchanged). Default 1.
    */

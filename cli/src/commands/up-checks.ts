@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
 import { connect } from 'node:net';
-import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { driftMessage, type Engine } from '../../../engine/src/index.ts';
 
@@ -22,29 +20,6 @@ export function listening(url: string, timeoutMs = 2000): Promise<boolean> {
     socket.once('connect', () => done(true));
     socket.once('error', () => done(false));
   });
-}
-
-/**
- * A data directory without `cloudformation/stacks.json` that still holds what a stack made: a
- * deploy would collide with it (and roll back) without naming the missing file. Refused here.
- */
-export async function refuseOrphanedState(engine: Engine, dataDir: string): Promise<void> {
-  const stacksFile = join(dataDir, 'cloudformation', 'stacks.json');
-  if (existsSync(stacksFile)) return;
-  const { lambda, dynamodb, httpApi } = engine.services;
-  const held = [
-    ...lambda.listFunctions().map((f) => `function ${f.FunctionName}`),
-    ...(((await dynamodb.call('ListTables', {})) as { TableNames?: string[] }).TableNames ?? []).map(
-      (t) => `table ${t}`,
-    ),
-    ...httpApi.listApis().map((a) => `API ${a.ApiId}`),
-  ];
-  if (held.length === 0) return;
-  throw new Error(
-    `state file ${stacksFile} is missing, but the data directory holds what a stack created (${held.join(', ')}); ` +
-      'nothing was changed. A deploy would collide with them. Way out: restore cloudformation/stacks.json from a copy ' +
-      '(the stacks cannot be rebuilt from a template while their resources exist), or move the whole data directory away to start empty.',
-  );
 }
 
 /**

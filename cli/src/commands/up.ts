@@ -5,7 +5,7 @@ import { Engine, parseBytes, RealClock } from '../../../engine/src/index.ts';
 import { formatStackEvent } from '../format/stack-event.ts';
 import { colorEnabled, paint, table } from '../format/style.ts';
 import { parseParameterOverrides } from '../parameters.ts';
-import { handleDrift, listening, refuseOrphanedState } from './up-checks.ts';
+import { handleDrift, listening } from './up-checks.ts';
 
 interface UpOptions {
   readonly template: string;
@@ -100,6 +100,7 @@ export function registerUp(program: Command): void {
           floorBytes: bytes(options.diskFloor, '--disk-floor'),
         },
         retentionScale: retentionScale(options.retentionScale),
+        requireStackRecord: true,
       });
       let stopping = false;
       const stop = async (signal: string) => {
@@ -126,7 +127,6 @@ export function registerUp(program: Command): void {
       if (diskWarning) console.log(paint('yellow', `Warning: ${diskWarning}`, color));
       let result: Awaited<ReturnType<Engine['deploy']>>;
       try {
-        await refuseOrphanedState(engine, resolve(options.dataDir));
         await handleDrift(engine, options.recreateDrifted === true, options.dataDir);
         result = await engine.deploy({
           stackName: options.stackName,

@@ -72,9 +72,10 @@ export class RoleStore {
       }),
       objectWith({ seed: 'string', roles: 'object', policies: 'object', sessions: 'object' }),
     );
+    // Loading writes nothing (a start refused for damage elsewhere must leave this file as it was).
+    // The seed still reaches the disk before any credential derived from it: credentials are only
+    // issued for a role, and creating a role, like issuing a new session, saves the state.
     this.state = this.file.load();
-    // Persist the seed right away: credentials issued before the first role change must survive.
-    this.save();
   }
 
   save(): void {

@@ -6,6 +6,7 @@ import type { EngineServices } from '../engine-services.ts';
 import { withDriftRecording } from './drift-hooks.ts';
 import { DriftJournal } from './drift-journal.ts';
 import { stateProblemsMessage } from './messages.ts';
+import { refuseOrphanedState } from './orphaned-state.ts';
 import { type RepairOutcome, repairStackState } from './repair-stack-state.ts';
 import { findStateProblems, type StateProblem } from './verify-stack-state.ts';
 
@@ -32,11 +33,12 @@ export interface StateCheck {
  * and the way out; drift (a delete through the endpoint) is reported to the caller instead.
  */
 export async function checkStackState(
-  options: { readonly dataDir: string; readonly repair?: boolean },
+  options: { readonly dataDir: string; readonly repair?: boolean; readonly requireStackRecord?: boolean },
   deployer: StackDeployer,
   services: EngineServices,
   clock: Clock,
 ): Promise<StateCheck> {
+  if (options.requireStackRecord) await refuseOrphanedState(options.dataDir, services);
   const drift = new DriftJournal(options.dataDir);
   const problems = await findStateProblems(deployer, services, drift);
   const damaged = problems.filter((p) => !p.drift);
