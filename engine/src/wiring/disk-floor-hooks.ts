@@ -32,12 +32,18 @@ function guardTable(table: OperationTable, refuse: () => AwsError | undefined): 
       guarded[name] = operation;
       continue;
     }
+    // The edge validates, authorizes, then executes; in-process callers use run: guard both.
     guarded[name] = {
       ...operation,
       run: async (raw, ctx, mode, code) => {
         const error = refuse();
         if (error) throw error;
         return operation.run(raw, ctx, mode, code);
+      },
+      execute: async (input, ctx) => {
+        const error = refuse();
+        if (error) throw error;
+        return operation.execute(input, ctx);
       },
     };
   }

@@ -33,18 +33,27 @@ export function withDriftRecording(
   const sqs = map.sqs;
   const deleteQueue = sqs?.kind === 'json' ? sqs.operations.DeleteQueue : undefined;
   if (sqs?.kind === 'json' && deleteQueue) {
-    const run: Operation['run'] = async (raw, request, mode, code) => {
-      const output = await deleteQueue.run(raw, request, mode, code);
-      const url = String((raw as { QueueUrl?: unknown } | undefined)?.QueueUrl ?? '');
+    const record = (input: unknown): void => {
+      const url = String((input as { QueueUrl?: unknown } | undefined)?.QueueUrl ?? '');
       journal.record({
         kind: 'queue',
         name: url.slice(url.lastIndexOf('/') + 1),
         operation: 'DeleteQueue',
         at: now(),
       });
+    };
+    // The edge validates, authorizes, then executes; in-process callers use run: record after both.
+    const run: Operation['run'] = async (raw, request, mode, code) => {
+      const output = await deleteQueue.run(raw, request, mode, code);
+      record(raw);
       return output;
     };
-    result.sqs = { ...sqs, operations: { ...sqs.operations, DeleteQueue: { ...deleteQueue, run } } };
+    const execute: Operation['execute'] = async (input, request) => {
+      const output = await deleteQueue.execute(input, request);
+      record(input);
+      return output;
+    };
+    result.sqs = { ...sqs, operations: { ...sqs.operations, DeleteQueue: { ...deleteQueue, run, execute } } };
   }
   const s3 = map.s3;
   if (s3?.kind === 'raw') {
