@@ -11,15 +11,16 @@ export const isWriteOperation = (name: string): boolean => WRITE.test(name);
 
 /**
  * The error each service answers when it will not take a write: its own throttling or
- * unavailable error (the SDKs retry these with backoff, as after a real throttle).
+ * unavailable error (the SDKs retry these with backoff, as after a real throttle). Codes and
+ * statuses from each API reference's Errors section (see the README's data-directory section).
  */
 const REFUSAL: Partial<Record<SigningName, (message: string) => AwsError>> = {
   sqs: (m) => new AwsError('RequestThrottled', m, 403),
-  logs: (m) => new AwsError('ServiceUnavailableException', m, 503),
+  logs: (m) => new AwsError('ServiceUnavailableException', m, 500),
   lambda: (m) => new AwsError('TooManyRequestsException', m, 429),
-  firehose: (m) => new AwsError('ServiceUnavailableException', m, 503),
+  firehose: (m) => new AwsError('ServiceUnavailableException', m, 500),
   events: (m) => new AwsError('ThrottlingException', m, 400),
-  sns: (m) => new AwsError('Throttled', m, 400),
+  sns: (m) => new AwsError('Throttled', m, 429),
   monitoring: (m) => new AwsError('Throttling', m, 400),
 };
 const refusalFor = (name: SigningName, message: string): AwsError =>
