@@ -8,6 +8,7 @@ import { registerDestroy } from './commands/destroy.ts';
 import { registerDiff } from './commands/diff.ts';
 import { registerDlq } from './commands/dlq.ts';
 import { registerLogs } from './commands/logs.ts';
+import { registerRepair } from './commands/repair.ts';
 import { registerRequests } from './commands/requests.ts';
 import { registerStatus } from './commands/status.ts';
 import { registerTrigger } from './commands/trigger.ts';
@@ -32,6 +33,7 @@ registerLogs(program);
 registerRequests(program);
 registerDlq(program);
 registerTrigger(program);
+registerRepair(program);
 
 try {
   await program.parseAsync(process.argv);

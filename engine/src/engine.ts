@@ -11,6 +11,8 @@ import type { CallerIdentity } from './protocol/operation.ts';
 import { allProviders } from './providers/all-providers.ts';
 import { type AccountContext, DEFAULT_ACCOUNT } from './runtime/account.ts';
 import { type Clock, RealClock } from './runtime/clock.ts';
+import { UsageSampler } from './runtime/data-usage.ts';
+import { DiskGuard, type DiskGuardOptions } from './runtime/disk-space.ts';
 import { CloudFormationApi } from './services/cloudformation/index.ts';
 import { CloudWatchService } from './services/cloudwatch/index.ts';
 import { DynamoDbService } from './services/dynamodb/dynamodb-service.ts';
@@ -24,6 +26,7 @@ import { S3Service } from './services/s3/index.ts';
 import { SnsService } from './services/sns/index.ts';
 import { SqsService } from './services/sqs/index.ts';
 import { bucketPolicyEvaluator } from './wiring/bucket-policy.ts';
+import { withDiskFloor } from './wiring/disk-floor-hooks.ts';
 import type { EngineServices } from './wiring/engine-services.ts';
 import { executeApiRewriter } from './wiring/execute-api-output.ts';
 import { deployThroughApi } from './wiring/local-deploy.ts';
@@ -31,7 +34,7 @@ import { resumeDeploys } from './wiring/resume-deploys.ts';
 import { buildServiceMap } from './wiring/service-map.ts';
 import { stackControlOf } from './wiring/stack-control.ts';
 import { stackReaderOf } from './wiring/stack-reader.ts';
-import { verifyStackTables } from './wiring/verify-data.ts';
+import { checkStackState, explainStartFailure, type StateCheck } from './wiring/state-check/index.ts';
 
 /**
  * Function output never fails an invocation: Lambda creates a function's missing log group (with
@@ -60,6 +63,23 @@ export interface EngineOptions {
   readonly account?: AccountContext;
   /** Worker threads hosting Lambda execution environments; default the service's own choice. */
   readonly lambdaHosts?: number;
+  /**
+   * Start even when a store lacks resources its stacks record (`tapstack repair` then rebuilds
+   * them); otherwise such a start is refused naming the file, the resource and the way out.
+   */
+  readonly repair?: boolean;
+  /**
+   * Refuse to start when `cloudformation/stacks.json` is missing while the stores hold what a stack
+   * made (`up`, which deploys next, would collide with it without naming the missing file).
+   */
+  readonly requireStackRecord?: boolean;
+  /**
+   * Local deviation for load tests: log retention and S3 lifecycle periods last 1/N of what the
+   * template declares (the template and what DescribeLogGroups shows are unchanged). Default 1.
+   */
+  readonly retentionScale?: number;
+  /** Free space on the data directory's disk: warning threshold, hard floor, source (tests fake it). */
+  readonly disk?: Omit<DiskGuardOptions, 'path'>;
   /** Background problems (failed deliveries, bugs behind a 500) are reported here; default stderr. */
   readonly onWarning?: (message: string) => void;
   /** Events of stack operations resumed from the deploy journal at start (the CLI prints them). */
@@ -85,6 +105,10 @@ export class Engine {
     readonly clock: Clock,
     /** The CloudFormation API's write side; `deploy` goes through it as CreateStack/UpdateStack do. */
     readonly cloudFormation: CloudFormationApi,
+    /** What the start-up check found: drift (deleted through the endpoint) and, in repair mode, damage. */
+    readonly stateCheck: StateCheck,
+    /** Free space on the data directory's disk (`up` warns from it; writes stop under its floor). */
+    readonly disk: DiskGuard,
   ) {}
 
   static async start(options: EngineOptions): Promise<Engine> {
@@ -101,7 +125,7 @@ export class Engine {
           // Keep undoing; the original error is the one to report.
         }
       }
-      throw error;
+      throw explainStartFailure(error, options.dataDir);
     }
   }
 
@@ -131,6 +155,7 @@ export class Engine {
         : { accessKeyId, kind: 'role' };
     };
     const endpointHolder = { url: '' };
+    const disk = new DiskGuard({ ...options.disk, path: options.dataDir });
     const dynamodb = await DynamoDbService.open({
       dataDir: dir('dynamodb'),
       clock,
@@ -160,6 +185,7 @@ export class Engine {
       clock,
       account,
       evaluateBucketPolicy: bucketPolicyEvaluator,
+      ...(options.retentionScale ? { retentionScale: options.retentionScale } : {}),
     });
     const sqs: SqsService = new SqsService({
       dataDir: dir('sqs'),
@@ -180,6 +206,7 @@ export class Engine {
           fromCloudWatchLogs: true,
         });
       },
+      ...(options.retentionScale ? { retentionScale: options.retentionScale } : {}),
       onDeliveryError: (arn, error) =>
         warn(`log subscription delivery to ${arn} failed: ${(error as Error).message}`),
     });
@@ -209,8 +236,10 @@ export class Engine {
           resource,
         );
       },
-      onInternalError: (error) =>
-        warn(`internal error behind a 500: ${(error as Error).stack ?? String(error)}`),
+      onInternalError: (error, requestId) =>
+        warn(
+          `internal error behind a 500 (request id ${requestId}): ${(error as Error).stack ?? String(error)}`,
+        ),
     });
     endpointHolder.url = (await endpoint.start()).url;
     undo.push(() => endpoint.close());
@@ -252,6 +281,7 @@ export class Engine {
       metrics: cloudwatch,
       host,
       basePort: options.apiBasePort ?? 4567,
+      refuseWrites: () => disk.belowFloor(),
     });
     const events = new EventsService({
       dataDir: dir('events'),
@@ -305,8 +335,14 @@ export class Engine {
       now: () => clock.now(),
       onBackgroundError: (e) => warn(`stack operation failed: ${(e as Error).stack ?? String(e)}`),
     });
-    Object.assign(serviceMap, buildServiceMap(services, stackReaderOf(deployer), account, cloudFormation));
-    await verifyStackTables(deployer, dynamodb, dir('dynamodb'));
+    const stateCheck = await checkStackState(options, deployer, services, clock);
+    Object.assign(
+      serviceMap,
+      withDiskFloor(
+        stateCheck.recordDrift(buildServiceMap(services, stackReaderOf(deployer), account, cloudFormation)),
+        disk,
+      ),
+    );
 
     undo.push(
       () => logs.close(),
@@ -327,7 +363,23 @@ export class Engine {
     await httpApi.start();
     await events.start();
     await resumeDeploys(deployer, options.onStackEvent, warn);
-    return new Engine(services, deployer, endpoint, endpointHolder.url, clock, cloudFormation);
+    const usage = new UsageSampler(options.dataDir, (e) =>
+      warn(`data directory size sample failed: ${String(e)}`),
+    );
+    usage.start();
+    undo.push(() => usage.stop());
+    const engine = new Engine(
+      services,
+      deployer,
+      endpoint,
+      endpointHolder.url,
+      clock,
+      cloudFormation,
+      stateCheck,
+      disk,
+    );
+    engine.usage = usage;
+    return engine;
   }
 
   /**
@@ -338,8 +390,12 @@ export class Engine {
     return deployThroughApi(this.cloudFormation, request);
   }
 
+  /** Samples the data directory's size for `tapstack status` (set once started). */
+  private usage: UsageSampler | undefined;
+
   /** Stops listeners, timers and workers and flushes state; data stays for the next start. */
   async close(): Promise<void> {
+    this.usage?.stop();
     const { events, httpApi, lambda, cloudwatch, firehose, sqs, s3, logs, dynamodb } = this.services;
     events.close();
     await this.endpoint.close();

@@ -11,5 +11,14 @@ export type { DeployResult, StackDescription, StackEvent } from './deploy/types.
 export { type DeployRequest, Engine, type EngineOptions } from './engine.ts';
 export { DEFAULT_ACCOUNT } from './runtime/account.ts';
 export { type Clock, RealClock, VirtualClock } from './runtime/clock.ts';
+export { baselineSample, measureDataDir, readUsageSamples, type UsageSample } from './runtime/data-usage.ts';
+export { formatBytes, parseBytes } from './runtime/disk-space.ts';
+export { DamagedStateFileError } from './runtime/state-file-error.ts';
 export { parseTemplate } from './template/parse-template.ts';
 export type { EngineServices } from './wiring/engine-services.ts';
+export {
+  driftMessage,
+  isRebuildable,
+  type RepairOutcome,
+  type StateProblem,
+} from './wiring/state-check/index.ts';

@@ -10,7 +10,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { type Clock, type DeployResult, Engine } from '../../engine/src/index.ts';
+import { type Clock, type DeployResult, Engine, type EngineOptions } from '../../engine/src/index.ts';
 
 export const STACK_NAME = 'serverless-infrastructure';
 export const TABLE_NAME = `${STACK_NAME}-requests`;
@@ -54,6 +54,8 @@ export interface StartOptions {
   readonly template?: TemplateDocument;
   /** The default stack's name; STACK_NAME unless a test needs that name for another stack. */
   readonly stackName?: string;
+  /** Free-space settings (a fake source lets a test put the disk under its floor). */
+  readonly disk?: EngineOptions['disk'];
 }
 
 export async function startLocalCloud(options: StartOptions = {}): Promise<LocalCloud> {
@@ -63,6 +65,7 @@ export async function startLocalCloud(options: StartOptions = {}): Promise<Local
     port: 0,
     apiBasePort: 0,
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.disk ? { disk: options.disk } : {}),
     onWarning: () => {},
   });
   let deployed: DeployResult;

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { Engine, parseTemplate, RealClock, type StackEvent } from '../../../engine/src/index.ts';
+import { Engine, parseBytes, parseTemplate, RealClock, type StackEvent } from '../../../engine/src/index.ts';
 import { formatStackEvent } from '../format/stack-event.ts';
 import { colorEnabled, paint, table } from '../format/style.ts';
 import { parseParameterFile, parseParameterOverrides } from '../parameters.ts';
+import { handleDrift, listening } from './up-checks.ts';
 
 interface UpOptions {
   readonly template: string;
@@ -17,6 +18,10 @@ interface UpOptions {
   readonly apiPort: string;
   readonly timeScale: string;
   readonly replaceFailed?: boolean;
+  readonly recreateDrifted?: boolean;
+  readonly warnFreeBelow: string;
+  readonly diskFloor: string;
+  readonly retentionScale: string;
 }
 
 /**
@@ -54,6 +59,18 @@ function apiUrlOf(
     .listStackResources(stackName)
     .find((r) => r.resourceType === 'AWS::ApiGatewayV2::Api' && r.physicalId);
   return api ? engine.services.httpApi.getEndpoint(api.physicalId) : '';
+}
+
+function bytes(text: string, flag: string): number {
+  const value = parseBytes(text);
+  if (value === undefined) throw new Error(`${flag} must be a size such as 1GB or 100MB, got ${text}`);
+  return value;
+}
+
+function retentionScale(text: string): number {
+  const value = Number(text);
+  if (!(value >= 1)) throw new Error(`--retention-scale must be a number >= 1, got ${text}`);
+  return value;
 }
 
 function port(text: string, flag: string): number {
@@ -97,6 +114,14 @@ export function registerUp(program: Command): void {
       '--replace-failed',
       'delete a stack left failed (e.g. UPDATE_ROLLBACK_FAILED) and create it anew, adopting retained resources',
     )
+    .option('--recreate-drifted', 're-create (empty) stack resources deleted through the AWS endpoint')
+    .option('--warn-free-below <size>', 'warn when the data directory disk has less free space', '1GB')
+    .option('--disk-floor <size>', 'refuse writes (throttling errors) below this much free space', '100MB')
+    .option(
+      '--retention-scale <n>',
+      'local deviation: divide log and archive retention by N (load tests), template unchanged',
+      '1',
+    )
     .action(async (options: UpOptions) => {
       const color = colorEnabled();
       const timeScale = Number(options.timeScale);
@@ -131,6 +156,12 @@ export function registerUp(program: Command): void {
         port: port(options.port, '--port'),
         apiBasePort: port(options.apiPort, '--api-port'),
         clock: new RealClock(timeScale),
+        disk: {
+          warnBelowBytes: bytes(options.warnFreeBelow, '--warn-free-below'),
+          floorBytes: bytes(options.diskFloor, '--disk-floor'),
+        },
+        retentionScale: retentionScale(options.retentionScale),
+        requireStackRecord: true,
       });
       let stopping = false;
       const stop = async (signal: string) => {
@@ -153,8 +184,11 @@ export function registerUp(program: Command): void {
       console.log(
         `Deploying ${options.stackName} from ${options.template}${overrides ? ` (${overrides})` : ''}`,
       );
+      const diskWarning = engine.disk.warning();
+      if (diskWarning) console.log(paint('yellow', `Warning: ${diskWarning}`, color));
       let result: Awaited<ReturnType<Engine['deploy']>>;
       try {
+        await handleDrift(engine, options.recreateDrifted === true, options.dataDir);
         result = await engine.deploy({
           stackName: options.stackName,
           templateBody,
@@ -171,6 +205,14 @@ export function registerUp(program: Command): void {
       console.log(`\n${paint('bold', 'Outputs', color)}`);
       console.log(table(result.stack.outputs.map((o) => [`  ${o.outputKey}`, o.outputValue])));
       const api = apiUrlOf(engine, options.stackName, result.stack.outputs);
+      // READY promises a serving API: a URL nothing listens on is a failure, not a start.
+      if (api && !(await listening(api))) {
+        await engine.close();
+        throw new Error(
+          `the stack's ApiEndpoint ${api} has no listener: the API's state is missing from ${options.dataDir}/http-api; ` +
+            `run \`tapstack repair --data-dir ${options.dataDir}\` to re-create it from the template`,
+        );
+      }
       console.log(
         `\nReady in ${Math.round(performance.now() - started)} ms.${api ? ` Try: curl -X POST ${api} -H 'content-type: application/json' -d '{"hello":"world"}'` : ''}`,
       );

@@ -204,6 +204,50 @@ export class StackDeployer {
       );
   }
 
+  /** The resolved properties a resource was last created or updated with (start-up checks read them). */
+  resourceProperties(stackName: string, logicalId: string): Readonly<Record<string, unknown>> {
+    return this.find(stackName).resources[logicalId]?.properties ?? {};
+  }
+
+  /**
+   * Re-creates resources whose stored state was lost (`tapstack repair`): forgets them, then
+   * redeploys the stack's recorded template and parameters, so they are created again and their
+   * dependents re-pointed; every other resource is left as it is.
+   */
+  async rebuildResources(
+    stackName: string,
+    logicalIds: readonly string[],
+    onEvent?: (event: StackEvent) => void,
+  ): Promise<DeployResult> {
+    return this.exclusive(stackName, async () => {
+      const stack = this.find(stackName);
+      for (const logicalId of logicalIds) delete stack.resources[logicalId];
+      this.runtime.store.put(stack);
+      const input = {
+        stackName,
+        template: JSON.stringify(stack.template),
+        parameterOverrides: stack.parameters.raw,
+      };
+      return this.update(stack, input, this.listener(onEvent));
+    });
+  }
+
+  /** Applies a resource's recorded properties again in place (settings lost beside kept data). */
+  async reapplyResource(stackName: string, logicalId: string): Promise<void> {
+    const stack = this.find(stackName);
+    const record = stack.resources[logicalId];
+    const provider = record && this.runtime.registry.get(record.type);
+    if (!record || !provider?.update) throw new Error(`${logicalId} cannot be updated in place`);
+    const ctx = {
+      logicalId,
+      resourceType: record.type,
+      stackName: stack.stackName,
+      stackId: stack.stackId,
+      account: this.runtime.account,
+    };
+    await provider.update(ctx, record.physicalId, record.properties, record.properties);
+  }
+
   private async create(input: DeployInput, listener: (event: StackEvent) => void): Promise<DeployResult> {
     const { account, registry, clock, store } = this.runtime;
     const stackId = input.stackId ?? makeStackId(account, input.stackName);

@@ -1,4 +1,5 @@
 import { StateFile } from '../runtime/state-file.ts';
+import { objectWith } from '../runtime/state-file-error.ts';
 import type { StackEvent, StackRecord, StackStatus } from './types.ts';
 
 interface DeployerState {
@@ -29,7 +30,11 @@ export class StackStore {
     path: string,
     private readonly maxEvents: number,
   ) {
-    this.file = new StateFile<DeployerState>(path, () => ({ version: 1, stacks: [] }));
+    this.file = new StateFile<DeployerState>(
+      path,
+      () => ({ version: 1, stacks: [] }),
+      objectWith({ stacks: 'list' }),
+    );
     for (const stack of this.file.load().stacks) {
       const recovered = INTERRUPTED[stack.status];
       if (recovered) {

@@ -41,7 +41,7 @@ export interface AwsEndpointOptions {
   /** Largest body the edge buffers; defaults to 20 MiB. */
   readonly maxBodyBytes?: number;
   /** Called with failures that are not AwsErrors (bugs), after a 500 went to the client. */
-  readonly onInternalError?: (error: unknown) => void;
+  readonly onInternalError?: (error: unknown, requestId: string) => void;
 }
 
 export class AwsEndpoint {
@@ -235,7 +235,7 @@ export class AwsEndpoint {
     error: unknown,
     requestId: string,
   ): void {
-    if (!isAwsError(error)) this.options.onInternalError?.(error);
+    if (!isAwsError(error)) this.options.onInternalError?.(error, requestId);
     if (res.headersSent || res.writableEnded) {
       res.destroy();
       return;

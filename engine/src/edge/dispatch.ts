@@ -123,13 +123,17 @@ export async function dispatchRestJson(
   return match.route.handle(restRequest, ctx);
 }
 
-/** The entry's own error format; anything that is not an AwsError is an internal failure. */
+/**
+ * The entry's own error format; anything that is not an AwsError is an internal failure, answered
+ * with the request id only: an exception's text is the engine's business (it goes to the engine's
+ * log under the same request id), never the caller's.
+ */
 export function errorFor(entry: ServiceEntry | undefined, error: unknown, requestId: string): WireResponse {
   const aws = isAwsError(error)
     ? error
     : new AwsError(
         'InternalFailure',
-        `Internal failure: ${error instanceof Error ? error.message : String(error)}`,
+        `The request processing has failed because of an unknown error. Request id ${requestId}; the detail is in the local cloud's log.`,
         500,
       );
   const format = entry?.kind === 'raw' ? entry.errorFormat : undefined;

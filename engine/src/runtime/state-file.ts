@@ -1,5 +1,6 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { DamagedStateFileError, type StateShapeCheck } from './state-file-error.ts';
 
 /**
  * A JSON document on disk that is either the old or the new version after a crash, never a torn
@@ -10,6 +11,8 @@ export class StateFile<T> {
   constructor(
     readonly path: string,
     private readonly initial: () => T,
+    /** Refuses a document of the wrong shape (a DamagedStateFileError naming the file). */
+    private readonly check?: StateShapeCheck,
   ) {}
 
   /** Reads the document, or the initial value when none was written yet. A corrupt file is an error naming it. */
@@ -21,14 +24,15 @@ export class StateFile<T> {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return this.initial();
       throw error;
     }
+    let value: unknown;
     try {
-      return JSON.parse(text) as T;
+      value = JSON.parse(text);
     } catch (error) {
-      throw new Error(
-        `state file ${this.path} is not valid JSON (${(error as Error).message}); ` +
-          'it was left untouched: move it away to start that service empty, or restore it',
-      );
+      throw new DamagedStateFileError(this.path, `is not valid JSON (${(error as Error).message})`);
     }
+    const problem = this.check?.(value);
+    if (problem) throw new DamagedStateFileError(this.path, problem);
+    return value as T;
   }
 
   save(value: T): void {

@@ -3,6 +3,7 @@ import { type AccountContext, arn } from '../../runtime/account.ts';
 import { AwsError } from '../../runtime/aws-error.ts';
 import type { Clock, TimerHandle } from '../../runtime/clock.ts';
 import { StateFile } from '../../runtime/state-file.ts';
+import { objectWith } from '../../runtime/state-file-error.ts';
 import {
   type AlarmState,
   COMPARISON_OPERATORS,
@@ -95,11 +96,15 @@ export class CloudWatchService implements MetricSink {
   private lastPrunedAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly options: CloudWatchServiceOptions) {
-    this.state = new StateFile(join(options.dataDir, 'cloudwatch.json'), () => ({
-      alarms: {},
-      history: [],
-      metrics: [],
-    }));
+    this.state = new StateFile(
+      join(options.dataDir, 'cloudwatch.json'),
+      () => ({
+        alarms: {},
+        history: [],
+        metrics: [],
+      }),
+      objectWith({ alarms: 'object', history: 'list' }),
+    );
     const loaded = this.state.load();
     this.alarms = loaded.alarms;
     this.history = loaded.history;

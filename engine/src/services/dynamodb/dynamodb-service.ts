@@ -84,8 +84,19 @@ export class DynamoDbService {
    */
   static async open(options: DynamoDbServiceOptions): Promise<DynamoDbService> {
     const settings = new TableSettingsStore(join(options.dataDir, 'table-settings.json'));
-    const store = await openDynaliteStore(join(options.dataDir, 'leveldb'), options.account);
-    await repairTransitionalTables(store);
+    const path = join(options.dataDir, 'leveldb');
+    const store = await openDynaliteStore(path, options.account);
+    try {
+      await repairTransitionalTables(store);
+    } catch (error) {
+      // A damaged table file (a truncated .ldb) opens fine and fails on the first read.
+      await store.lifecycleManager.gracefulClose().catch(() => undefined);
+      throw new Error(
+        `DynamoDB data directory ${path} could not be read (${(error as Error).message}); ` +
+          'it was left untouched: restore it from a copy, or move it away to start with no tables',
+        { cause: error },
+      );
+    }
     const service = new DynamoDbService(
       { store, settings, account: options.account },
       options.clock,

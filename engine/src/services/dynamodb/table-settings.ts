@@ -1,4 +1,5 @@
 import { StateFile } from '../../runtime/state-file.ts';
+import { mapOfObjects } from '../../runtime/state-file-error.ts';
 
 /**
  * Table settings dynalite does not keep: Time to Live, server-side encryption and point-in-time
@@ -20,7 +21,7 @@ export class TableSettingsStore {
   private readonly settings: SettingsDocument;
 
   constructor(path: string) {
-    this.file = new StateFile<SettingsDocument>(path, () => ({}));
+    this.file = new StateFile<SettingsDocument>(path, () => ({}), mapOfObjects);
     this.settings = this.file.load();
   }
 

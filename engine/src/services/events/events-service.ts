@@ -4,6 +4,7 @@ import { type AccountContext, arn } from '../../runtime/account.ts';
 import { AwsError } from '../../runtime/aws-error.ts';
 import type { Clock, TimerHandle } from '../../runtime/clock.ts';
 import { StateFile } from '../../runtime/state-file.ts';
+import { mapOfObjects } from '../../runtime/state-file-error.ts';
 import { buildEvent, type PutEventsEntry, type PutEventsResultEntry } from './event-entry.ts';
 import { EventPatternError, matchesPattern, validatePattern } from './event-pattern.ts';
 import { nextFireTime, parseScheduleExpression } from './schedule-expression.ts';
@@ -76,7 +77,7 @@ export class EventsService {
   private started = false;
 
   constructor(private readonly options: EventsServiceOptions) {
-    this.state = new StateFile(join(options.dataDir, 'rules.json'), () => ({}));
+    this.state = new StateFile(join(options.dataDir, 'rules.json'), () => ({}), mapOfObjects);
     this.rules = this.state.load();
   }
 

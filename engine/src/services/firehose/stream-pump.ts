@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { isAwsError } from '../../runtime/aws-error.ts';
 import type { Clock, TimerHandle } from '../../runtime/clock.ts';
+import { encodePathSegment } from '../../runtime/path-segment.ts';
 import type { PutObjectInput, PutObjectOutput } from '../s3/operations/put-object.ts';
 import type { S3Caller } from '../s3/policy.ts';
 import { planDelivery } from './delivery.ts';
@@ -34,7 +35,7 @@ export class StreamPump {
     private readonly clock: Clock,
     private readonly s3: S3ObjectWriter,
   ) {
-    this.buffer = new RecordBuffer(join(dataDir, 'buffers', `${stream.name}.log`));
+    this.buffer = new RecordBuffer(join(dataDir, 'buffers', `${encodePathSegment(stream.name)}.log`));
   }
 
   /** Schedules delivery of records that survived a restart. */

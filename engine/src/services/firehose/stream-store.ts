@@ -9,7 +9,11 @@ export class StreamStore {
   private readonly streams = new Map<string, StreamState>();
 
   constructor(dataDir: string) {
-    this.file = new StateFile<StreamState[]>(join(dataDir, 'streams.json'), () => []);
+    this.file = new StateFile<StreamState[]>(
+      join(dataDir, 'streams.json'),
+      () => [],
+      (value) => (Array.isArray(value) ? undefined : 'holds no list of delivery streams'),
+    );
     for (const stream of this.file.load()) this.streams.set(stream.name, stream);
   }
 

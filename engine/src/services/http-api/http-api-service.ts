@@ -37,6 +37,8 @@ export interface HttpApiServiceOptions {
   readonly host?: string;
   /** First port for new APIs (then +1, +2, ...); 0 = an ephemeral port each. Default 0. */
   readonly basePort?: number;
+  /** True while writes are refused (the disk is under its floor): requests get 429 and write nothing. */
+  readonly refuseWrites?: () => boolean;
 }
 
 /** An API as GetApi returns it, with the local endpoint in place of the execute-api URL. */

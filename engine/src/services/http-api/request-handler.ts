@@ -26,6 +26,8 @@ export interface GatewayDeps {
   readonly logs: LogSink;
   readonly metrics: MetricSink;
   readonly buckets: TokenBuckets;
+  /** True while the engine refuses writes (disk under its floor): answered as a throttle, not logged. */
+  readonly refuseWrites?: () => boolean;
 }
 
 export interface IncomingRequest extends GatewayRequest {
@@ -68,7 +70,8 @@ export const handleRequest = async (
     reply.headers = [...withoutCorsHeaders(reply.headers), ...actualResponseHeaders(cors, origin)];
   }
   const final = withGatewayHeaders(reply, trace.requestId, deps.clock.now());
-  recordRequest(deps, trace, final, deps.clock.now());
+  // A request refused for want of disk space writes nothing, not even its access-log line.
+  if (!trace.diskRefused) recordRequest(deps, trace, final, deps.clock.now());
   return final;
 };
 
@@ -110,6 +113,11 @@ const route = async (
   }
   // The Region's account-level quota is shared by every API of the service.
   if (!deps.buckets.take(ACCOUNT_BUCKET, deps.clock.now(), ACCOUNT_LIMITS)) {
+    return gatewayError(GATEWAY_RESPONSES.throttled, trace);
+  }
+
+  if (deps.refuseWrites?.()) {
+    trace.diskRefused = true;
     return gatewayError(GATEWAY_RESPONSES.throttled, trace);
   }
 

@@ -31,6 +31,8 @@ export interface RequestTrace {
   readonly requestBytes: number;
   stage?: StageRecord;
   preflight?: boolean;
+  /** Refused because the disk is under the engine's floor: nothing is recorded for it. */
+  diskRefused?: boolean;
   routeKey?: string;
   routePath?: string;
   gatewayError?: GatewayResponse;

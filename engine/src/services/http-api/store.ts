@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { StateFile } from '../../runtime/state-file.ts';
+import { objectWith } from '../../runtime/state-file-error.ts';
 import { notFound } from './errors.ts';
 import type { ApiState, HttpApiStateDocument } from './types.ts';
 
@@ -12,7 +13,11 @@ export class HttpApiStore {
   private readonly doc: HttpApiStateDocument;
 
   constructor(dataDir: string) {
-    this.file = new StateFile<HttpApiStateDocument>(join(dataDir, 'http-api.json'), () => ({ apis: {} }));
+    this.file = new StateFile<HttpApiStateDocument>(
+      join(dataDir, 'http-api.json'),
+      () => ({ apis: {} }),
+      objectWith({ apis: 'object' }),
+    );
     this.doc = this.file.load();
   }
 

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { StateFile } from '../../runtime/state-file.ts';
+import { objectWith } from '../../runtime/state-file-error.ts';
 import { malformedPolicyDocument } from './errors.ts';
 import { parsePolicyDocument } from './policy-document.ts';
 
@@ -61,15 +62,20 @@ export class RoleStore {
   readonly state: IamState;
 
   constructor(path: string) {
-    this.file = new StateFile<IamState>(path, () => ({
-      seed: randomBytes(32).toString('hex'),
-      roles: {},
-      policies: {},
-      sessions: {},
-    }));
+    this.file = new StateFile<IamState>(
+      path,
+      () => ({
+        seed: randomBytes(32).toString('hex'),
+        roles: {},
+        policies: {},
+        sessions: {},
+      }),
+      objectWith({ seed: 'string', roles: 'object', policies: 'object', sessions: 'object' }),
+    );
+    // Loading writes nothing (a start refused for damage elsewhere must leave this file as it was).
+    // The seed still reaches the disk before any credential derived from it: credentials are only
+    // issued for a role, and creating a role, like issuing a new session, saves the state.
     this.state = this.file.load();
-    // Persist the seed right away: credentials issued before the first role change must survive.
-    this.save();
   }
 
   save(): void {

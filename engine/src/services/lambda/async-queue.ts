@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Clock, TimerHandle } from '../../runtime/clock.ts';
 import { StateFile } from '../../runtime/state-file.ts';
+import { objectWith } from '../../runtime/state-file-error.ts';
 
 /** What Lambda sends to a dead-letter queue or topic: the original event and three attributes. */
 export interface DeadLetterMessage {
@@ -76,7 +77,11 @@ export class AsyncQueue {
   private closed = false;
 
   constructor(private readonly deps: AsyncQueueDeps) {
-    this.file = new StateFile(join(deps.dataDir, 'async-queue.json'), () => ({ events: [] }));
+    this.file = new StateFile(
+      join(deps.dataDir, 'async-queue.json'),
+      () => ({ events: [] }),
+      objectWith({ events: 'list' }),
+    );
     this.events = this.file.load().events;
     for (const event of this.events) this.schedule(event);
   }

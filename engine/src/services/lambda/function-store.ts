@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { StateFile } from '../../runtime/state-file.ts';
+import { objectWith } from '../../runtime/state-file-error.ts';
 import type { FunctionConfig, PermissionStatement } from './types.ts';
 
 /**
@@ -36,7 +37,11 @@ export class FunctionStore {
   private readonly doc: Document;
 
   constructor(dataDir: string) {
-    this.file = new StateFile<Document>(join(dataDir, 'functions.json'), () => ({ functions: {} }));
+    this.file = new StateFile<Document>(
+      join(dataDir, 'functions.json'),
+      () => ({ functions: {} }),
+      objectWith({ functions: 'object' }),
+    );
     this.doc = this.file.load();
   }
 

@@ -3,6 +3,7 @@ import { type AccountContext, arn } from '../../runtime/account.ts';
 import { AwsError } from '../../runtime/aws-error.ts';
 import type { Clock, TimerHandle } from '../../runtime/clock.ts';
 import { StateFile } from '../../runtime/state-file.ts';
+import { mapOfObjects } from '../../runtime/state-file-error.ts';
 import { compileFilterPattern } from './filter-pattern.ts';
 import { isValidRetention, retentionCutoff, VALID_RETENTION_DAYS } from './retention.ts';
 import type { LogEvent, LogSink } from './sink.ts';
@@ -33,6 +34,11 @@ export interface LogsServiceOptions {
   readonly deliver?: (destinationArn: string, data: Buffer) => Promise<void>;
   /** Called when a delivery fails; AWS retries and then drops, we report. */
   readonly onDeliveryError?: (destinationArn: string, error: unknown) => void;
+  /**
+   * Local deviation (`tapstack up --retention-scale N`): retention periods last 1/N of what the
+   * groups declare, and retention is enforced N times as often, so a load test does not fill the disk.
+   */
+  readonly retentionScale?: number;
 }
 
 /** How often retention is enforced, in emulated time. */
@@ -61,7 +67,7 @@ export class LogsService implements LogSink {
   private sequence = 0;
 
   constructor(private readonly options: LogsServiceOptions) {
-    this.state = new StateFile(join(options.dataDir, 'groups.json'), () => ({}));
+    this.state = new StateFile(join(options.dataDir, 'groups.json'), () => ({}), mapOfObjects);
     this.groups = this.state.load();
     this.store = new StreamStore(join(options.dataDir, 'streams'));
   }
@@ -295,7 +301,7 @@ export class LogsService implements LogSink {
   /** Enforces retention now (also runs every emulated hour). */
   async sweepRetention(now = this.options.clock.now()): Promise<void> {
     for (const group of Object.values(this.groups)) {
-      const cutoff = retentionCutoff(now, group.retentionInDays);
+      const cutoff = retentionCutoff(now, group.retentionInDays, this.options.retentionScale);
       if (cutoff !== undefined) await this.store.expire(group.logGroupName, cutoff);
     }
   }
@@ -340,13 +346,16 @@ export class LogsService implements LogSink {
   }
 
   private scheduleSweep(): void {
-    this.sweepTimer = this.options.clock.setTimer(() => {
-      // Re-arm at once: the cadence is emulated time. Re-arming after the sweep's real-time I/O let
-      // a fast clock run hours past it, so expired events stayed long after their retention.
-      this.scheduleSweep();
-      const at = this.options.clock.now();
-      this.sweeping = this.sweeping.catch(() => undefined).then(() => this.sweepRetention(at));
-    }, RETENTION_SWEEP_MS);
+    this.sweepTimer = this.options.clock.setTimer(
+      () => {
+        // Re-arm at once: the cadence is emulated time. Re-arming after the sweep's real-time I/O let
+        // a fast clock run hours past it, so expired events stayed long after their retention.
+        this.scheduleSweep();
+        const at = this.options.clock.now();
+        this.sweeping = this.sweeping.catch(() => undefined).then(() => this.sweepRetention(at));
+      },
+      RETENTION_SWEEP_MS / (this.options.retentionScale ?? 1),
+    );
   }
 
   private requireGroup(name: string): LogGroup {

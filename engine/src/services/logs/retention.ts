@@ -13,6 +13,11 @@ export function isValidRetention(days: number): boolean {
 }
 
 /** Events strictly older than this instant are past retention; `undefined` retention keeps everything. */
-export function retentionCutoff(now: number, retentionInDays: number | undefined): number | undefined {
-  return retentionInDays === undefined ? undefined : now - retentionInDays * DAY_MS;
+export function retentionCutoff(
+  now: number,
+  retentionInDays: number | undefined,
+  /** `--retention-scale` (a local deviation): retention periods are divided by it. */
+  scale = 1,
+): number | undefined {
+  return retentionInDays === undefined ? undefined : now - (retentionInDays * DAY_MS) / scale;
 }

@@ -1,6 +1,18 @@
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, rmSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { decodePathSegment, encodePathSegment, isHashedSegment } from '../../runtime/path-segment.ts';
 import type { LogEvent } from './sink.ts';
 
 /** A stored event: what PutLogEvents took, plus when it arrived. */
@@ -45,13 +57,31 @@ export class StreamStore {
     mkdirSync(root, { recursive: true, mode: 0o700 });
   }
 
-  /** Finds the streams already on disk (names come back from the encoded file names). */
+  /**
+   * Finds the streams already on disk. Names come back from the encoded file names, or from the
+   * `.name` sidecar of a hashed (over-long) one; a file written under an older encoding is renamed
+   * to the current one so appends and reads meet in one file.
+   */
   async load(): Promise<void> {
     for (const groupDir of readdirSync(this.root)) {
-      const groupName = decodeURIComponent(groupDir);
-      for (const file of readdirSync(join(this.root, groupDir))) {
+      const groupPath = join(this.root, groupDir);
+      const groupName = nameOf(groupDir, join(groupPath, GROUP_NAME_FILE));
+      if (groupName === undefined) continue;
+      if (encodePathSegment(groupName) !== groupDir) {
+        if (existsSync(this.groupDirOf(groupName))) continue;
+        renameSync(groupPath, this.groupDirOf(groupName));
+      }
+      for (const file of readdirSync(this.groupDirOf(groupName))) {
         if (!file.endsWith('.ndjson')) continue;
-        const streamName = decodeURIComponent(file.slice(0, -'.ndjson'.length));
+        const segment = file.slice(0, -'.ndjson'.length);
+        const streamName = nameOf(segment, join(this.groupDirOf(groupName), `${segment}.name`));
+        if (streamName === undefined) continue;
+        const canonical = this.fileOf(groupName, streamName);
+        const current = join(this.groupDirOf(groupName), file);
+        if (canonical !== current) {
+          if (existsSync(canonical)) continue;
+          renameSync(current, canonical);
+        }
         const events = await this.readFile(groupName, streamName);
         const meta: StreamMeta = {
           groupName,
@@ -71,7 +101,7 @@ export class StreamStore {
     if (!meta) {
       meta = { groupName, streamName, creationTime: now, storedBytes: 0 };
       this.streams.set(id, meta);
-      mkdirSync(join(this.root, encodeURIComponent(groupName)), { recursive: true, mode: 0o700 });
+      this.createFolders(groupName, streamName);
     }
     const lines = this.pending.get(id) ?? [];
     for (const event of events) {
@@ -185,11 +215,14 @@ export class StreamStore {
     this.streams.delete(key(groupName, streamName));
     this.pending.delete(key(groupName, streamName));
     rmSync(this.fileOf(groupName, streamName), { force: true });
+    const segment = encodePathSegment(streamName);
+    if (isHashedSegment(segment))
+      rmSync(join(this.groupDirOf(groupName), `${segment}.name`), { force: true });
   }
 
   deleteGroup(groupName: string): void {
     for (const meta of this.streamsOf(groupName)) this.deleteStream(groupName, meta.streamName);
-    rmSync(join(this.root, encodeURIComponent(groupName)), { recursive: true, force: true });
+    rmSync(this.groupDirOf(groupName), { recursive: true, force: true });
   }
 
   private enqueue(id: string, work: () => Promise<void>): Promise<void> {
@@ -219,8 +252,39 @@ export class StreamStore {
     return events;
   }
 
+  /** Every name goes through the shared encoding, so no group or stream escapes `root`. */
+  private groupDirOf(groupName: string): string {
+    return join(this.root, encodePathSegment(groupName));
+  }
+
   private fileOf(groupName: string, streamName: string): string {
-    return join(this.root, encodeURIComponent(groupName), `${encodeURIComponent(streamName)}.ndjson`);
+    return join(this.groupDirOf(groupName), `${encodePathSegment(streamName)}.ndjson`);
+  }
+
+  /** The group's folder, and the sidecars that keep hashed (over-long) names readable. */
+  private createFolders(groupName: string, streamName: string): void {
+    const groupDir = this.groupDirOf(groupName);
+    mkdirSync(groupDir, { recursive: true, mode: 0o700 });
+    if (isHashedSegment(encodePathSegment(groupName)))
+      writeFileSync(join(groupDir, GROUP_NAME_FILE), JSON.stringify(groupName), { mode: 0o600 });
+    const segment = encodePathSegment(streamName);
+    if (isHashedSegment(segment))
+      writeFileSync(join(groupDir, `${segment}.name`), JSON.stringify(streamName), { mode: 0o600 });
+  }
+}
+
+/** A hashed group folder's name; encoded segments never start with a dot, so it cannot collide. */
+const GROUP_NAME_FILE = '.group-name';
+
+/** The name behind a segment: decoded, or read from its JSON sidecar when hashed; undefined if neither. */
+function nameOf(segment: string, sidecar: string): string | undefined {
+  if (!isHashedSegment(segment)) return decodePathSegment(segment);
+  try {
+    // JSON keeps a lone surrogate, which UTF-8 text would turn into U+FFFD.
+    const name: unknown = JSON.parse(readFileSync(sidecar, 'utf8'));
+    return typeof name === 'string' ? name : undefined;
+  } catch {
+    return undefined;
   }
 }
 

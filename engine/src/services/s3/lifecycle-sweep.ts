@@ -16,11 +16,13 @@ export class LifecycleSweep {
   constructor(
     private readonly store: S3Store,
     private readonly clock: Clock,
+    /** A lifecycle day in ms: 24 h divided by the local `--retention-scale`. */
+    private readonly dayMs = DAY_MS,
   ) {}
 
   start(): void {
     if (this.timer) return;
-    const next = Math.floor(this.clock.now() / DAY_MS) * DAY_MS + DAY_MS;
+    const next = Math.floor(this.clock.now() / this.dayMs) * this.dayMs + this.dayMs;
     this.schedule(next - this.clock.now());
   }
 
@@ -36,7 +38,7 @@ export class LifecycleSweep {
     for (const name of this.store.names()) {
       const bucket = this.store.get(name);
       if (!bucket.lifecycle) continue;
-      for (const action of planLifecycle(bucket, bucket.lifecycle, now)) {
+      for (const action of planLifecycle(bucket, bucket.lifecycle, now, this.dayMs)) {
         applied++;
         if (action.kind === 'abortUpload') {
           const upload = bucket.uploads.get(action.uploadId);
@@ -57,7 +59,7 @@ export class LifecycleSweep {
   private schedule(delay: number): void {
     this.timer = this.clock.setTimer(() => {
       this.run();
-      this.schedule(DAY_MS);
+      this.schedule(this.dayMs);
     }, delay);
   }
 }

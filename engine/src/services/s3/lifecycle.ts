@@ -26,13 +26,15 @@ const DAY_MS = 86_400_000;
  * S3 adds the days to the start time and rounds up to the next midnight UTC: an object written
  * 2026-01-15T10:30Z with `Days: 3` expires at 2026-01-19T00:00Z.
  */
-export const dueAt = (start: number, days: number): number =>
-  Math.ceil((start + days * DAY_MS) / DAY_MS) * DAY_MS;
+export const dueAt = (start: number, days: number, dayMs = DAY_MS): number =>
+  Math.ceil((start + days * dayMs) / dayMs) * dayMs;
 
 export function planLifecycle(
   view: LifecycleView,
   rules: readonly LifecycleRule[],
   now: number,
+  /** A lifecycle "day": 24 h, or 24 h / N under the local `--retention-scale N` deviation. */
+  dayMs = DAY_MS,
 ): LifecycleAction[] {
   const actions = new Map<string, LifecycleAction>();
   const add = (action: LifecycleAction): void => {
@@ -47,14 +49,14 @@ export function planLifecycle(
   for (const [key, versions] of view.objects) {
     for (const rule of rules) {
       if (rule.status !== 'Enabled' || !key.startsWith(rule.prefix)) continue;
-      for (const action of ruleActions(key, versions, rule, now)) add(action);
+      for (const action of ruleActions(key, versions, rule, now, dayMs)) add(action);
     }
   }
   for (const upload of view.uploads?.values() ?? []) {
     for (const rule of rules) {
       const days = rule.abortIncompleteMultipartUploadDays;
       if (rule.status !== 'Enabled' || days === undefined || !upload.key.startsWith(rule.prefix)) continue;
-      if (dueAt(upload.initiatedAt, days) <= now)
+      if (dueAt(upload.initiatedAt, days, dayMs) <= now)
         add({ kind: 'abortUpload', key: upload.key, uploadId: upload.uploadId });
     }
   }
@@ -66,19 +68,21 @@ function ruleActions(
   versions: readonly ObjectVersion[],
   rule: LifecycleRule,
   now: number,
+  dayMs: number,
 ): LifecycleAction[] {
   const actions: LifecycleAction[] = [];
   const [current, ...noncurrent] = versions;
   if (!current) return actions;
   if (rule.expirationDays !== undefined && !current.deleteMarker) {
-    if (dueAt(current.lastModified, rule.expirationDays) <= now) actions.push({ kind: 'expireCurrent', key });
+    if (dueAt(current.lastModified, rule.expirationDays, dayMs) <= now)
+      actions.push({ kind: 'expireCurrent', key });
   }
   if (rule.noncurrentDays !== undefined) {
     const keep = rule.newerNoncurrentVersions ?? 0;
     noncurrent.forEach((version, index) => {
       // A version becomes noncurrent when the next newer one is written.
       const becameNoncurrent = (versions[index] as ObjectVersion).lastModified;
-      if (index >= keep && dueAt(becameNoncurrent, rule.noncurrentDays as number) <= now) {
+      if (index >= keep && dueAt(becameNoncurrent, rule.noncurrentDays as number, dayMs) <= now) {
         actions.push({ kind: 'deleteVersion', key, versionId: version.versionId });
       }
     });

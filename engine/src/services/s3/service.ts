@@ -71,6 +71,8 @@ export interface S3ServiceOptions {
   readonly account?: AccountContext;
   /** The IAM service's bucket-policy evaluator; without one, policies are stored but not enforced. */
   readonly evaluateBucketPolicy?: BucketPolicyEvaluator;
+  /** Local deviation (`--retention-scale N`): lifecycle days last 24 h / N. */
+  readonly retentionScale?: number;
   /** See quirks.ts (1). Default true: the local endpoint is plain HTTP. */
   readonly treatPlainHttpAsSecure?: boolean;
 }
@@ -107,7 +109,7 @@ export class S3Service {
       authorize: (caller, action, bucket, key) =>
         enforceBucketPolicy(enforcement, bucket, caller, action, key),
     };
-    this.sweep = new LifecycleSweep(store, options.clock);
+    this.sweep = new LifecycleSweep(store, options.clock, 86_400_000 / (options.retentionScale ?? 1));
   }
 
   /** Starts the daily lifecycle sweep. */

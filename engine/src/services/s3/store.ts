@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { encodePathSegment } from '../../runtime/path-segment.ts';
 import { StateFile } from '../../runtime/state-file.ts';
+import { objectWith } from '../../runtime/state-file-error.ts';
 import { s3Errors } from './errors.ts';
 import type {
   BucketSettings,
@@ -42,7 +44,7 @@ export class S3Store {
     mkdirSync(this.objectDir, { recursive: true, mode: 0o700 });
     for (const file of readdirSync(this.bucketDir)) {
       if (!file.endsWith('.json')) continue;
-      const persisted = this.stateFile(file.slice(0, -'.json'.length)).load();
+      const persisted = this.stateFileAt(file).load();
       if (persisted) this.buckets.set(persisted.name, fromPersisted(persisted));
     }
   }
@@ -111,8 +113,20 @@ export class S3Store {
     }
   }
 
+  /**
+   * The bucket's metadata file, named by the shared encoding (the name is kept inside). Keys never
+   * become paths: bodies are stored under random ids.
+   */
   private stateFile(name: string): StateFile<PersistedBucket | undefined> {
-    return new StateFile<PersistedBucket | undefined>(join(this.bucketDir, `${name}.json`), () => undefined);
+    return this.stateFileAt(`${encodePathSegment(name)}.json`);
+  }
+
+  private stateFileAt(fileName: string): StateFile<PersistedBucket | undefined> {
+    return new StateFile<PersistedBucket | undefined>(
+      join(this.bucketDir, fileName),
+      () => undefined,
+      objectWith({ name: 'string', objects: 'list' }),
+    );
   }
 }
 

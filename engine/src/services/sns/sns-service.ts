@@ -4,6 +4,7 @@ import { type AccountContext, arn } from '../../runtime/account.ts';
 import { AwsError } from '../../runtime/aws-error.ts';
 import type { Clock } from '../../runtime/clock.ts';
 import { StateFile } from '../../runtime/state-file.ts';
+import { objectWith } from '../../runtime/state-file-error.ts';
 
 export interface Subscription {
   readonly subscriptionArn: string;
@@ -60,11 +61,15 @@ export class SnsService {
   private readonly data: PersistedState;
 
   constructor(private readonly options: SnsServiceOptions) {
-    this.state = new StateFile(join(options.dataDir, 'sns.json'), () => ({
-      topics: {},
-      subscriptions: [],
-      deliveries: [],
-    }));
+    this.state = new StateFile(
+      join(options.dataDir, 'sns.json'),
+      () => ({
+        topics: {},
+        subscriptions: [],
+        deliveries: [],
+      }),
+      objectWith({ topics: 'object', subscriptions: 'list', deliveries: 'list' }),
+    );
     this.data = this.state.load();
   }
 

@@ -1,6 +1,8 @@
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { encodePathSegment } from '../../runtime/path-segment.ts';
 import { StateFile } from '../../runtime/state-file.ts';
+import { objectWith } from '../../runtime/state-file-error.ts';
 import { numericAttribute } from './attributes.ts';
 import type { QueueState } from './model.ts';
 
@@ -18,7 +20,7 @@ export class SqsStore {
     mkdirSync(this.dir, { recursive: true, mode: 0o700 });
     for (const file of readdirSync(this.dir)) {
       if (!file.endsWith('.json')) continue;
-      const queue = this.file(file.slice(0, -'.json'.length)).load();
+      const queue = this.fileAt(file).load();
       if (queue) this.queues.set(queue.name, queue);
     }
   }
@@ -55,7 +57,16 @@ export class SqsStore {
     return true;
   }
 
+  /** The queue's file, named by the shared encoding (the name itself is kept inside). */
   private file(name: string): StateFile<QueueState | undefined> {
-    return new StateFile<QueueState | undefined>(join(this.dir, `${name}.json`), () => undefined);
+    return this.fileAt(`${encodePathSegment(name)}.json`);
+  }
+
+  private fileAt(fileName: string): StateFile<QueueState | undefined> {
+    return new StateFile<QueueState | undefined>(
+      join(this.dir, fileName),
+      () => undefined,
+      objectWith({ name: 'string', attributes: 'object', messages: 'list' }),
+    );
   }
 }
