@@ -85,4 +85,42 @@ describe('the AWS CLI against the local cloud', () => {
       );
     },
   );
+
+  it.skipIf(!awsCliPresent)(
+    'filter-log-events applies OR terms, quoted phrases, JSON and space-delimited patterns',
+    async () => {
+      const group = `/aws/lambda/${FUNCTION_NAME}`;
+      const now = Date.now();
+      cloud.engine.services.logs.putLogEvents(group, 'cli-filter', [
+        { timestamp: now, message: '{"level":"ERROR","status":503}' },
+        { timestamp: now + 1, message: 'abc Task timed out after 3.00 seconds' },
+        { timestamp: now + 2, message: '127.0.0.1 - - [x] "GET /a HTTP/1.1" 404 12' },
+      ]);
+      const filter = async (pattern: string) =>
+        (
+          (await aws(
+            'logs',
+            'filter-log-events',
+            '--log-group-name',
+            group,
+            '--log-stream-names',
+            'cli-filter',
+            '--filter-pattern',
+            pattern,
+          )) as {
+            events: { message: string }[];
+          }
+        ).events.map((e) => e.message);
+
+      const [orTerms, json, spaced] = await Promise.all([
+        filter('?ERROR ?"Task timed out"'),
+        filter('{ $.status >= 500 && $.level = "ERR*" }'),
+        filter('[ip, user, name, time, request = "GET *", status = 4*, bytes < 100]'),
+      ]);
+
+      expect(orTerms).toEqual(['{"level":"ERROR","status":503}', 'abc Task timed out after 3.00 seconds']);
+      expect(json).toEqual(['{"level":"ERROR","status":503}']);
+      expect(spaced).toEqual(['127.0.0.1 - - [x] "GET /a HTTP/1.1" 404 12']);
+    },
+  );
 });
