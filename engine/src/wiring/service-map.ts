@@ -97,6 +97,7 @@ export function buildServiceMap(
       handler: (req, res) => void s3Handler(req, res),
       errorFormat: { protocol: 'rest-xml' },
       authorizationTarget: s3AuthorizationTarget,
+      streamsBody: true,
     },
     sqs: {
       kind: 'json',
