@@ -25,6 +25,7 @@ import { SqsService } from './services/sqs/index.ts';
 import { bucketPolicyEvaluator } from './wiring/bucket-policy.ts';
 import type { EngineServices } from './wiring/engine-services.ts';
 import { executeApiRewriter } from './wiring/execute-api-output.ts';
+import { composeRewriters, localUrlRewriter } from './wiring/local-url-output.ts';
 import { buildServiceMap } from './wiring/service-map.ts';
 import { stackReaderOf } from './wiring/stack-reader.ts';
 import { verifyStackTables } from './wiring/verify-data.ts';
@@ -282,7 +283,7 @@ export class Engine {
       registry: allProviders(services),
       account,
       clock,
-      rewriteOutput: executeApiRewriter(httpApi),
+      rewriteOutput: composeRewriters(executeApiRewriter(httpApi), localUrlRewriter(httpApi, sqs)),
     });
     Object.assign(serviceMap, buildServiceMap(services, stackReaderOf(deployer), account));
     await verifyStackTables(deployer, dynamodb, dir('dynamodb'));

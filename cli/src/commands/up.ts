@@ -5,6 +5,7 @@ import { Engine, RealClock } from '../../../engine/src/index.ts';
 import { formatStackEvent } from '../format/stack-event.ts';
 import { colorEnabled, paint, table } from '../format/style.ts';
 import { parseParameterOverrides } from '../parameters.ts';
+import { withPortHint } from '../port-hint.ts';
 
 interface UpOptions {
   readonly template: string;
@@ -70,6 +71,8 @@ export function registerUp(program: Command): void {
         port: port(options.port, '--port'),
         apiBasePort: port(options.apiPort, '--api-port'),
         clock: new RealClock(timeScale),
+      }).catch((error: unknown) => {
+        throw withPortHint(error, options.host, port(options.port, '--port'));
       });
       let stopping = false;
       const stop = async (signal: string) => {

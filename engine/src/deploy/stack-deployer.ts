@@ -6,7 +6,7 @@ import type { JsonObject } from '../template/types.ts';
 import { createStack } from './create-stack.ts';
 import { deleteStackResources } from './delete-stack.ts';
 import { DeployError } from './deploy-error.ts';
-import { hasChanges } from './no-changes.ts';
+import { hasChanges, refreshOutputUrls } from './no-changes.ts';
 import { type DeployRuntime, StackOperation } from './operation.ts';
 import { prepareStack } from './prepare.ts';
 import { keepOutput, type OutputRewriter } from './quirks.ts';
@@ -178,7 +178,10 @@ export class StackDeployer {
       registry,
     });
     const op = new StackOperation(this.runtime, stack, listener);
-    if (!hasChanges(op, prepared)) return { stack: describeStack(stack), action: 'NO_CHANGES', changes: [] };
+    if (!hasChanges(op, prepared)) {
+      refreshOutputUrls(op);
+      return { stack: describeStack(stack), action: 'NO_CHANGES', changes: [] };
+    }
     const changes = await updateStack(op, prepared);
     return { stack: describeStack(stack), action: 'UPDATE', changes };
   }
