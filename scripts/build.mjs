@@ -3,7 +3,7 @@
 // `npm start` on an unchanged checkout skips the bundling: the inputs esbuild read last time are
 // listed in dist/inputs.json, and when none is newer than the bundle there is nothing to do (this
 // check costs a few milliseconds; loading esbuild and bundling cost ~150 ms of the 1 s start-up).
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 
 const entry = 'cli/src/main.ts';
 const outputs = ['dist/tapstack.js', 'dist/lambda-host.js'];
@@ -41,3 +41,8 @@ if (!existsSync(entry)) {
   });
   writeFileSync(inputsFile, JSON.stringify(Object.keys(result.metafile.inputs)));
 }
+
+// The bundle is the package's bin: npm sets its execute bit only when it links the package, so a
+// rebuild that rewrote it without the bit made `npx tapstack` fail with "Permission denied".
+// Setting it on every run (even when nothing was rebuilt) also repairs a bundle left without it.
+if (existsSync(outputs[0])) chmodSync(outputs[0], 0o755);

@@ -30,6 +30,7 @@ import { withDiskFloor } from './wiring/disk-floor-hooks.ts';
 import type { EngineServices } from './wiring/engine-services.ts';
 import { executeApiRewriter } from './wiring/execute-api-output.ts';
 import { deployThroughApi } from './wiring/local-deploy.ts';
+import { composeRewriters, localUrlRewriter } from './wiring/local-url-output.ts';
 import { resumeDeploys } from './wiring/resume-deploys.ts';
 import { buildServiceMap } from './wiring/service-map.ts';
 import { stackControlOf } from './wiring/stack-control.ts';
@@ -322,7 +323,7 @@ export class Engine {
       registry: allProviders(services),
       account,
       clock,
-      rewriteOutput: executeApiRewriter(httpApi),
+      rewriteOutput: composeRewriters(executeApiRewriter(httpApi), localUrlRewriter(httpApi, sqs)),
     });
     const cloudFormation = new CloudFormationApi({
       reader: stackReaderOf(deployer),

@@ -203,14 +203,18 @@ describe('request lines and headers', () => {
     ['encoded path traversal', '/%2e%2e/%2e%2e/etc/passwd'],
     ['encoded slashes', '/..%2f..%2fetc%2fpasswd'],
     ['encoded NUL and CRLF', '/a%00b%0d%0ac'],
-  ])('%s path: 200, the raw path is stored as sent and no file is served', async (_name, path) => {
-    const { result, added } = await storing(() => raw('GET', `${apiPath}${path}`));
+  ])(
+    '%s path: 200, the path is stored percent-decoded as HTTP APIs deliver it and no file is served',
+    async (_name, path) => {
+      const { result, added } = await storing(() => raw('GET', `${apiPath}${path}`));
 
-    expect(result.status).toBe(200);
-    expect(Object.keys(bodyJson(result) as object).sort()).toEqual(['message', 'requestId', 'timestamp']);
-    expect(added).toHaveLength(1);
-    expect(added[0]?.Path).toBe(`${apiPath}${path}`);
-  });
+      expect(result.status).toBe(200);
+      expect(Object.keys(bodyJson(result) as object).sort()).toEqual(['message', 'requestId', 'timestamp']);
+      expect(added).toHaveLength(1);
+      // rawPath arrives decoded (engine/src/services/http-api/AWS-FACTS.md, "Paths").
+      expect(added[0]?.Path).toBe(`${apiPath}${decodeURIComponent(path)}`);
+    },
+  );
 
   it('raw UTF-8 bytes in the request line are refused by the listener with 400, nothing stored', async () => {
     const request = Buffer.concat([

@@ -1,14 +1,9 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  FUNCTION_NAME,
-  type LocalCloud,
-  postJson,
-  STACK_NAME,
-  startLocalCloud,
-  TABLE_NAME,
-} from '../support/local-cloud.ts';
+import { FUNCTION_NAME, type LocalCloud, postJson, STACK_NAME, TABLE_NAME } from '../support/local-cloud.ts';
+import { type StackUnderTest, startStackUnderTest } from '../support/stack-under-test.ts';
+import { localOnly, onAws } from '../support/target.ts';
 
 const run = promisify(execFile);
 const awsCliPresent = await run('aws', ['--version']).then(
@@ -19,23 +14,23 @@ if (!awsCliPresent && process.env.CI !== 'true') {
   console.warn('[aws-cli.test] NOT RUN: the AWS CLI (`aws`) is not installed on this machine.');
 }
 
-let cloud: LocalCloud;
+// Runs against the local cloud, or unchanged against AWS with TAPSTACK_TARGET=aws (README "One suite, two targets").
+let cloud: StackUnderTest;
 beforeAll(async () => {
-  if (awsCliPresent) cloud = await startLocalCloud();
+  if (awsCliPresent) cloud = await startStackUnderTest();
 });
 afterAll(async () => {
   await cloud?.dispose();
 });
 
 async function aws(...args: string[]): Promise<unknown> {
-  const { stdout } = await run('aws', ['--endpoint-url', cloud.endpointUrl, '--output', 'json', ...args], {
-    env: {
-      ...process.env,
-      AWS_ACCESS_KEY_ID: 'test',
-      AWS_SECRET_ACCESS_KEY: 'test',
-      AWS_DEFAULT_REGION: 'us-east-1',
-      AWS_PAGER: '',
-    },
+  const endpoint = cloud.endpointUrl === undefined ? [] : ['--endpoint-url', cloud.endpointUrl];
+  // Locally any credentials do; on AWS the caller's own configuration is used.
+  const credentials = onAws
+    ? {}
+    : { AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_DEFAULT_REGION: 'us-east-1' };
+  const { stdout } = await run('aws', [...endpoint, '--output', 'json', ...args], {
+    env: { ...process.env, ...credentials, AWS_PAGER: '' },
   });
   return stdout.trim() === '' ? undefined : JSON.parse(stdout);
 }
@@ -71,7 +66,7 @@ describe('the AWS CLI against the local cloud', () => {
         { Rules: { Name: string; ScheduleExpression: string }[] },
       ];
 
-      expect(stacks.Stacks[0]?.StackStatus).toBe('CREATE_COMPLETE');
+      expect(stacks.Stacks[0]?.StackStatus).toMatch(/^(CREATE|UPDATE)_COMPLETE$/);
       expect(scan.Items.map((i) => i.RequestId.S)).toContain(posted.json?.requestId);
       expect(functions.Functions.map((f) => f.FunctionName)).toContain(FUNCTION_NAME);
       expect(buckets.Buckets.map((b) => b.Name)).toContain(cloud.output('S3BucketName'));
@@ -83,6 +78,44 @@ describe('the AWS CLI against the local cloud', () => {
       expect(rules.Rules.find((r) => r.Name === `${STACK_NAME}-daily-schedule`)?.ScheduleExpression).toBe(
         'rate(24 hours)',
       );
+    },
+  );
+
+  it.skipIf(!awsCliPresent || localOnly('writes log events through the engine'))(
+    'filter-log-events applies OR terms, quoted phrases, JSON and space-delimited patterns',
+    async () => {
+      const group = `/aws/lambda/${FUNCTION_NAME}`;
+      const now = Date.now();
+      (cloud as LocalCloud).engine.services.logs.putLogEvents(group, 'cli-filter', [
+        { timestamp: now, message: '{"level":"ERROR","status":503}' },
+        { timestamp: now + 1, message: 'abc Task timed out after 3.00 seconds' },
+        { timestamp: now + 2, message: '127.0.0.1 - - [x] "GET /a HTTP/1.1" 404 12' },
+      ]);
+      const filter = async (pattern: string) =>
+        (
+          (await aws(
+            'logs',
+            'filter-log-events',
+            '--log-group-name',
+            group,
+            '--log-stream-names',
+            'cli-filter',
+            '--filter-pattern',
+            pattern,
+          )) as {
+            events: { message: string }[];
+          }
+        ).events.map((e) => e.message);
+
+      const [orTerms, json, spaced] = await Promise.all([
+        filter('?ERROR ?"Task timed out"'),
+        filter('{ $.status >= 500 && $.level = "ERR*" }'),
+        filter('[ip, user, name, time, request = "GET *", status = 4*, bytes < 100]'),
+      ]);
+
+      expect(orTerms).toEqual(['{"level":"ERROR","status":503}', 'abc Task timed out after 3.00 seconds']);
+      expect(json).toEqual(['{"level":"ERROR","status":503}']);
+      expect(spaced).toEqual(['127.0.0.1 - - [x] "GET /a HTTP/1.1" 404 12']);
     },
   );
 });

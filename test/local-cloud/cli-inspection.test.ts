@@ -165,6 +165,24 @@ describe('the tapstack CLI against a running local cloud', () => {
     expect(lines.some((l) => l.message.includes('"platform.start"'))).toBe(true);
   });
 
+  it('status counts ERROR lines and Lambda timeouts (the ?ERROR ?"Task timed out" pattern) of the last hour', async () => {
+    const group = `/aws/lambda/${STACK_NAME}-request-processor`;
+    const now = Date.now();
+    cloud.engine.services.logs.putLogEvents(group, 'status-errors', [
+      { timestamp: now, message: '{"level":"ERROR","message":"write failed"}' },
+      { timestamp: now + 1, message: '2026-01-01T00:00:00.000Z abc Task timed out after 3.00 seconds' },
+      { timestamp: now + 2, message: 'Task finished; nothing timed out' },
+    ]);
+
+    const run = await tapstack(cloud, 'status');
+
+    const report = JSON.parse(run.stdout) as { recentErrors: { message: string }[] };
+    const messages = report.recentErrors.map((e) => e.message);
+    expect(messages).toContain('{"level":"ERROR","message":"write failed"}');
+    expect(messages).toContain('2026-01-01T00:00:00.000Z abc Task timed out after 3.00 seconds');
+    expect(messages).not.toContain('Task finished; nothing timed out');
+  });
+
   it('exits non-zero with a clear message for a stack that does not exist', async () => {
     const run = await tapstack(cloud, 'status', '--stack-name', 'no-such-stack');
 

@@ -30,6 +30,7 @@ export interface LocalCloud {
   readonly dataDir: string;
   readonly apiUrl: string;
   readonly endpointUrl: string;
+  readonly region: string;
   readonly deployed: DeployResult;
   readonly clientConfig: {
     endpoint: string;
@@ -106,6 +107,7 @@ export async function startLocalCloud(options: StartOptions = {}): Promise<Local
     dataDir,
     apiUrl: output('ApiEndpoint'),
     endpointUrl: engine.endpointUrl,
+    region: clientConfig.region,
     deployed,
     clientConfig,
     dynamodb: () => track(new DynamoDBClient(clientConfig)),

@@ -5,6 +5,7 @@ import { Engine, parseBytes, parseTemplate, RealClock, type StackEvent } from '.
 import { formatStackEvent } from '../format/stack-event.ts';
 import { colorEnabled, paint, table } from '../format/style.ts';
 import { parseParameterFile, parseParameterOverrides } from '../parameters.ts';
+import { withPortHint } from '../port-hint.ts';
 import { handleDrift, listening } from './up-checks.ts';
 
 interface UpOptions {
@@ -162,6 +163,8 @@ export function registerUp(program: Command): void {
         },
         retentionScale: retentionScale(options.retentionScale),
         requireStackRecord: true,
+      }).catch((error: unknown) => {
+        throw withPortHint(error, options.host, port(options.port, '--port'));
       });
       let stopping = false;
       const stop = async (signal: string) => {

@@ -9,7 +9,7 @@ import { deleteStackResources } from './delete-stack.ts';
 import { DeployError } from './deploy-error.ts';
 import { DeployJournal, type StackOperationKind } from './deploy-journal.ts';
 import { failedStackError, REPLACEABLE } from './failed-stack.ts';
-import { hasChanges } from './no-changes.ts';
+import { hasChanges, refreshOutputUrls } from './no-changes.ts';
 import { type DeployRuntime, StackOperation } from './operation.ts';
 import { OperationJournal } from './operation-journal.ts';
 import { prepareStack } from './prepare.ts';
@@ -302,7 +302,10 @@ export class StackDeployer {
       registry,
     });
     const op = new StackOperation(this.runtime, stack, listener);
-    if (!hasChanges(op, prepared)) return { stack: describeStack(stack), action: 'NO_CHANGES', changes: [] };
+    if (!hasChanges(op, prepared)) {
+      refreshOutputUrls(op);
+      return { stack: describeStack(stack), action: 'NO_CHANGES', changes: [] };
+    }
     const journal = OperationJournal.start(this.journal, {
       ...this.beginOf(stack, 'update'),
       template: prepared.template.document,

@@ -19,7 +19,7 @@ import type { WireResponse } from '../protocol/wire-response.ts';
 import { type AccountContext, DEFAULT_ACCOUNT } from '../runtime/account.ts';
 import { AwsError, isAwsError } from '../runtime/aws-error.ts';
 import { dispatchJson, dispatchQuery, dispatchRestJson, errorFor, type Gate } from './dispatch.ts';
-import { drain, headerOf, readBody, writeResponse } from './http-io.ts';
+import { authorizeUnread, drain, headerOf, readBody, writeResponse } from './http-io.ts';
 import { rootIdentity } from './identity.ts';
 import { replayRequest } from './replay-request.ts';
 import { resolveService } from './resolve-service.ts';
@@ -132,8 +132,9 @@ export class AwsEndpoint {
     };
     const gate = this.gateFor(caller);
     try {
-      if (entry.kind === 'raw' && !entry.authorizationTarget) {
+      if (entry.kind === 'raw' && (!entry.authorizationTarget || entry.streamsBody)) {
         this.verify(credential, req, undefined);
+        await authorizeUnread(entry, req, ctx, gate);
         entry.handler(req, res);
         return;
       }

@@ -1,7 +1,10 @@
 /** Reading a request body with a limit, and writing a protocol's answer to the socket. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { RequestContext } from '../protocol/operation.ts';
 import type { WireResponse } from '../protocol/wire-response.ts';
 import { AwsError } from '../runtime/aws-error.ts';
+import type { Gate } from './dispatch.ts';
+import type { RawServiceEntry } from './service-map.ts';
 
 /** Resolves with the whole body; rejects with 413 past `limit` bytes or when the client goes away. */
 export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
@@ -56,3 +59,22 @@ export const headerOf = (req: { headers: IncomingMessage['headers'] }, name: str
   const value = req.headers[name];
   return Array.isArray(value) ? value.join(',') : value;
 };
+
+/** Authorizes a streaming raw request from its method, URL and headers alone (`streamsBody` entries). */
+export async function authorizeUnread(
+  entry: RawServiceEntry,
+  req: IncomingMessage,
+  ctx: RequestContext,
+  gate: Gate,
+): Promise<void> {
+  const target = entry.authorizationTarget?.({
+    method: req.method ?? 'GET',
+    url: req.url ?? '/',
+    headers: req.headers,
+    body: Buffer.alloc(0),
+    region: ctx.region,
+    accountId: ctx.accountId,
+  });
+  const targets = target === undefined ? [] : Array.isArray(target) ? target : [target];
+  for (const { action, resource } of targets) await gate(action, resource);
+}

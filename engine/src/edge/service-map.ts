@@ -96,6 +96,12 @@ export interface RawServiceEntry {
   readonly authorizationTarget?: (
     req: RawRequestView,
   ) => AuthorizationTarget | readonly AuthorizationTarget[] | undefined;
+  /**
+   * `authorizationTarget` needs only the method, URL and headers: the edge authorizes without
+   * reading the body and hands `handler` the live request, so the service can stream a large
+   * body (S3 PutObject up to 5 GB) instead of the edge buffering it (`body` is empty in the view).
+   */
+  readonly streamsBody?: boolean;
 }
 
 export type ServiceEntry = JsonServiceEntry | QueryServiceEntry | RestJsonServiceEntry | RawServiceEntry;

@@ -1,13 +1,26 @@
 /**
- * The one source of time for an engine. Every time-based behaviour (schedules, async retries,
- * alarm periods, throttling buckets, retention) reads `now()` and waits through `setTimer`, so a
- * test can drive a virtual clock instead of sleeping, and `--time-scale N` can run time faster.
+ * The one source of time for an engine, injected so a test can drive a virtual clock instead of
+ * sleeping and `tapstack up --time-scale N` can run emulated time N times faster.
+ *
+ * THE RULE, per timer: does it measure the passing of time in the emulated cloud, or a bound on
+ * work the machine does in real time?
+ * - Emulated time (`setTimer`, scaled by N): schedules (EventBridge rate/cron), async invocation
+ *   retries and maximum event age, dead-letter timing, alarm periods, throttling token buckets,
+ *   retention sweeps, S3 lifecycle, DynamoDB TTL, SQS retention/visibility/long-poll waits,
+ *   subscription and Firehose buffering. These are what a user speeds up to see a day in minutes.
+ * - Real time (`setWorkTimer`, never scaled): deadlines on work that runs at machine speed however
+ *   fast emulated time goes — the gateway's integration timeout (30 s), the function timeout and
+ *   the init limit (enforced by the Lambda host with the process clock). Scaling these would cut
+ *   real work short: at N=2880 a 30 s integration timeout would be ~10 ms and every request 503.
+ * Under a VirtualClock both kinds fire when the test advances the clock past them.
  */
 export interface Clock {
   /** Milliseconds since the Unix epoch, as the emulated cloud sees it. */
   now(): number;
   /** Calls `fn` once `ms` emulated milliseconds have passed. */
   setTimer(fn: () => void, ms: number): TimerHandle;
+  /** Calls `fn` once `ms` milliseconds of real work time have passed (never scaled; see the rule above). */
+  setWorkTimer(fn: () => void, ms: number): TimerHandle;
 }
 
 export interface TimerHandle {
@@ -29,6 +42,12 @@ export class RealClock implements Clock {
 
   setTimer(fn: () => void, ms: number): TimerHandle {
     const timer = setTimeout(fn, Math.max(0, ms / this.scale));
+    timer.unref?.();
+    return { cancel: () => clearTimeout(timer) };
+  }
+
+  setWorkTimer(fn: () => void, ms: number): TimerHandle {
+    const timer = setTimeout(fn, Math.max(0, ms));
     timer.unref?.();
     return { cancel: () => clearTimeout(timer) };
   }
@@ -63,6 +82,11 @@ export class VirtualClock implements Clock {
         timer.cancelled = true;
       },
     };
+  }
+
+  /** A test stands in for the machine's work time too: the deadline falls on the same timeline. */
+  setWorkTimer(fn: () => void, ms: number): TimerHandle {
+    return this.setTimer(fn, ms);
   }
 
   /**

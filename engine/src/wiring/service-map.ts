@@ -109,6 +109,7 @@ export function buildServiceMap(
       // Unsigned requests that name no other service are S3's, answered in S3's XML.
       catchAll: true,
       authorizationTarget: s3AuthorizationTarget,
+      streamsBody: true,
     },
     sqs: {
       kind: 'json',

@@ -5,7 +5,7 @@
  */
 export interface GatewayRequest {
   readonly method: string;
-  /** The path as the client sent it (percent-encoding kept), including a named stage's prefix. */
+  /** The request path percent-decoded as HTTP APIs deliver it (request-target.ts), including a named stage's prefix. */
   readonly rawPath: string;
   /** Without the `?`; empty when there is none. */
   readonly rawQueryString: string;

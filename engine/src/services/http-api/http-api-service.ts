@@ -181,32 +181,61 @@ export class HttpApiService {
       const current = this.store.find(apiId) ?? state;
       return handleRequest({ ...this.options, buckets: this.buckets }, current, request);
     });
-    state.port = await this.bind(listener, state.port);
+    const previous = state.port;
+    state.port = await this.bind(listener, previous);
+    if (previous !== undefined && previous !== 0 && previous !== state.port) {
+      state.pastPorts = [...new Set([...(state.pastPorts ?? []), previous])].filter((p) => p !== state.port);
+    }
     this.listeners.set(apiId, listener);
     this.store.save();
   }
 
-  /** The persisted port if the API had one; else the next free port from basePort (or an ephemeral one). */
-  private async bind(listener: ApiListener, persisted: number | undefined): Promise<number> {
-    if (persisted !== undefined) {
-      try {
-        return await listener.listen(this.host, persisted);
-      } catch (error) {
-        throw new Error(`HTTP API listener cannot bind its persisted port ${this.host}:${persisted}`, {
-          cause: error,
-        });
+  /**
+   * Ports are a property of the run, not of the data: with a base port (`--api-port N`) APIs take
+   * the free ports from N on, whatever an earlier run used; with base 0 (any free port) an API
+   * gets its previous port back when it is free, so restarts keep URLs stable, else any free port.
+   */
+  private async bind(listener: ApiListener, previous: number | undefined): Promise<number> {
+    if (this.basePort === 0) {
+      if (previous !== undefined && previous !== 0) {
+        try {
+          return await listener.listen(this.host, previous);
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+        }
       }
+      return listener.listen(this.host, 0);
     }
-    if (this.basePort === 0) return listener.listen(this.host, 0);
-    const used = this.store.usedPorts();
+    const taken = new Set([...this.listeners.keys()].map((id) => this.store.find(id)?.port));
     for (let port = this.basePort; port < this.basePort + 1000 && port <= 65_535; port++) {
-      if (used.has(port)) continue;
+      if (taken.has(port)) continue;
       try {
         return await listener.listen(this.host, port);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
       }
     }
-    throw new Error(`no free port for an HTTP API listener from ${this.basePort}`);
+    throw new Error(
+      `no free port for an HTTP API listener on ${this.host} from ${this.basePort} to ${this.basePort + 999}; ` +
+        'choose another first port with --api-port N, or --api-port 0 for any free port',
+    );
+  }
+
+  /**
+   * A URL of this API resolved in an earlier run (a stored `ApiEndpoint` attribute or output with
+   * the port the API had then), rewritten to the API's current URL; anything else unchanged.
+   */
+  currentUrl(value: string): string {
+    const match = /^http:\/\/([^/]+):(\d+)(\/.*)?$/.exec(value);
+    if (!match || match[1] !== (this.host.includes(':') ? `[${this.host}]` : this.host)) return value;
+    const port = Number(match[2]);
+    const states = this.store.apiIds().map((id) => this.store.get(id));
+    if (states.some((state) => state.port === port)) return value;
+    for (const apiId of this.store.apiIds()) {
+      const state = this.store.get(apiId);
+      if (state.port !== port && state.pastPorts?.includes(port))
+        return `${this.endpointOf(state)}${match[3] ?? ''}`;
+    }
+    return value;
   }
 }

@@ -7,7 +7,8 @@ import { MAX_INTEGRATION_TIMEOUT_MS, PERMISSION_ERROR_MESSAGE } from './quirks.t
 /**
  * Calls the route's Lambda function the way API Gateway does: synchronously, once (no retries), as
  * `apigateway.amazonaws.com` with the execute-api ARN of the request as source, and gives up after
- * min(TimeoutInMillis, 30 s) on the engine clock.
+ * min(TimeoutInMillis, 30 s) of real time (a bound on work, never scaled by --time-scale; see
+ * runtime/clock.ts).
  * https://docs.aws.amazon.com/lambda/latest/dg/services-apigateway.html
  */
 export interface LambdaInvoker {
@@ -40,7 +41,7 @@ export const invokeIntegration = (
       timer.cancel();
       resolve(outcome);
     };
-    const timer = clock.setTimer(
+    const timer = clock.setWorkTimer(
       () => finish({ kind: 'timeout' }),
       Math.min(call.timeoutInMillis, MAX_INTEGRATION_TIMEOUT_MS),
     );

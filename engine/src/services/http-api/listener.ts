@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { GATEWAY_RESPONSES, gatewayResponseBody, MAX_PAYLOAD_BYTES } from './quirks.ts';
 import type { GatewayReply, IncomingRequest } from './request-handler.ts';
+import { parseRequestTarget } from './request-target.ts';
 
 /**
  * One HTTP server for one API, on its own local port. It only turns Node's request into an
@@ -57,8 +58,7 @@ export class ApiListener {
 }
 
 const readRequest = async (req: IncomingMessage): Promise<IncomingRequest> => {
-  const url = req.url ?? '/';
-  const q = url.indexOf('?');
+  const target = parseRequestTarget(req.url ?? '/');
   const headers: Array<[string, string]> = [];
   for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
     headers.push([req.rawHeaders[i] as string, req.rawHeaders[i + 1] as string]);
@@ -66,32 +66,47 @@ const readRequest = async (req: IncomingMessage): Promise<IncomingRequest> => {
   const { body, tooLarge } = await readBody(req);
   return {
     method: req.method ?? 'GET',
-    rawPath: q === -1 ? url : url.slice(0, q),
-    rawQueryString: q === -1 ? '' : url.slice(q + 1),
+    rawPath: target.path,
+    rawQueryString: target.query,
     headers,
     body,
     sourceIp: (req.socket.remoteAddress ?? '').replace(/^::ffff:/, ''),
     protocol: `HTTP/${req.httpVersion}`,
     tooLarge,
+    localPort: req.socket.localPort ?? 0,
+    scheme: 'http',
   };
 };
+
+/**
+ * Past the 10 MB quota the rest of the body is still read (and dropped) up to this bound, so a
+ * client that sends its whole body before reading (Python's http.client, requests) gets the 413
+ * instead of a broken pipe; beyond it the 413 goes out at once and the connection closes.
+ */
+export const OVERSIZE_DRAIN_BYTES = 64 * 1024 * 1024;
 
 /** Reads at most the payload quota; past it the rest is drained and dropped, and the request marked. */
 const readBody = (req: IncomingMessage): Promise<{ body: Buffer; tooLarge: boolean }> => {
   const declared = Number(req.headers['content-length'] ?? '0');
-  if (declared > MAX_PAYLOAD_BYTES) {
-    req.resume();
-    return Promise.resolve({ body: Buffer.alloc(0), tooLarge: true });
-  }
+  if (declared > OVERSIZE_DRAIN_BYTES) return Promise.resolve({ body: Buffer.alloc(0), tooLarge: true });
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     let tooLarge = false;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer): void => {
       size += chunk.length;
-      if (size > MAX_PAYLOAD_BYTES) tooLarge = true;
+      if (size > MAX_PAYLOAD_BYTES && !tooLarge) {
+        tooLarge = true;
+        chunks.length = 0;
+      }
       if (!tooLarge) chunks.push(chunk);
-    });
+      if (size > OVERSIZE_DRAIN_BYTES) {
+        req.off('data', onData);
+        req.pause();
+        resolve({ body: Buffer.alloc(0), tooLarge: true });
+      }
+    };
+    req.on('data', onData);
     req.on('end', () => resolve({ body: tooLarge ? Buffer.alloc(0) : Buffer.concat(chunks), tooLarge }));
     req.on('error', reject);
   });

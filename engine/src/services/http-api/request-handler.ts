@@ -4,6 +4,7 @@ import type { MetricSink } from '../cloudwatch/metric-sink.ts';
 import type { LogSink } from '../logs/sink.ts';
 import { actualResponseHeaders, isPreflight, preflightHeaders, withoutCorsHeaders } from './cors.ts';
 import { buildEvent, type GatewayRequest, joinHeaders } from './event-builder.ts';
+import { traceRandom, withForwardedHeaders } from './forwarded-headers.ts';
 import { requestId as newRequestId } from './ids.ts';
 import { executeApiArn, invokeIntegration, type LambdaInvoker } from './invoke-integration.ts';
 import { GATEWAY_RESPONSES, type GatewayResponse, gatewayResponseBody, PREFLIGHT_STATUS } from './quirks.ts';
@@ -33,6 +34,9 @@ export interface GatewayDeps {
 export interface IncomingRequest extends GatewayRequest {
   /** The body passed the 10 MB payload quota, so `body` is incomplete. */
   readonly tooLarge: boolean;
+  /** The listener's port and scheme, for `x-forwarded-port`/`-proto` (AWS's 443/https when absent). */
+  readonly localPort?: number;
+  readonly scheme?: 'http' | 'https';
 }
 
 export interface GatewayReply {
@@ -66,8 +70,13 @@ export const handleRequest = async (
   const reply = await route(deps, state, request, headers, trace);
   const origin = headers.origin;
   const cors = state.api.CorsConfiguration;
-  if (cors && origin !== undefined && !trace.preflight) {
-    reply.headers = [...withoutCorsHeaders(reply.headers), ...actualResponseHeaders(cors, origin)];
+  // With a CorsConfiguration the gateway ignores the integration's own CORS headers, whether or
+  // not the request has an Origin (AWS's HTTP API CORS page; AWS-FACTS.md).
+  if (cors && !trace.preflight) {
+    reply.headers = [
+      ...withoutCorsHeaders(reply.headers),
+      ...(origin === undefined ? [] : actualResponseHeaders(cors, origin)),
+    ];
   }
   const final = withGatewayHeaders(reply, trace.requestId, deps.clock.now());
   // A request refused for want of disk space writes nothing, not even its access-log line.
@@ -137,6 +146,14 @@ const route = async (
     timeEpoch: trace.startedAt,
     ...(match.pathParameters ? { pathParameters: match.pathParameters } : {}),
     stageVariables: stage.StageVariables,
+  });
+  event.headers = withForwardedHeaders(event.headers, {
+    bodyLength: request.body.length,
+    sourceIp: request.sourceIp,
+    localPort: request.localPort ?? 443,
+    scheme: request.scheme ?? 'https',
+    timeEpoch: trace.startedAt,
+    traceRandom: traceRandom(),
   });
   const invokedAt = deps.clock.now();
   const outcome = await invokeIntegration(deps.lambda, deps.clock, {

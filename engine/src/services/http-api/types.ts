@@ -72,6 +72,8 @@ export interface StageRecord {
 export interface ApiState {
   api: ApiRecord;
   port?: number;
+  /** Ports earlier runs served the API on: URLs resolved then (stored outputs) are mapped to the current one. */
+  pastPorts?: number[];
   routes: Record<string, RouteRecord>;
   integrations: Record<string, IntegrationRecord>;
   stages: Record<string, StageRecord>;

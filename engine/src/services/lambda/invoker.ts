@@ -6,6 +6,7 @@ import { invalidRequestContent, throttled } from './errors.ts';
 import type { EnvironmentSlot, FunctionRuntime } from './function-runtime.ts';
 import type { FunctionRecord } from './function-store.ts';
 import type { HostResult } from './host.ts';
+import { initErrorEvent, initErrorType } from './init-error-log.ts';
 import {
   endEvent,
   initStartEvent,
@@ -149,6 +150,8 @@ export class Invoker {
       events.push(initStartEvent(config.logFormat, startedAt, config.name, LATEST, this.deps.account.region));
     }
     if (done) for (const [timestamp, message] of done.initLogs) events.push({ timestamp, message });
+    const initError = done?.outcome === 'init-error' ? done.payload : undefined;
+    if (initError !== undefined) events.push(initErrorEvent(config.logFormat, startedAt, initError));
     if (system) events.push(startEvent(config.logFormat, startedAt, requestId, LATEST));
     if (done) for (const [timestamp, message] of done.logs) events.push({ timestamp, message });
     // The timeout notice is a Text line; in JSON format the report's status says "timeout".
@@ -166,7 +169,7 @@ export class Invoker {
           maxMemoryUsedMb: done?.maxMemoryUsedMb ?? config.memorySizeMb,
           initDurationMs: done?.initDurationMs,
           status: failure?.status ?? 'success',
-          errorType: failure?.errorType,
+          errorType: initError !== undefined ? initErrorType(initError) : failure?.errorType,
         }),
       );
     }

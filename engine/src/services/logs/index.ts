@@ -3,13 +3,15 @@
  *
  * LIMITATIONS (what this does not emulate):
  * - Sequence tokens, KMS keys, log classes, data protection, metric filters, Logs Insights queries.
- * - Filter patterns: the subset in filter-pattern.ts (terms, phrases, JSON comparisons); others are refused.
+ * - Filter patterns (filter-pattern.ts): terms match anywhere in the message (AWS documents no word
+ *   boundaries); only one `...` per space-delimited pattern; `%regex%` is JavaScript's RegExp, not
+ *   limited to the operators AWS lists.
  * - Retention is enforced by an hourly sweep in emulated time; AWS deletes expired data "eventually".
  * - Subscription destinations: delivery goes through the injected `deliver` (Firehose streams); a
  *   failed delivery is reported through `onDeliveryError` and not retried.
  * - Internal writers (Lambda output, access logs) need the group to exist, as AWS needs it to.
  */
-export { compileFilterPattern } from './filter-pattern.ts';
+export { compileFilterPattern, type LogMatcher, matchesFilterPattern } from './filter-pattern.ts';
 export {
   type LogGroup,
   LogsService,

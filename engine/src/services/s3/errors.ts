@@ -41,6 +41,12 @@ export const s3Errors = {
       'The Content-MD5 or checksum you specified did not match what we received.',
       400,
     ),
+  entityTooLarge: (proposed: number, max: number) =>
+    new AwsError(
+      'EntityTooLarge',
+      `Your proposed upload exceeds the maximum allowed object size (${proposed} bytes; at most ${max} in a single PUT).`,
+      400,
+    ),
   invalidDigest: () => new AwsError('InvalidDigest', 'The Content-MD5 you specified is not valid.', 400),
   incompleteBody: (declared: number, received: number) =>
     new AwsError(

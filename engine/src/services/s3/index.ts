@@ -18,6 +18,8 @@
  * - Bucket policies are only as strong as the injected evaluator; only an explicit Deny refuses.
  * - One account and one partition: bucket names are unique per engine, not globally.
  * - Listing re-sorts keys on every call (fine for thousands of keys, not millions).
+ * - A single PutObject streams to disk (up to 5 GB, then EntityTooLarge); an `aws-chunked` PutObject,
+ *   UploadPart and GetObject still hold the body in memory.
  * Known differences from AWS are listed in quirks.ts.
  */
 

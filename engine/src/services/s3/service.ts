@@ -94,6 +94,11 @@ export class S3Service {
   private readonly sweep: LifecycleSweep;
   private readonly owner: S3Caller;
 
+  /** The directory single-PUT bodies stream into (http/stream-body.ts). */
+  get stagingDir(): string {
+    return this.ctx.store.stagingDir;
+  }
+
   constructor(options: S3ServiceOptions) {
     this.account = options.account ?? DEFAULT_ACCOUNT;
     this.owner = ownerCaller(this.account.accountId);

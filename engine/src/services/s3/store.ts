@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { encodePathSegment } from '../../runtime/path-segment.ts';
 import { StateFile } from '../../runtime/state-file.ts';
@@ -36,10 +36,16 @@ export class S3Store {
   private readonly buckets = new Map<string, BucketState>();
   private readonly bucketDir: string;
   private readonly objectDir: string;
+  /** Where single-PUT bodies are streamed before they become an object (same disk, so adopting is a rename). */
+  readonly stagingDir: string;
 
   constructor(dataDir: string) {
     this.bucketDir = join(dataDir, 'buckets');
     this.objectDir = join(dataDir, 'objects');
+    this.stagingDir = join(dataDir, 'staging');
+    // A body left half-streamed by a crash is never an object: start with an empty staging area.
+    rmSync(this.stagingDir, { recursive: true, force: true });
+    mkdirSync(this.stagingDir, { recursive: true, mode: 0o700 });
     mkdirSync(this.bucketDir, { recursive: true, mode: 0o700 });
     mkdirSync(this.objectDir, { recursive: true, mode: 0o700 });
     for (const file of readdirSync(this.bucketDir)) {
@@ -91,6 +97,13 @@ export class S3Store {
   writeBody(data: Buffer): string {
     const file = randomUUID();
     writeFileSync(join(this.objectDir, file), data, { mode: 0o600 });
+    return file;
+  }
+
+  /** Takes a staged body file as an object body and returns its name in the store. */
+  adoptBody(path: string): string {
+    const file = randomUUID();
+    renameSync(path, join(this.objectDir, file));
     return file;
   }
 

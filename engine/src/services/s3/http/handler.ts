@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isAwsError } from '../../../runtime/aws-error.ts';
 import { ownerCaller, type S3Caller } from '../policy.ts';
@@ -8,9 +9,10 @@ import { copyObjectHandler } from './copy-handler.ts';
 import * as list from './list-handlers.ts';
 import * as multipart from './multipart-handlers.ts';
 import * as object from './object-handlers.ts';
-import { readRequestBody } from './request-body.ts';
+import { isAwsChunked, readRequestBody } from './request-body.ts';
 import { parseTarget, resolveOperation, type S3Operation } from './route.ts';
 import * as settings from './settings-handlers.ts';
+import { type StagedBody, stageBody } from './stream-body.ts';
 import type { OperationHandler, S3HttpResponse } from './types.ts';
 import { escapeXml } from './xml.ts';
 
@@ -71,21 +73,33 @@ export function createS3HttpHandler(service: S3Service, options: S3HttpOptions =
     const method = (req.method ?? 'GET').toUpperCase();
     let target: ReturnType<typeof parseTarget> | undefined;
     let response: S3HttpResponse;
+    let staged: StagedBody | undefined;
     try {
       target = parseTarget(req.url ?? '/', req.headers.host, suffixes);
       const operation = resolveOperation(method, target, req.headers);
-      const body = await readRequestBody(req);
+      staged =
+        operation === 'PutObject' && !isAwsChunked(req)
+          ? await stageBody(req, service.stagingDir)
+          : undefined;
+      const body = staged ? Buffer.alloc(0) : await readRequestBody(req);
       response = HANDLERS[operation](service, {
         bucket: target.bucket ?? '',
         key: target.key ?? '',
         query: target.query,
         headers: req.headers,
         body,
+        ...(staged ? { staged } : {}),
         caller,
       });
     } catch (error) {
-      if (!req.readableEnded) req.resume();
+      const tooLarge = isAwsError(error) && error.code === 'EntityTooLarge';
+      // The rest of an oversized body is not read: the answer closes the connection instead.
+      if (!req.readableEnded && !tooLarge) req.resume();
       response = errorResponse(error, requestId, target?.bucket, target?.key);
+      if (tooLarge) response = { ...response, headers: { ...response.headers, connection: 'close' } };
+    } finally {
+      // Adopted by the store when the put succeeded (then this is a no-op); dropped when it failed.
+      if (staged) rmSync(staged.path, { force: true });
     }
     send(res, method, requestId, response);
   };

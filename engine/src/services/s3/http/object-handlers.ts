@@ -50,6 +50,7 @@ export const putObjectHandler: OperationHandler = (service, request) => {
       bucket: request.bucket,
       key: request.key,
       body: request.body,
+      ...(request.staged ? { staged: request.staged } : {}),
       metadata: userMetadata(request),
       ...(contentType === undefined ? {} : { contentType }),
       ...(contentMd5 === undefined ? {} : { contentMd5 }),

@@ -15,10 +15,7 @@ export async function readRequestBody(req: IncomingMessage): Promise<Buffer> {
     const value = req.headers[name];
     return Array.isArray(value) ? value.join(',') : value;
   };
-  const sha = header('x-amz-content-sha256') ?? '';
-  const encoding = header('content-encoding') ?? '';
-  const chunked = sha.startsWith('STREAMING-') || encoding.split(',').some((e) => e.trim() === 'aws-chunked');
-  if (!chunked) {
+  if (!isAwsChunked(req)) {
     verifyChecksums(raw, checksumHeaders(req));
     return raw;
   }
@@ -37,4 +34,18 @@ function checksumHeaders(req: IncomingMessage): Record<string, string> {
     if (name.startsWith('x-amz-checksum-') && typeof value === 'string') out[name] = value;
   }
   return out;
+}
+
+/** Whether the body carries `aws-chunked` framing (SigV4 streaming or trailing checksums). */
+export function isAwsChunked(req: IncomingMessage): boolean {
+  const value = (name: string): string => {
+    const v = req.headers[name];
+    return (Array.isArray(v) ? v.join(',') : v) ?? '';
+  };
+  return (
+    value('x-amz-content-sha256').startsWith('STREAMING-') ||
+    value('content-encoding')
+      .split(',')
+      .some((e) => e.trim() === 'aws-chunked')
+  );
 }

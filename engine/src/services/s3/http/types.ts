@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { S3Caller } from '../policy.ts';
 import type { S3Service } from '../service.ts';
+import type { StagedBody } from './stream-body.ts';
 
 /** A REST request after routing and body decoding; handlers never touch Node's HTTP objects. */
 export interface S3HttpRequest {
@@ -9,6 +10,8 @@ export interface S3HttpRequest {
   readonly query: URLSearchParams;
   readonly headers: IncomingHttpHeaders;
   readonly body: Buffer;
+  /** A PutObject body streamed to disk instead of `body` (stream-body.ts). */
+  readonly staged?: StagedBody;
   readonly caller: S3Caller;
 }
 

@@ -11,6 +11,8 @@ export interface PutObjectInput {
   readonly bucket: string;
   readonly key: string;
   readonly body: Buffer;
+  /** A body already streamed to disk (http/stream-body.ts); used instead of `body` when present. */
+  readonly staged?: { readonly path: string; readonly size: number; readonly md5: Buffer };
   readonly contentType?: string;
   /** `x-amz-meta-*` values by lower-case name without the prefix. */
   readonly metadata?: Readonly<Record<string, string>>;
@@ -29,7 +31,7 @@ export function putObject(ctx: S3Context, input: PutObjectInput, caller: S3Calle
   const bucket = ctx.store.get(input.bucket);
   ctx.authorize(caller, 's3:PutObject', bucket, input.key);
   checkKey(input.key);
-  const md5 = createHash('md5').update(input.body).digest();
+  const md5 = input.staged?.md5 ?? createHash('md5').update(input.body).digest();
   if (input.contentMd5 !== undefined) {
     if (Buffer.from(input.contentMd5, 'base64').length !== 16) throw s3Errors.invalidDigest();
     if (md5.toString('base64') !== input.contentMd5) throw s3Errors.badDigest();
@@ -39,10 +41,10 @@ export function putObject(ctx: S3Context, input: PutObjectInput, caller: S3Calle
     deleteMarker: false,
     lastModified: ctx.clock.now(),
     etag: `"${md5.toString('hex')}"`,
-    size: input.body.length,
+    size: input.staged?.size ?? input.body.length,
     contentType: input.contentType ?? 'binary/octet-stream',
     ...(input.metadata && Object.keys(input.metadata).length > 0 ? { metadata: input.metadata } : {}),
-    bodyFile: ctx.store.writeBody(input.body),
+    bodyFile: input.staged ? ctx.store.adoptBody(input.staged.path) : ctx.store.writeBody(input.body),
   };
   const change = addVersion(bucket.objects.get(input.key) ?? [], version, bucket.versioning);
   ctx.store.replaceVersions(bucket, input.key, change);
