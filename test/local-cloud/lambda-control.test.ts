@@ -169,9 +169,13 @@ describe('the Lambda control API on the endpoint', () => {
 
   it.skipIf(!awsCliPresent)('refuses a file that is not a zip, and the old code keeps serving', async () => {
     // Prepare
-    // The CLI itself refuses a file without the zip signature; this one has it and is broken after.
-    const path = join(dir, 'not-a.zip');
-    writeFileSync(path, Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.from('this is not a zip archive')]));
+    // The CLI itself refuses a file without a zip directory; this one has it, and damaged contents.
+    const damaged = Buffer.from(
+      zipFile('damaged.zip', { 'index.js': markerHandler('broken').repeat(20) }).bytes,
+    );
+    damaged.fill(0xff, 40, 60);
+    const path = join(dir, 'damaged.zip');
+    writeFileSync(path, damaged);
     // Act
     const result = await aws(
       'lambda',

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { unzipSync, zipSync } from 'fflate';
 import { invalidParameter } from './errors.ts';
+import { zipIntact } from './zip-check.ts';
 
 /**
  * A function's deployment package as Lambda describes it: the code the environments run, and
@@ -39,6 +40,7 @@ export function readZipPackage(zip: Uint8Array, handler: string): CodePackage {
   } catch {
     throw invalidParameter(NOT_A_ZIP);
   }
+  if (!zipIntact(zip, files)) throw invalidParameter(NOT_A_ZIP);
   const module = handlerModule(handler);
   const candidates = HANDLER_EXTENSIONS.map((ext) => `${module}${ext}`);
   const found = candidates.find((name) => Object.hasOwn(files, name));
