@@ -4,6 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { PlannedChange } from './deploy/preview-changes.ts';
 import { StackDeployer } from './deploy/stack-deployer.ts';
 import type { DeployResult, StackEvent } from './deploy/types.ts';
 import { AwsEndpoint, type ServiceEntry, type SigningName } from './edge/index.ts';
@@ -315,6 +316,15 @@ export class Engine {
       template: request.templateBody,
       parameterOverrides: request.parameters ?? {},
       ...(request.onEvent ? { onEvent: request.onEvent } : {}),
+    });
+  }
+
+  /** The change set deploying `request` would apply, computed without changing anything (dev loop). */
+  previewChanges(request: DeployRequest): PlannedChange[] {
+    return this.deployer.previewChanges({
+      stackName: request.stackName,
+      template: request.templateBody,
+      parameterOverrides: request.parameters ?? {},
     });
   }
 

@@ -1,6 +1,20 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { buildSync } from 'esbuild';
+import { type BuildOptions, buildSync } from 'esbuild';
+
+/**
+ * The function bundle's esbuild settings, shared by `npm run synth` and the dev loop's incremental
+ * rebuilds (`tapstack up --watch`), so both produce the same code for the same sources.
+ */
+export const FUNCTION_BUNDLE_OPTIONS = {
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node22',
+  minify: true,
+  legalComments: 'none',
+  external: ['@aws-sdk/*'],
+} as const satisfies BuildOptions;
 
 /** Entry point of the request-processor function (exports `handler`). */
 export const FUNCTION_ENTRY = fileURLToPath(
@@ -20,15 +34,9 @@ export function bundleFunction(entry: string = FUNCTION_ENTRY): string {
     );
   }
   const result = buildSync({
+    ...FUNCTION_BUNDLE_OPTIONS,
     entryPoints: [entry],
-    bundle: true,
     write: false,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node22',
-    minify: true,
-    legalComments: 'none',
-    external: ['@aws-sdk/*'],
     logLevel: 'warning',
   });
   const [output] = result.outputFiles;

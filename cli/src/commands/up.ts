@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { Engine, RealClock } from '../../../engine/src/index.ts';
+import { startWatching } from '../dev/start-watching.ts';
 import { formatStackEvent } from '../format/stack-event.ts';
 import { colorEnabled, paint, table } from '../format/style.ts';
 import { parseParameterOverrides } from '../parameters.ts';
@@ -15,6 +16,7 @@ interface UpOptions {
   readonly port: string;
   readonly apiPort: string;
   readonly timeScale: string;
+  readonly watch?: boolean;
 }
 
 function port(text: string, flag: string): number {
@@ -49,6 +51,10 @@ export function registerUp(program: Command): void {
       '--time-scale <n>',
       'run emulated time N times faster (schedules, retries, alarms, retention)',
       '1',
+    )
+    .option(
+      '--watch',
+      'apply every save of the function sources and infra/ (or --template) to the running stack',
     )
     .action(async (options: UpOptions) => {
       const color = colorEnabled();
@@ -125,6 +131,7 @@ export function registerUp(program: Command): void {
         `\nReady in ${Math.round(performance.now() - started)} ms. Try: curl -X POST ${api} -H 'content-type: application/json' -d '{"hello":"world"}'`,
       );
       console.log('Press Ctrl-C to stop.');
+      if (options.watch) await startWatching({ engine, options, parameters, color });
       console.log(`READY ${api} ${engine.endpointUrl}`);
     });
 }

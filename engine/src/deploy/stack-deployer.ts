@@ -9,6 +9,7 @@ import { DeployError } from './deploy-error.ts';
 import { hasChanges } from './no-changes.ts';
 import { type DeployRuntime, StackOperation } from './operation.ts';
 import { prepareStack } from './prepare.ts';
+import { type PlannedChange, previewStackChanges } from './preview-changes.ts';
 import { keepOutput, type OutputRewriter } from './quirks.ts';
 import { makeStackId, validateStackName } from './stack-name.ts';
 import { StackStore } from './stack-store.ts';
@@ -98,6 +99,25 @@ export class StackDeployer {
   ): Promise<void> {
     const stack = this.find(stackNameOrId);
     await this.exclusive(stack.stackName, () => this.removeStack(stack, this.listener(options.onEvent)));
+  }
+
+  /**
+   * The changes deploying `input` onto the existing stack would make, without making them; empty
+   * when the stack does not exist (a create adds everything) or nothing differs.
+   */
+  previewChanges(input: DeployInput): PlannedChange[] {
+    const stack = this.runtime.store.get(input.stackName);
+    if (!stack) return [];
+    const { account, registry } = this.runtime;
+    const prepared = prepareStack({
+      template: input.template,
+      overrides: input.parameterOverrides ?? {},
+      account,
+      stackName: stack.stackName,
+      stackId: stack.stackId,
+      registry,
+    });
+    return previewStackChanges(new StackOperation(this.runtime, stack, () => {}), prepared);
   }
 
   /** All stacks, or the one named (by name or stack id); an unknown one is a ValidationError, as in AWS. */
