@@ -61,7 +61,7 @@ export class FunctionBuilder {
     );
     const lines = await formatMessages(located, { kind: 'error', color: this.color });
     const where = located
-      .map((m) => (m.location ? `${m.location.file}:${m.location.line}:${m.location.column + 1}` : undefined))
+      .map((m) => (m.location ? `${m.location.file}:${m.location.line}:${m.location.column}` : undefined))
       .filter((x) => x !== undefined);
     return [`build failed at ${where.join(', ') || 'unknown location'}`, ...lines].join('\n').trimEnd();
   }
