@@ -1,20 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type BuildOptions, buildSync } from 'esbuild';
-
-/**
- * The function bundle's esbuild settings, shared by `npm run synth` and the dev loop's incremental
- * rebuilds (`tapstack up --watch`), so both produce the same code for the same sources.
- */
-export const FUNCTION_BUNDLE_OPTIONS = {
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node22',
-  minify: true,
-  legalComments: 'none',
-  external: ['@aws-sdk/*'],
-} as const satisfies BuildOptions;
+import { buildSync } from 'esbuild';
+import { FUNCTION_BUNDLE_OPTIONS } from './bundle-options.ts';
 
 /** Entry point of the request-processor function (exports `handler`). */
 export const FUNCTION_ENTRY = fileURLToPath(

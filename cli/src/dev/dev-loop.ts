@@ -10,6 +10,7 @@ import { type FunctionTarget, findFunctionTarget, functionNameOf } from './funct
 import { computeStackChanges } from './stack-changes.ts';
 import { storedData } from './stored-data.ts';
 import { synthesize } from './synth.ts';
+import { refreshTemplateCode } from './template-code.ts';
 
 export interface DevLoopOptions {
   readonly engine: Engine;
@@ -96,11 +97,13 @@ export async function startDevLoop(options: DevLoopOptions): Promise<DevLoop> {
       }
       try {
         engine.services.lambda.updateFunctionCode(name, zipSource(outcome.code, fn.target.handler));
+        const previous = fn.lastCode;
         fn.lastCode = outcome.code;
         const ms = Math.round(performance.now() - savedAt);
         print(
           `${time()}  ${paint('green', 'updated', color)} ${name}  ${outcome.bytes.toLocaleString('en-US')} bytes  ${ms} ms save→ready`,
         );
+        if (options.cdkApp && previous !== undefined) keepTemplateCurrent(previous, outcome.code);
       } catch (error) {
         print(
           `${time()}  ${paint('red', 'update refused', color)} ${name}: ${(error as Error).message}; the last good code keeps serving`,
@@ -108,6 +111,19 @@ export async function startDevLoop(options: DevLoopOptions): Promise<DevLoop> {
       }
     }
     sourceWatcher.setFiles([...new Set([...inputsOf.values()].flat())]);
+  }
+
+  /** The synthesized template embeds the bundle: rewrite it as `npm run synth` would, so it never drifts. */
+  function keepTemplateCurrent(previous: string, code: string): void {
+    const refreshed = refreshTemplateCode(options.templatePath, previous, code);
+    if (refreshed === 'too-large')
+      print(
+        `${paint('yellow', 'warning', color)}: the bundle would make ${shown(root, options.templatePath)} exceed the inline deploy limit; not written`,
+      );
+    else if (refreshed === 'not-found')
+      print(
+        `${paint('gray', `${shown(root, options.templatePath)} does not embed this bundle; run npm run synth`, color)}`,
+      );
   }
 
   async function applyTemplate(savedAt: number): Promise<void> {

@@ -1,6 +1,6 @@
 import { relative, resolve } from 'node:path';
-import { type BuildContext, type BuildFailure, context, formatMessages, type Message } from 'esbuild';
-import { FUNCTION_BUNDLE_OPTIONS } from '../../../infra/src/bundle-function.ts';
+import type { BuildContext, BuildFailure, Message } from 'esbuild';
+import { FUNCTION_BUNDLE_OPTIONS } from '../../../infra/src/bundle-options.ts';
 
 export type BuildOutcome =
   | { readonly ok: true; readonly code: string; readonly bytes: number; readonly inputs: readonly string[] }
@@ -24,6 +24,8 @@ export class FunctionBuilder {
   ) {}
 
   async build(): Promise<BuildOutcome> {
+    // Loaded on first use: plain `tapstack up` never pays for esbuild.
+    const { context } = await import('esbuild');
     this.ctx ??= await context({
       ...FUNCTION_BUNDLE_OPTIONS,
       entryPoints: [this.entry],
@@ -59,6 +61,7 @@ export class FunctionBuilder {
           }
         : message,
     );
+    const { formatMessages } = await import('esbuild');
     const lines = await formatMessages(located, { kind: 'error', color: this.color });
     const where = located
       .map((m) => (m.location ? `${m.location.file}:${m.location.line}:${m.location.column}` : undefined))

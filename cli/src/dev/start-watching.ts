@@ -21,7 +21,7 @@ export async function startWatching(args: {
   const templatePath = resolve(args.options.template);
   const cdkApp =
     templatePath === resolve(root, SYNTH_TEMPLATE) && existsSync(join(root, 'infra', 'src', 'synth.ts'));
-  await startDevLoop({
+  const loop = await startDevLoop({
     engine: args.engine,
     root,
     stackName: args.options.stackName,
@@ -31,4 +31,6 @@ export async function startWatching(args: {
     color: args.color,
     print: (line) => console.log(line),
   });
+  // Ends esbuild's service process with us (up's own handler closes the engine and exits).
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void loop.close());
 }

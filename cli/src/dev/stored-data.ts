@@ -1,5 +1,4 @@
 import { DynamoDBClient, paginateScan } from '@aws-sdk/client-dynamodb';
-import { ListObjectVersionsCommand, S3Client } from '@aws-sdk/client-s3';
 import { GetQueueAttributesCommand, GetQueueUrlCommand, SQSClient } from '@aws-sdk/client-sqs';
 
 /** What a resource holds, in words a change-set line can use ("1,234 items"). */
@@ -35,6 +34,8 @@ export async function storedData(
       return { count, noun: count === 1 ? 'item' : 'items', container: 'table' };
     }
     if (type === 'AWS::S3::Bucket') {
+      // Loaded here: nothing else in the CLI needs the S3 client, so `tapstack up` does not load it.
+      const { ListObjectVersionsCommand, S3Client } = await import('@aws-sdk/client-s3');
       const client = new S3Client({ ...clientConfig(endpoint), forcePathStyle: true });
       let count = 0;
       let markers: { KeyMarker?: string; VersionIdMarker?: string } = {};

@@ -65,6 +65,16 @@ export class FunctionRuntime {
     return this.idle.length;
   }
 
+  /**
+   * Starts a host before any request needs it (after a code update), loading `preload` packages
+   * into its module cache, so the first invocation of the new code skips the worker's start-up.
+   */
+  prestart(preload: readonly string[]): void {
+    if (this.retired || this.hosts.some((h) => h.isAlive)) return;
+    const options = { ...this.options.host, config: { ...this.options.host.config, preload } };
+    this.hosts.push(new Host(options, (gone) => this.forget(gone)));
+  }
+
   /** Stops accepting work; hosts end now if idle, else when their last invocation finishes. */
   async retire(): Promise<void> {
     this.retired = true;
