@@ -66,13 +66,12 @@ export class FunctionRuntime {
   }
 
   /**
-   * Starts a host before any request needs it (after a code update), loading `preload` packages
-   * into its module cache, so the first invocation of the new code skips the worker's start-up.
+   * Starts a host before any request needs it (after a code update), so the worker's start-up
+   * and the code's compilation overlap the time until the next invocation of the new code.
    */
-  prestart(preload: readonly string[]): void {
+  prestart(): void {
     if (this.retired || this.hosts.some((h) => h.isAlive)) return;
-    const options = { ...this.options.host, config: { ...this.options.host.config, preload } };
-    this.hosts.push(new Host(options, (gone) => this.forget(gone)));
+    this.hosts.push(new Host(this.options.host, (gone) => this.forget(gone)));
   }
 
   /** Stops accepting work; hosts end now if idle, else when their last invocation finishes. */

@@ -337,7 +337,7 @@ export class LambdaService {
     const warm = this.runtimes.has(next.config.name);
     void this.retireRuntime(next.config.name);
     // A function that was serving gets its next environment's host started now, not on the next request.
-    if (warm && !this.closed) this.runtimeFor(next).prestart(packagesRequiredBy(next.config.code));
+    if (warm && !this.closed) this.runtimeFor(next).prestart();
     return describe(this.options.account, next);
   }
 
@@ -383,16 +383,6 @@ export class LambdaService {
       timestamp: this.options.clock.now(),
     });
   }
-}
-
-/** Package names the code requires with a literal (`require("@aws-sdk/client-dynamodb")`), not relative paths. */
-function packagesRequiredBy(code: string): string[] {
-  const names = new Set<string>();
-  for (const match of code.matchAll(/require\(\s*["']([^"'./][^"']*)["']\s*\)/g)) {
-    const name = match[1] ?? '';
-    if (!name.startsWith('node:')) names.add(name);
-  }
-  return [...names].slice(0, 20);
 }
 
 function checkSize(payload: string, limit: number): void {

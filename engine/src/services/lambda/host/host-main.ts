@@ -69,13 +69,4 @@ const report = (error: unknown): void => {
 process.on('uncaughtException', report);
 process.on('unhandledRejection', report);
 
-// A host started ahead of demand loads the code's packages now, off the next request's path.
-for (const id of config.preload ?? []) {
-  try {
-    shared.require(id);
-  } catch {
-    // The function's own init reports a missing package, as it would without the preload.
-  }
-}
-
 port.postMessage({ k: 'ready' } satisfies FromHost);

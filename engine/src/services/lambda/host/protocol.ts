@@ -16,11 +16,6 @@ export interface HostConfig {
   /** Minimum application level for JSON logs (TRACE..FATAL); absent = INFO. Ignored for Text. */
   readonly applicationLogLevel?: string;
   readonly nodeModulesDir: string;
-  /**
-   * Packages to load into the host's module cache before its first invocation: set only for a
-   * host started ahead of demand after a code update, so the next request does not wait for them.
-   */
-  readonly preload?: readonly string[];
 }
 
 /** main -> host: run one invocation in environment `env` (created, with init, if the host lacks it). */
