@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: every figure with its baseline, measured in the same run on this machine.
  *   --seconds N   load duration per run (default 15)
- *   --only X      stack | request | startup | soak (soak runs only when asked: it takes minutes)
+ *   --only X      stack | request | startup | soak | reload (soak and reload run only when asked)
+ *   --saves N     reload: number of saves (default 12)
  *   --connections 10,50   connection counts of the request-path runs
  *   --minutes N --rate R  soak duration (default 5) and steady rate in req/s (default 50)
  * Loads target 127.0.0.1 only and stop by themselves.
@@ -14,6 +15,7 @@ import { peakRssDuring, startUntil, stop } from './child.ts';
 import { benchIdsInTable, checkItems, type ItemCheck } from './count-items.ts';
 import { measureFunctionInit } from './function-init.ts';
 import { type LoadResult, postLoad } from './load.ts';
+import { formatReload, measureReload } from './reload.ts';
 import { formatSoak, runSoak, soakOptionsFrom } from './soak.ts';
 import { measureSynth } from './synth-time.ts';
 
@@ -27,6 +29,7 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '10,50' },
     minutes: { type: 'string' },
     rate: { type: 'string' },
+    saves: { type: 'string', default: '12' },
   },
 });
 const seconds = Number(values.seconds);
@@ -145,4 +148,9 @@ if (only === 'soak') {
   const soak = await runSoak(soakOptionsFrom({ minutes: values.minutes, rate: values.rate }));
   console.log(formatSoak(soak));
   if (!soak.passed) process.exitCode = 1;
+}
+if (only === 'reload') {
+  const figures = await measureReload(Number(values.saves));
+  console.log(formatReload(figures));
+  if (figures.failed > 0) process.exitCode = 1;
 }

@@ -7,6 +7,7 @@ export {
   type ResourceChangeDescription,
 } from './deploy/change-set.ts';
 export type { StackPreview } from './deploy/preview.ts';
+export type { PlannedChange } from './deploy/preview-changes.ts';
 export type { DeployResult, StackDescription, StackEvent } from './deploy/types.ts';
 export { type DeployRequest, Engine, type EngineOptions } from './engine.ts';
 export { DEFAULT_ACCOUNT } from './runtime/account.ts';
@@ -14,6 +15,7 @@ export { type Clock, RealClock, VirtualClock } from './runtime/clock.ts';
 export { baselineSample, measureDataDir, readUsageSamples, type UsageSample } from './runtime/data-usage.ts';
 export { formatBytes, parseBytes } from './runtime/disk-space.ts';
 export { DamagedStateFileError } from './runtime/state-file-error.ts';
+export { zipSource } from './services/lambda/code-package.ts';
 export { parseTemplate } from './template/parse-template.ts';
 export type { EngineServices } from './wiring/engine-services.ts';
 export {

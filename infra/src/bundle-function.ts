@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
+import { FUNCTION_BUNDLE_OPTIONS } from './bundle-options.ts';
 
 /** Entry point of the request-processor function (exports `handler`). */
 export const FUNCTION_ENTRY = fileURLToPath(
@@ -20,15 +21,9 @@ export function bundleFunction(entry: string = FUNCTION_ENTRY): string {
     );
   }
   const result = buildSync({
+    ...FUNCTION_BUNDLE_OPTIONS,
     entryPoints: [entry],
-    bundle: true,
     write: false,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node22',
-    minify: true,
-    legalComments: 'none',
-    external: ['@aws-sdk/*'],
     logLevel: 'warning',
   });
   const [output] = result.outputFiles;

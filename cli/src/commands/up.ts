@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { Engine, parseBytes, parseTemplate, RealClock, type StackEvent } from '../../../engine/src/index.ts';
+import { startWatching } from '../dev/start-watching.ts';
 import { formatStackEvent } from '../format/stack-event.ts';
 import { colorEnabled, paint, table } from '../format/style.ts';
 import { parseParameterFile, parseParameterOverrides } from '../parameters.ts';
@@ -23,6 +24,7 @@ interface UpOptions {
   readonly warnFreeBelow: string;
   readonly diskFloor: string;
   readonly retentionScale: string;
+  readonly watch?: boolean;
 }
 
 /**
@@ -123,6 +125,10 @@ export function registerUp(program: Command): void {
       'local deviation: divide log and archive retention by N (load tests), template unchanged',
       '1',
     )
+    .option(
+      '--watch',
+      'apply every save of the function sources and infra/ (or --template) to the running stack',
+    )
     .action(async (options: UpOptions) => {
       const color = colorEnabled();
       const timeScale = Number(options.timeScale);
@@ -221,6 +227,7 @@ export function registerUp(program: Command): void {
       );
       console.log('Press Ctrl-C to stop.');
       // `-` stands for "no HTTP API" so the line always has two fields.
+      if (options.watch) await startWatching({ engine, options, parameters, color });
       console.log(`READY ${api || '-'} ${engine.endpointUrl}`);
     });
 }

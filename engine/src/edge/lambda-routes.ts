@@ -1,8 +1,10 @@
 /**
  * Lambda's REST-JSON operations on the endpoint, as a route table (moto `urls.py` style):
- * Invoke, GetFunction, ListFunctions. https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html
+ * Invoke, GetFunction, ListFunctions, and the control routes of lambda-control-routes.ts.
+ * https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html
  *
- * LIMITATIONS: `X-Amz-Log-Result` only when the LambdaApi implements `logTail`;
+ * LIMITATIONS: `X-Amz-Log-Result` only when the invocation returns its log or the LambdaApi
+ * implements `logTail`;
  * `X-Amz-Client-Context` is accepted and ignored; ListFunctions does not paginate.
  */
 import { createHash } from 'node:crypto';
@@ -17,6 +19,7 @@ import type {
   InvokeRequest,
   InvokeResult,
 } from '../services/lambda/types.ts';
+import { type LambdaControlApi, lambdaControlRoutes, wireConfiguration } from './lambda-control-routes.ts';
 import type { RestJsonServiceEntry } from './service-map.ts';
 
 /** What the edge needs from the Lambda service; the lead passes the real one. */
@@ -30,13 +33,15 @@ export interface LambdaApi {
    * `X-Amz-Log-Type: Tail`. Absent, or undefined for the request id: no `X-Amz-Log-Result`.
    */
   logTail?(requestId: string): string | undefined | Promise<string | undefined>;
+  /** The control plane (true CodeSize/CodeSha256, updates); absent, only the routes above exist. */
+  readonly control?: LambdaControlApi;
 }
 
 /** Lambda returns at most the last 4 KB of the invocation's log, base64-encoded. */
 const LOG_TAIL_BYTES = 4096;
 
-async function logResult(api: LambdaApi, requestId: string): Promise<Record<string, string>> {
-  const text = await api.logTail?.(requestId);
+async function logResult(api: LambdaApi, result: InvokeResult): Promise<Record<string, string>> {
+  const text = result.log ?? (await api.logTail?.(result.requestId));
   if (text === undefined) return {};
   const bytes = Buffer.from(text, 'utf8');
   return {
@@ -106,15 +111,14 @@ async function invoke(api: LambdaApi, req: RestRequest): Promise<WireResponse> {
   }
   const qualifier = req.query.get('Qualifier');
   const name = req.params.FunctionName ?? '';
+  const wantsTail = invocationType === 'RequestResponse' && single(req.headers['x-amz-log-type']) === 'Tail';
   const result = await api.invoke({
     functionName: qualifier && qualifier !== '$LATEST' ? `${name}:${qualifier}` : name,
     payload,
     invocationType,
+    ...(wantsTail ? { logType: 'Tail' as const } : {}),
   });
-  const tail =
-    invocationType === 'RequestResponse' && single(req.headers['x-amz-log-type']) === 'Tail'
-      ? await logResult(api, result.requestId)
-      : {};
+  const tail = wantsTail ? await logResult(api, result) : {};
   return {
     status: result.statusCode,
     headers: {
@@ -148,9 +152,13 @@ export function lambdaRoutes(api: LambdaApi, account: AccountContext = DEFAULT_A
       resource,
       handle: async (req, ctx) => {
         const config = await api.getFunction(req.params.FunctionName ?? '');
+        const description = api.control?.getFunctionConfiguration(config.name);
         const body = {
-          Configuration: functionConfiguration(config, ctx, account),
+          Configuration: description
+            ? wireConfiguration(description)
+            : functionConfiguration(config, ctx, account),
           Code: { RepositoryType: 'S3', Location: `${API}/${encodeURIComponent(config.name)}/code` },
+          ...(api.control ? { Tags: api.control.listTags(config.name).Tags } : {}),
         };
         return restJsonResponse(200, body, ctx.requestId);
       },
@@ -161,11 +169,13 @@ export function lambdaRoutes(api: LambdaApi, account: AccountContext = DEFAULT_A
       operation: 'ListFunctions',
       iamAction: 'lambda:ListFunctions',
       handle: async (_req, ctx) => {
-        const functions = await api.listFunctions();
-        const body = { Functions: functions.map((f) => functionConfiguration(f, ctx, account)) };
+        const body = api.control
+          ? { Functions: api.control.listFunctionConfigurations().map(wireConfiguration) }
+          : { Functions: (await api.listFunctions()).map((f) => functionConfiguration(f, ctx, account)) };
         return restJsonResponse(200, body, ctx.requestId);
       },
     },
+    ...(api.control ? lambdaControlRoutes(api.control, resource) : []),
   ];
 }
 

@@ -115,5 +115,16 @@ function readFunction(
     ...(typeof logging.SystemLogLevel === 'string' ? { systemLogLevel: logging.SystemLogLevel } : {}),
     ...(typeof deadLetter?.TargetArn === 'string' ? { deadLetterTargetArn: deadLetter.TargetArn } : {}),
     ...(reserved === undefined ? {} : { reservedConcurrency: reserved }),
+    tags: readTags(optionalList(props, 'Tags', ctx) ?? []),
   };
+}
+
+/** CloudFormation `Tags` (`[{Key, Value}]`) as the name -> value map ListTags returns. */
+function readTags(list: readonly unknown[]): Record<string, string> {
+  const tags: Record<string, string> = {};
+  for (const tag of list) {
+    const { Key, Value } = (tag ?? {}) as { Key?: unknown; Value?: unknown };
+    if (typeof Key === 'string') tags[Key] = String(Value ?? '');
+  }
+  return tags;
 }

@@ -24,5 +24,15 @@ export function lambdaApiOf(lambda: LambdaService): LambdaApi {
     invoke: (request) => lambda.invoke(request),
     getFunction: (name) => configOf(lambda.getFunction(name)),
     listFunctions: () => lambda.listFunctions().map(configOf),
+    control: {
+      getFunctionConfiguration: (name) => lambda.getFunction(name),
+      listFunctionConfigurations: () => lambda.listFunctions(),
+      updateFunctionCode: (name, zip, revisionId) => lambda.updateFunctionCode(name, zip, revisionId),
+      updateFunctionConfiguration: (name, changes, revisionId) =>
+        lambda.updateFunctionConfiguration(name, changes, revisionId),
+      getPolicy: (name) => lambda.getPolicy(name),
+      getEventInvokeConfig: (name) => lambda.getEventInvokeConfig(name),
+      listTags: (arn) => lambda.listTags(arn),
+    },
   };
 }

@@ -1,4 +1,5 @@
 import type { AccountContext } from '../../runtime/account.ts';
+import { inlinePackage } from './code-package.ts';
 import type { FunctionRecord } from './function-store.ts';
 import { functionArn, LATEST } from './names.ts';
 
@@ -43,8 +44,7 @@ export function describe(ctx: AccountContext, record: FunctionRecord): FunctionD
     Runtime: c.runtime,
     Role: c.roleArn,
     Handler: c.handler,
-    CodeSize: Buffer.byteLength(c.code),
-    CodeSha256: record.codeSha256,
+    ...packageOf(record),
     Timeout: c.timeoutSeconds,
     MemorySize: c.memorySizeMb,
     LastModified: record.lastModified,
@@ -64,4 +64,11 @@ export function describe(ctx: AccountContext, record: FunctionRecord): FunctionD
     RevisionId: record.revisionId,
     ...(c.reservedConcurrency !== undefined ? { ReservedConcurrentExecutions: c.reservedConcurrency } : {}),
   };
+}
+
+/** Records written before packages were sized describe their code as the inline package. */
+function packageOf(record: FunctionRecord): { CodeSize: number; CodeSha256: string } {
+  if (record.codeSize !== undefined) return { CodeSize: record.codeSize, CodeSha256: record.codeSha256 };
+  const inline = inlinePackage(record.config.code, record.config.handler);
+  return { CodeSize: inline.codeSize, CodeSha256: inline.codeSha256 };
 }

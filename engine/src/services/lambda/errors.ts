@@ -20,3 +20,5 @@ export const accessDenied = (message: string): AwsError =>
   new AwsError('AccessDeniedException', message, 403);
 export const serviceError = (message: string): AwsError =>
   new AwsError('ServiceException', message, 500, false);
+export const preconditionFailed = (message: string): AwsError =>
+  new AwsError('PreconditionFailedException', message, 412);

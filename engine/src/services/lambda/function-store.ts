@@ -23,6 +23,10 @@ export interface FunctionRecord {
   readonly lastModified: string;
   readonly revisionId: string;
   readonly codeSha256: string;
+  /** Bytes of the deployment package; absent in records written before packages were sized. */
+  readonly codeSize?: number;
+  /** Epoch ms of the last PutFunctionEventInvokeConfig. */
+  readonly eventInvokeConfigModified?: number;
   readonly permissions: readonly PermissionStatement[];
   readonly eventInvokeConfig?: EventInvokeConfig;
 }

@@ -33,6 +33,12 @@
  * - Log lines written after an invocation has answered are delivered with that environment's next
  *   invocation (and are lost if the environment is discarded). Only the console's level methods
  *   are captured; direct writes to process.stdout go to the engine's stdout.
+ * - Deployment packages: an uploaded zip (UpdateFunctionCode `ZipFile`) runs only its handler's
+ *   file (`index.js`/`index.cjs` for `index.handler`); other files in the zip cannot be required.
+ *   A zip without the handler file is refused at upload (InvalidParameterValueException), where AWS
+ *   accepts it and fails at invocation with Runtime.ImportModuleError. Inline source (CloudFormation
+ *   `Code.ZipFile`) is described as a deterministic zip of `index.js` built here, so its CodeSize and
+ *   CodeSha256 are real package figures but not byte-equal to the zip AWS builds.
  * - Only `$LATEST` exists (no versions, aliases, layers, provisioned concurrency, SnapStart,
  *   response streaming, destinations or event source mappings). Idle environments are not reaped.
  * - INIT_START reports a made-up runtime version; JSON platform records are platform.initStart,

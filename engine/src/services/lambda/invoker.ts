@@ -55,7 +55,13 @@ export class Invoker {
 
   constructor(private readonly deps: InvokerDeps) {}
 
-  async execute(record: FunctionRecord, payload: string, requestId: string): Promise<Execution> {
+  /** With `withLog`, the result carries the invocation's log text (for Invoke's `LogType: Tail`). */
+  async execute(
+    record: FunctionRecord,
+    payload: string,
+    requestId: string,
+    withLog = false,
+  ): Promise<Execution> {
     const { config } = record;
     const runtime = this.deps.runtimeFor(record);
     const limit = config.reservedConcurrency ?? this.deps.accountConcurrencyLimit;
@@ -116,7 +122,7 @@ export class Invoker {
     const failed = failure ?? tooLarge;
     const endedAt = this.deps.clock.now();
     const durationMs = answer.k === 'done' ? answer.durationMs : endedAt - startedAt;
-    this.writeLogs(record, slot, answer, requestId, startedAt, endedAt, durationMs, failed);
+    const logged = this.writeLogs(record, slot, answer, requestId, startedAt, endedAt, durationMs, failed);
     this.metric('Invocations', 1, 'Count', config.name);
     this.metric('Errors', failed ? 1 : 0, 'Count', config.name);
     this.metric('Duration', durationMs, 'Milliseconds', config.name);
@@ -126,6 +132,9 @@ export class Invoker {
       requestId,
       executedVersion: LATEST,
       ...(failed ? { functionError: 'Unhandled' as const } : {}),
+      ...(withLog
+        ? { log: logged.map((e) => (e.message.endsWith('\n') ? e.message : `${e.message}\n`)).join('') }
+        : {}),
     };
     return failed ? { result, errorMessage: errorMessageOf(failed.payload) } : { result };
   }
@@ -139,7 +148,7 @@ export class Invoker {
     endedAt: number,
     durationMs: number,
     failure: Failure | undefined,
-  ): void {
+  ): LogEvent[] {
     const { config } = record;
     const system = systemInfoEnabled(config.logFormat, config.systemLogLevel);
     const events: LogEvent[] = [];
@@ -174,6 +183,7 @@ export class Invoker {
       );
     }
     if (events.length > 0) this.deps.logs.putLogEvents(config.logGroupName, slot.stream, events);
+    return events;
   }
 
   private metric(metricName: string, value: number, unit: string, functionName?: string): void {

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
 import type { AccountContext } from '../../runtime/account.ts';
 import { isAwsError } from '../../runtime/aws-error.ts';
@@ -6,9 +6,11 @@ import type { Clock } from '../../runtime/clock.ts';
 import type { MetricSink } from '../cloudwatch/metric-sink.ts';
 import type { LogSink } from '../logs/sink.ts';
 import { AsyncQueue, type AttemptOutcome, type DeadLetter, type QueuedEvent } from './async-queue.ts';
+import { type CodePackage, inlinePackage, readZipPackage } from './code-package.ts';
+import { eventInvokeConfigOf, policyOf, tagsOf } from './control-reads.ts';
 import { describe, type FunctionDescription } from './description.ts';
 import { type Credentials, functionEnvironment, logStreamName } from './environment-vars.ts';
-import { accessDenied, conflict, notFound, tooLarge } from './errors.ts';
+import { accessDenied, conflict, notFound, preconditionFailed, tooLarge } from './errors.ts';
 import { FunctionRuntime } from './function-runtime.ts';
 import {
   DEFAULT_EVENT_INVOKE_CONFIG,
@@ -95,20 +97,70 @@ export class LambdaService {
   createFunction(config: FunctionConfig): FunctionDescription {
     validateFunctionConfig(config);
     if (this.store.get(config.name)) throw conflict(`Function already exist: ${config.name}`);
-    const record = this.newRevision(config, [], undefined);
+    const record = this.newRevision(config, inlinePackage(config.code, config.handler), undefined);
     this.store.put(record);
     return describe(this.options.account, record);
   }
 
-  /** UpdateFunctionCode + UpdateFunctionConfiguration in one: new environments serve later requests. */
+  /**
+   * The stack's update of a function (code given as inline source, configuration, tags) in one
+   * step; like UpdateFunctionCode, later invocations get environments of the new revision.
+   */
   updateFunction(name: string, changes: Partial<Omit<FunctionConfig, 'name'>>): FunctionDescription {
     const current = this.require(name);
     const config: FunctionConfig = { ...current.config, ...changes, name: current.config.name };
     validateFunctionConfig(config);
-    const record = this.newRevision(config, current.permissions, current.eventInvokeConfig);
-    this.store.put(record);
-    this.retireRuntime(record.config.name);
-    return describe(this.options.account, record);
+    const codeChanged = config.code !== current.config.code || config.handler !== current.config.handler;
+    return this.commit(current, config, codeChanged ? inlinePackage(config.code, config.handler) : undefined);
+  }
+
+  /**
+   * Replaces the code with an uploaded zip. The package is checked before anything changes (not a
+   * zip, no handler file: InvalidParameterValueException), so a bad upload leaves the old code
+   * serving. Invocations in flight finish on the old code; the next one gets an environment of
+   * the new code, and the old environments are retired as they finish.
+   * https://docs.aws.amazon.com/lambda/latest/api/API_UpdateFunctionCode.html
+   */
+  updateFunctionCode(name: string, zip: Uint8Array, expectedRevisionId?: string): FunctionDescription {
+    const current = this.require(name, expectedRevisionId);
+    const pkg = readZipPackage(zip, current.config.handler);
+    return this.commit(current, { ...current.config, code: pkg.code }, pkg);
+  }
+
+  /**
+   * Environment, timeout, memory, handler, role or runtime; the code stays. The new settings take
+   * effect in new environments, as on AWS.
+   * https://docs.aws.amazon.com/lambda/latest/api/API_UpdateFunctionConfiguration.html
+   */
+  updateFunctionConfiguration(
+    name: string,
+    changes: Partial<
+      Pick<
+        FunctionConfig,
+        'environment' | 'timeoutSeconds' | 'memorySizeMb' | 'handler' | 'roleArn' | 'runtime'
+      >
+    >,
+    expectedRevisionId?: string,
+  ): FunctionDescription {
+    const current = this.require(name, expectedRevisionId);
+    const config: FunctionConfig = { ...current.config, ...changes };
+    validateFunctionConfig(config);
+    return this.commit(current, config, undefined);
+  }
+
+  /** https://docs.aws.amazon.com/lambda/latest/api/API_GetPolicy.html */
+  getPolicy(name: string): { Policy: string; RevisionId: string } {
+    return policyOf(this.options.account, this.require(name));
+  }
+
+  /** https://docs.aws.amazon.com/lambda/latest/api/API_GetFunctionEventInvokeConfig.html */
+  getEventInvokeConfig(name: string): Record<string, unknown> {
+    return eventInvokeConfigOf(this.options.account, this.require(name));
+  }
+
+  /** https://docs.aws.amazon.com/lambda/latest/api/API_ListTags.html (the resource is the function's ARN). */
+  listTags(resourceArn: string): { Tags: Record<string, string> } {
+    return tagsOf(this.require(resourceArn));
   }
 
   /** https://docs.aws.amazon.com/lambda/latest/api/API_DeleteFunction.html */
@@ -155,7 +207,11 @@ export class LambdaService {
     const record = this.require(functionName);
     const merged: EventInvokeConfig = { ...DEFAULT_EVENT_INVOKE_CONFIG, ...settings };
     validateEventInvokeConfig(merged);
-    this.store.put({ ...record, eventInvokeConfig: merged });
+    this.store.put({
+      ...record,
+      eventInvokeConfig: merged,
+      eventInvokeConfigModified: this.options.clock.now(),
+    });
     return merged;
   }
 
@@ -189,7 +245,8 @@ export class LambdaService {
       }
       case 'RequestResponse': {
         checkSize(request.payload, SYNC_PAYLOAD_LIMIT);
-        return (await this.invoker.execute(record, request.payload, requestId)).result;
+        const withLog = request.logType === 'Tail';
+        return (await this.invoker.execute(record, request.payload, requestId, withLog)).result;
       }
     }
   }
@@ -264,25 +321,55 @@ export class LambdaService {
     await existing?.runtime.retire();
   }
 
+  /** Stores a new revision (keeping the package when `pkg` is undefined) and retires the old environments. */
+  private commit(
+    current: FunctionRecord,
+    config: FunctionConfig,
+    pkg: CodePackage | undefined,
+  ): FunctionDescription {
+    const kept: CodePackage = {
+      code: current.config.code,
+      codeSha256: current.codeSha256,
+      codeSize: current.codeSize ?? inlinePackage(current.config.code, current.config.handler).codeSize,
+    };
+    const next = this.newRevision(config, pkg ?? kept, current);
+    this.store.put(next);
+    const warm = this.runtimes.has(next.config.name);
+    void this.retireRuntime(next.config.name);
+    // A function that was serving gets its next environment's host started now, not on the next request.
+    if (warm && !this.closed) this.runtimeFor(next).prestart();
+    return describe(this.options.account, next);
+  }
+
   private newRevision(
     config: FunctionConfig,
-    permissions: readonly PermissionStatement[],
-    eventInvokeConfig: EventInvokeConfig | undefined,
+    pkg: CodePackage,
+    previous: FunctionRecord | undefined,
   ): FunctionRecord {
     return {
       config,
       lastModified: new Date(this.options.clock.now()).toISOString().replace('Z', '+0000'),
       revisionId: randomUUID(),
-      codeSha256: createHash('sha256').update(config.code).digest('base64'),
-      permissions,
-      ...(eventInvokeConfig ? { eventInvokeConfig } : {}),
+      codeSha256: pkg.codeSha256,
+      codeSize: pkg.codeSize,
+      permissions: previous?.permissions ?? [],
+      ...(previous?.eventInvokeConfig ? { eventInvokeConfig: previous.eventInvokeConfig } : {}),
+      ...(previous?.eventInvokeConfigModified !== undefined
+        ? { eventInvokeConfigModified: previous.eventInvokeConfigModified }
+        : {}),
     };
   }
 
-  private require(reference: string): FunctionRecord {
+  /** The function's record; with `expectedRevisionId`, refused unless it is the current revision. */
+  private require(reference: string, expectedRevisionId?: string): FunctionRecord {
     const name = resolveFunctionName(this.options.account, reference);
     const record = this.store.get(name);
     if (!record) throw notFound(`Function not found: ${functionArn(this.options.account, name)}`);
+    if (expectedRevisionId !== undefined && expectedRevisionId !== record.revisionId) {
+      throw preconditionFailed(
+        'The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id',
+      );
+    }
     return record;
   }
 

@@ -19,6 +19,8 @@ export interface InvokeRequest {
   readonly payload: string;
   readonly invocationType: InvocationType;
   readonly caller?: InvokeCaller;
+  /** `Tail`: return the invocation's log in the result (RequestResponse only). */
+  readonly logType?: 'None' | 'Tail';
 }
 
 export interface InvokeResult {
@@ -30,6 +32,8 @@ export interface InvokeResult {
   readonly functionError?: 'Unhandled';
   readonly requestId: string;
   readonly executedVersion: string;
+  /** The invocation's log lines (START..REPORT), when the request asked for `LogType: Tail`. */
+  readonly log?: string;
 }
 
 export interface FunctionConfig {
@@ -51,6 +55,8 @@ export interface FunctionConfig {
   readonly applicationLogLevel?: string;
   readonly systemLogLevel?: string;
   readonly reservedConcurrency?: number;
+  /** The function's tags (CloudFormation `Tags`), as ListTags returns them. */
+  readonly tags?: Readonly<Record<string, string>>;
 }
 
 export interface PermissionStatement {
