@@ -4,7 +4,6 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PlannedChange } from './deploy/preview-changes.ts';
 import { StackDeployer } from './deploy/stack-deployer.ts';
 import type { DeployResult, StackEvent } from './deploy/types.ts';
 import { AwsEndpoint, type ServiceEntry, type SigningName } from './edge/index.ts';
@@ -394,14 +393,6 @@ export class Engine {
 
   /** Samples the data directory's size for `tapstack status` (set once started). */
   private usage: UsageSampler | undefined;
-  /** The change set deploying `request` would apply, computed without changing anything (dev loop). */
-  previewChanges(request: DeployRequest): PlannedChange[] {
-    return this.deployer.previewChanges({
-      stackName: request.stackName,
-      template: request.templateBody,
-      parameterOverrides: request.parameters ?? {},
-    });
-  }
 
   /** Stops listeners, timers and workers and flushes state; data stays for the next start. */
   async close(): Promise<void> {

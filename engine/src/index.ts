@@ -7,7 +7,6 @@ export {
   type ResourceChangeDescription,
 } from './deploy/change-set.ts';
 export type { StackPreview } from './deploy/preview.ts';
-export type { PlannedChange } from './deploy/preview-changes.ts';
 export type { DeployResult, StackDescription, StackEvent } from './deploy/types.ts';
 export { type DeployRequest, Engine, type EngineOptions } from './engine.ts';
 export { DEFAULT_ACCOUNT } from './runtime/account.ts';

@@ -1,5 +1,5 @@
-import type { PlannedChange } from '../../../engine/src/index.ts';
 import { paint } from '../format/style.ts';
+import type { PlannedChange } from './stack-changes.ts';
 import type { StoredData } from './stored-data.ts';
 
 const COLORS = { Add: 'green', Modify: 'yellow', Replace: 'red', Remove: 'red' } as const;
@@ -19,7 +19,7 @@ export function formatChange(change: PlannedChange, data: StoredData | undefined
     const count = `${data.count.toLocaleString('en-US')} ${data.noun}`;
     const verb = change.action === 'Replace' ? 'replaces' : 'removes';
     notes.push(
-      change.oldResourcePolicy === 'Retain' || change.oldResourcePolicy === 'RetainExceptOnCreate'
+      change.oldResourcePolicy === 'Retain'
         ? `${verb} ${change.logicalId}: ${count} will be left in the retained ${data.container} ${change.physicalId}`
         : `${verb} ${change.logicalId}: ${count} will be DELETED with the old ${data.container} ${change.physicalId}`,
     );

@@ -37,7 +37,7 @@ export interface ResourceChangeDescription {
   readonly replacement?: Replacement;
   readonly scope: readonly ('Properties' | 'Tags')[];
   readonly details: readonly ChangeDetail[];
-  /** For Remove: what the DeletionPolicy does to it. */
+  /** For Remove: what the DeletionPolicy does to it; for a replacement: what UpdateReplacePolicy does to the old one. */
   readonly policyAction?: 'Delete' | 'Retain';
   /** For a replacement: the property (or `Type`) that forces it. */
   readonly replacedBy?: string;
@@ -50,6 +50,8 @@ export interface DeployedResource {
   readonly properties: Readonly<Record<string, unknown>>;
   /** The deletion policy the stored template gives it. */
   readonly deletionPolicy: string;
+  /** The UpdateReplacePolicy the stored template gives it (what a replacement does to the old one). */
+  readonly updateReplacePolicy?: string;
 }
 
 export interface PlannedResource {
@@ -110,7 +112,7 @@ export function computeChangeSet(input: ChangeSetInput): ResourceChangeDescripti
   const planned = new Set(input.planned.map((p) => p.logicalId));
   for (const old of Object.values(input.deployed)) {
     if (planned.has(old.logicalId)) continue;
-    const retained = old.deletionPolicy === 'Retain' || old.deletionPolicy === 'RetainExceptOnCreate';
+    const retained = keeps(old.deletionPolicy);
     changes.push({
       action: 'Remove',
       logicalId: old.logicalId,
@@ -136,8 +138,11 @@ function modification(
     physicalId: old.physicalId,
     resourceType: type,
   };
+  const onReplace = {
+    policyAction: keeps(old.updateReplacePolicy) ? ('Retain' as const) : ('Delete' as const),
+  };
   if (old.type !== type) {
-    return { ...base, replacement: 'True', scope: [], details: [], replacedBy: 'Type' };
+    return { ...base, replacement: 'True', scope: [], details: [], replacedBy: 'Type', ...onReplace };
   }
   const names = changedProperties(old.properties, props);
   if (names.length === 0) return undefined;
@@ -151,8 +156,13 @@ function modification(
     replacement,
     scope,
     details,
-    ...(forcing ? { replacedBy: forcing.target.name } : {}),
+    ...(forcing ? { replacedBy: forcing.target.name, ...onReplace } : {}),
   };
+}
+
+/** Whether a DeletionPolicy or UpdateReplacePolicy leaves the resource behind. */
+function keeps(policy: string | undefined): boolean {
+  return policy === 'Retain' || policy === 'RetainExceptOnCreate';
 }
 
 function detail(name: string, after: unknown, behaviour: UpdateBehaviour): ChangeDetail {

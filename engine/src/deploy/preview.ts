@@ -63,6 +63,7 @@ export function previewDeploy(
         physicalId: r.physicalId,
         properties: r.properties,
         deletionPolicy: policyOf(oldTemplate, r.logicalId, 'deletion'),
+        updateReplacePolicy: policyOf(oldTemplate, r.logicalId, 'replace'),
       },
     ]),
   );

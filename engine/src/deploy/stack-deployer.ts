@@ -14,7 +14,6 @@ import { type DeployRuntime, StackOperation } from './operation.ts';
 import { OperationJournal } from './operation-journal.ts';
 import { prepareStack } from './prepare.ts';
 import { previewDeploy, type StackPreview } from './preview.ts';
-import { type PlannedChange, previewStackChanges } from './preview-changes.ts';
 import { keepOutput, type OutputRewriter } from './quirks.ts';
 import { RetainedResources } from './retained-resources.ts';
 import { makeStackId, validateStackName } from './stack-name.ts';
@@ -170,25 +169,6 @@ export class StackDeployer {
   /** Whether a deploy or delete of the stack is running now. */
   isBusy(stackName: string): boolean {
     return this.busy.has(stackName);
-  }
-
-  /**
-   * The changes deploying `input` onto the existing stack would make, without making them; empty
-   * when the stack does not exist (a create adds everything) or nothing differs.
-   */
-  previewChanges(input: DeployInput): PlannedChange[] {
-    const stack = this.runtime.store.get(input.stackName);
-    if (!stack) return [];
-    const { account, registry } = this.runtime;
-    const prepared = prepareStack({
-      template: input.template,
-      overrides: input.parameterOverrides ?? {},
-      account,
-      stackName: stack.stackName,
-      stackId: stack.stackId,
-      registry,
-    });
-    return previewStackChanges(new StackOperation(this.runtime, stack, () => {}), prepared);
   }
 
   /** All stacks, or the one named (by name or stack id); an unknown one is a ValidationError, as in AWS. */
