@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { StackDeployer } from './deploy/stack-deployer.ts';
 import type { DeployResult, StackEvent } from './deploy/types.ts';
 import { AwsEndpoint, type ServiceEntry, type SigningName } from './edge/index.ts';
+import { HostPolicy } from './edge/host-allowlist.ts';
+import type { ListenerLimits } from './edge/listener-guard.ts';
 import type { CallerIdentity } from './protocol/operation.ts';
 import { allProviders } from './providers/all-providers.ts';
 import { type AccountContext, DEFAULT_ACCOUNT } from './runtime/account.ts';
@@ -58,6 +60,11 @@ export interface EngineOptions {
   readonly lambdaHosts?: number;
   /** Background problems (failed deliveries, bugs behind a 500) are reported here; default stderr. */
   readonly onWarning?: (message: string) => void;
+  /** Extra Host names (`--allow-host`) and origins (`--allow-origin`) every listener accepts. */
+  readonly allowHosts?: readonly string[];
+  readonly allowOrigins?: readonly string[];
+  /** Timeouts and connection cap of every listener; default from listener-guard.ts. */
+  readonly listenerLimits?: ListenerLimits;
 }
 
 export interface DeployRequest {
@@ -100,6 +107,12 @@ export class Engine {
     const clock = options.clock ?? new RealClock();
     const host = options.host ?? '127.0.0.1';
     const warn = options.onWarning ?? ((message: string) => console.error(`[tapstack] ${message}`));
+    const hostPolicy = new HostPolicy({
+      listenHost: host,
+      allowHosts: options.allowHosts ?? [],
+      allowOrigins: options.allowOrigins ?? [],
+    });
+    const guard = { hostPolicy, onWarning: warn, ...(options.listenerLimits ? { limits: options.listenerLimits } : {}) };
     mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
     const dir = (name: string): string => {
       const path = join(options.dataDir, name);
@@ -181,6 +194,7 @@ export class Engine {
       // Filled in below, before start() returns: the endpoint must listen first so its URL can be
       // given to the services (queue URLs, the functions' AWS_ENDPOINT_URL).
       services: serviceMap,
+      ...guard,
       identify,
       secretFor: (key) => iam.secretFor(key),
       authorize: (caller, action, resource) => {
@@ -242,6 +256,7 @@ export class Engine {
       metrics: cloudwatch,
       host,
       basePort: options.apiBasePort ?? 4567,
+      guard,
     });
     const events = new EventsService({
       dataDir: dir('events'),

@@ -15,6 +15,8 @@ interface UpOptions {
   readonly port: string;
   readonly apiPort: string;
   readonly timeScale: string;
+  readonly allowHost: string[];
+  readonly allowOrigin: string[];
 }
 
 function port(text: string, flag: string): number {
@@ -46,6 +48,18 @@ export function registerUp(program: Command): void {
     .option('--port <port>', 'AWS endpoint port (0 = any free port)', '4566')
     .option('--api-port <port>', 'first HTTP API port (0 = any free port)', '4567')
     .option(
+      '--allow-host <name>',
+      'also answer this Host name (repeatable; *.example.test for subdomains)',
+      (v: string, all: string[]) => [...all, v],
+      [],
+    )
+    .option(
+      '--allow-origin <origin>',
+      'also accept web pages from this origin on the AWS endpoint (repeatable)',
+      (v: string, all: string[]) => [...all, v],
+      [],
+    )
+    .option(
       '--time-scale <n>',
       'run emulated time N times faster (schedules, retries, alarms, retention)',
       '1',
@@ -70,6 +84,8 @@ export function registerUp(program: Command): void {
         port: port(options.port, '--port'),
         apiBasePort: port(options.apiPort, '--api-port'),
         clock: new RealClock(timeScale),
+        allowHosts: options.allowHost,
+        allowOrigins: options.allowOrigin,
       });
       let stopping = false;
       const stop = async (signal: string) => {

@@ -10,7 +10,7 @@ import {
 } from './api-operations.ts';
 import * as integrations from './integration-operations.ts';
 import type { LambdaInvoker } from './invoke-integration.ts';
-import { ApiListener } from './listener.ts';
+import { ApiListener, type ListenerGuard } from './listener.ts';
 import { handleRequest } from './request-handler.ts';
 import * as routes from './route-operations.ts';
 import * as stages from './stage-operations.ts';
@@ -37,6 +37,8 @@ export interface HttpApiServiceOptions {
   readonly host?: string;
   /** First port for new APIs (then +1, +2, ...); 0 = an ephemeral port each. Default 0. */
   readonly basePort?: number;
+  /** Host allowlist, timeouts and connection cap of every API listener. */
+  readonly guard?: ListenerGuard;
 }
 
 /** An API as GetApi returns it, with the local endpoint in place of the execute-api URL. */
@@ -178,7 +180,7 @@ export class HttpApiService {
       // Read the state per request, so control-plane changes apply at once.
       const current = this.store.find(apiId) ?? state;
       return handleRequest({ ...this.options, buckets: this.buckets }, current, request);
-    });
+    }, this.options.guard);
     state.port = await this.bind(listener, state.port);
     this.listeners.set(apiId, listener);
     this.store.save();
