@@ -6,8 +6,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { StackDeployer } from './deploy/stack-deployer.ts';
 import type { DeployResult, StackEvent } from './deploy/types.ts';
-import { AwsEndpoint, type ServiceEntry, type SigningName } from './edge/index.ts';
 import { HostPolicy } from './edge/host-allowlist.ts';
+import { AwsEndpoint, type ServiceEntry, type SigningName } from './edge/index.ts';
 import type { ListenerLimits } from './edge/listener-guard.ts';
 import type { CallerIdentity } from './protocol/operation.ts';
 import { allProviders } from './providers/all-providers.ts';
@@ -112,7 +112,11 @@ export class Engine {
       allowHosts: options.allowHosts ?? [],
       allowOrigins: options.allowOrigins ?? [],
     });
-    const guard = { hostPolicy, onWarning: warn, ...(options.listenerLimits ? { limits: options.listenerLimits } : {}) };
+    const guard = {
+      hostPolicy,
+      onWarning: warn,
+      ...(options.listenerLimits ? { limits: options.listenerLimits } : {}),
+    };
     mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
     const dir = (name: string): string => {
       const path = join(options.dataDir, name);

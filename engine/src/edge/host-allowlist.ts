@@ -59,7 +59,8 @@ export class HostPolicy {
       if (name.startsWith('*.') && name.length > 2) this.suffixes.push(name.slice(1));
       else {
         const parsed = hostName(bracket(name));
-        if (!parsed) throw new Error(`--allow-host: '${raw}' is not a host name (give a name without scheme or port)`);
+        if (!parsed)
+          throw new Error(`--allow-host: '${raw}' is not a host name (give a name without scheme or port)`);
         this.exact.add(parsed);
       }
     }

@@ -123,7 +123,8 @@ export function guardServer(
       return;
     }
     const code = error.code ?? '';
-    if (code === 'ERR_HTTP_REQUEST_TIMEOUT') refuse(socket, 408, 'Request Timeout', 'The request took too long to arrive.');
+    if (code === 'ERR_HTTP_REQUEST_TIMEOUT')
+      refuse(socket, 408, 'Request Timeout', 'The request took too long to arrive.');
     else if (code === 'HPE_HEADER_OVERFLOW')
       refuse(socket, 431, 'Request Header Fields Too Large', 'The request headers are too large.');
     else if (code === 'ECONNRESET') socket.destroy();
@@ -132,7 +133,9 @@ export function guardServer(
   // EMFILE/ENFILE on accept is emitted here; without a listener it would end the process.
   server.on('error', (error: NodeJS.ErrnoException) => {
     if (!server.listening) return;
-    warnRarely(`${name}: cannot accept connections (${error.code ?? error.message}); still serving open ones`);
+    warnRarely(
+      `${name}: cannot accept connections (${error.code ?? error.message}); still serving open ones`,
+    );
   });
 }
 

@@ -40,7 +40,10 @@ describe('request framing', () => {
   it('does not mistake body bytes for a chunk size', () => {
     const framing = new RequestFraming(16);
     const body = 'FFFFFFFFFFFFFFFF\r\n';
-    const [verdict] = feed(framing, `POST / HTTP/1.1\r\nContent-Length: ${body.length}\r\n\r\n${body}GET / HTTP/1.1\r\n\r\n`);
+    const [verdict] = feed(
+      framing,
+      `POST / HTTP/1.1\r\nContent-Length: ${body.length}\r\n\r\n${body}GET / HTTP/1.1\r\n\r\n`,
+    );
     expect(verdict).toEqual({ ok: true });
   });
 });

@@ -42,7 +42,8 @@ export class RequestFraming {
           state.remaining -= take;
           offset += take;
           if (state.remaining === 0)
-            this.state = state.kind === 'body' ? { kind: 'head', buffer: '' } : { kind: 'chunk-size', line: '' };
+            this.state =
+              state.kind === 'body' ? { kind: 'head', buffer: '' } : { kind: 'chunk-size', line: '' };
           break;
         }
         case 'head': {
@@ -82,7 +83,8 @@ export class RequestFraming {
               ok: false,
               reason: `a chunk size of ${sizeText} bytes, more than the ${this.maxChunkBytes} bytes one chunk may hold here`,
             };
-          this.state = size === 0 ? { kind: 'trailers', line: '' } : { kind: 'chunk-data', remaining: size + 2 };
+          this.state =
+            size === 0 ? { kind: 'trailers', line: '' } : { kind: 'chunk-data', remaining: size + 2 };
           break;
         }
       }
@@ -106,8 +108,12 @@ export class RequestFraming {
       const colon = line.indexOf(':');
       if (colon <= 0) continue;
       const name = line.slice(0, colon).trim().toLowerCase();
-      const value = line.slice(colon + 1).trim().toLowerCase();
-      if (name === 'transfer-encoding' && value.split(',').some((v) => v.trim() === 'chunked')) chunked = true;
+      const value = line
+        .slice(colon + 1)
+        .trim()
+        .toLowerCase();
+      if (name === 'transfer-encoding' && value.split(',').some((v) => v.trim() === 'chunked'))
+        chunked = true;
       else if (name === 'content-length' && /^\d+$/.test(value)) length = Number(value);
       else if (name === 'upgrade') upgrade = true;
     }
