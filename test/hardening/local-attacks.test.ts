@@ -8,7 +8,7 @@ import { ListObjectVersionsCommand, PutObjectCommand } from '@aws-sdk/client-s3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalCloud, startLocalCloud, TABLE_NAME } from '../support/local-cloud.ts';
 import { presignUrl } from './support/presign.ts';
-import { httpText, rawRequest } from './support/raw-http.ts';
+import { httpText, rawRequest } from './support/raw-socket.ts';
 import { tableSnapshot } from './support/table.ts';
 
 let cloud: LocalCloud;
@@ -156,7 +156,7 @@ describe('the Origin rule on the AWS endpoint', () => {
         deleteXml,
       ),
     );
-    const topicArn = cloud.engine.services.sns.listTopics()[0]?.TopicArn ?? '';
+    const topicArn = cloud.engine.services.sns.listTopics()[0]?.topicArn ?? '';
     const form = `Action=Publish&TopicArn=${encodeURIComponent(topicArn)}&Message=forged`;
     const publish = await rawRequest(
       cloud.endpointUrl,
