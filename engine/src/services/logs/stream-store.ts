@@ -1,6 +1,18 @@
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, rmSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  ftruncateSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { namingFile } from '../../runtime/atomic-write.ts';
+import { failureLine, RetryBackoff, stderrWarn, type Warn } from '../../runtime/background-task.ts';
 import type { LogEvent } from './sink.ts';
 
 /** A stored event: what PutLogEvents took, plus when it arrived. */
@@ -39,6 +51,10 @@ export class StreamStore {
   /** Open append descriptors by stream key, least recently written first. */
   private readonly files = new Map<string, number>();
   private flushScheduled = false;
+  private readonly backoff = new RetryBackoff();
+  private retryTimer: NodeJS.Timeout | undefined;
+  /** Where flush failures are reported (one line naming the file); default stderr. */
+  warn: Warn = stderrWarn;
   readonly streams = new Map<string, StreamMeta>();
 
   constructor(private readonly root: string) {
@@ -88,16 +104,36 @@ export class StreamStore {
   /** Writes every pending append; resolves when they are on disk. */
   async flush(): Promise<void> {
     this.flushScheduled = false;
+    if (this.retryTimer) return;
     const batches = [...this.pending];
     this.pending.clear();
-    for (const [id, lines] of batches) {
+    for (const [index, [id, lines]] of batches.entries()) {
       const meta = this.streams.get(id);
       if (!meta) continue;
       const text = `${lines.join('\n')}\n`;
       // A rewrite by `expire` is in flight for this stream: append after it, in order.
-      if (this.chains.has(id)) this.enqueue(id, async () => this.write(id, meta, text));
-      else this.write(id, meta, text);
+      if (this.chains.has(id)) {
+        this.enqueue(id, async () => this.write(id, meta, text));
+        continue;
+      }
+      try {
+        this.write(id, meta, text);
+      } catch (error) {
+        // Accepted events stay in memory, ahead of newer ones, until the disk takes them again.
+        for (const [keptId, keptLines] of batches.slice(index).reverse()) {
+          this.pending.set(keptId, [...keptLines, ...(this.pending.get(keptId) ?? [])]);
+        }
+        const delay = this.backoff.next();
+        this.warn(failureLine('log stream flush', error, delay));
+        this.retryTimer = setTimeout(() => {
+          this.retryTimer = undefined;
+          void this.flush();
+        }, delay);
+        this.retryTimer.unref();
+        return;
+      }
     }
+    this.backoff.reset();
     await Promise.all(this.chains.values());
   }
 
@@ -120,7 +156,18 @@ export class StreamStore {
     }
     this.files.set(id, fd);
     const bytes = Buffer.from(text, 'utf8');
-    for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+    const start = fstatSync(fd).size;
+    try {
+      for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+    } catch (error) {
+      // A partial append would leave a torn line: cut the file back to its last complete line.
+      try {
+        ftruncateSync(fd, start);
+      } catch {
+        // The retry appends after whatever is there; the reader skips a torn line.
+      }
+      throw namingFile(error, this.fileOf(meta.groupName, meta.streamName));
+    }
   }
 
   private closeFile(id: string): void {

@@ -1,3 +1,4 @@
+import { guard } from '../../runtime/background-task.ts';
 import type { Clock, TimerHandle } from '../../runtime/clock.ts';
 import { planLifecycle } from './lifecycle.ts';
 import { discardUpload } from './operations/multipart.ts';
@@ -56,7 +57,7 @@ export class LifecycleSweep {
 
   private schedule(delay: number): void {
     this.timer = this.clock.setTimer(() => {
-      this.run();
+      void guard('S3 lifecycle sweep', () => this.run());
       this.schedule(DAY_MS);
     }, delay);
   }
