@@ -26,12 +26,20 @@ afterAll(async () => {
 });
 
 /** Opens `count` connections that send a partial request head and a header line every second. */
-function slowloris(url: string, count: number): { sockets: Socket[]; stop(): void } {
+function slowloris(
+  url: string,
+  count: number,
+): { sockets: Socket[]; closedByServer(): number; stop(): void } {
   const { hostname, port } = new URL(url);
   const sockets: Socket[] = [];
+  let closed = 0;
+  let stopping = false;
   for (let i = 0; i < count; i++) {
     const socket = connect(Number(port), hostname);
     socket.on('error', () => undefined);
+    socket.on('close', () => {
+      if (!stopping) closed++;
+    });
     socket.on('connect', () => socket.write(`GET /?n=${i} HTTP/1.1\r\nHost: ${hostname}:${port}\r\n`));
     sockets.push(socket);
   }
@@ -40,7 +48,9 @@ function slowloris(url: string, count: number): { sockets: Socket[]; stop(): voi
   }, 1000);
   return {
     sockets,
+    closedByServer: () => closed,
     stop: () => {
+      stopping = true;
       clearInterval(drip);
       for (const socket of sockets) socket.destroy();
     },
@@ -60,11 +70,11 @@ describe('slowloris with 2,000 connections under ulimit -n 1024', () => {
     const attack = slowloris(cloud.endpointUrl, ATTACKERS);
     const apiAttack = slowloris(cloud.apiUrl, ATTACKERS / 4);
     let served = 0;
+    let held = 0;
     const failures: string[] = [];
     const until = Date.now() + ATTACK_MS;
     try {
       while (Date.now() < until) {
-        const t0 = Date.now();
         try {
           const tables = await ddb.send(new ListTablesCommand({}));
           expect(tables.TableNames).toContain('serverless-infrastructure-requests');
@@ -75,22 +85,23 @@ describe('slowloris with 2,000 connections under ulimit -n 1024', () => {
           });
           expect(api.status).toBe(200);
           served += 2;
-          if (process.env.SLOWLORIS_DEBUG) console.log('probe ms', Date.now() - t0);
         } catch (error) {
           failures.push((error as Error).message);
         }
       }
     } finally {
+      held = ATTACKERS - attack.closedByServer();
       attack.stop();
       apiAttack.stop();
       ddb.destroy();
     }
     console.log(
-      `slowloris: ${ATTACKERS} + ${ATTACKERS / 4} slow connections for ${ATTACK_MS} ms; ${served} ordinary requests served, ${failures.length} failed`,
+      `slowloris: ${ATTACKERS} + ${ATTACKERS / 4} slow connections for ${ATTACK_MS} ms; ${served} ordinary requests served, ${failures.length} failed; the endpoint held ${held} of them open`,
     );
-    if (process.env.SLOWLORIS_DEBUG) console.log(cloud.output.slice(-15).join('\n'));
     expect(cloud.alive()).toBe(true);
     expect(failures).toEqual([]);
-    expect(served).toBeGreaterThan(10);
+    expect(served).toBeGreaterThan(0);
+    // The listener's cap (30% of 1,024 descriptors) sheds the oldest slow connections.
+    expect(held).toBeLessThanOrEqual(Math.floor(1024 * 0.3));
   }, 60_000);
 });
