@@ -142,9 +142,10 @@ export function guardServer(
 /** Writes a minimal HTTP/1.1 answer straight to the socket and closes it. */
 function refuse(socket: Socket, status: number, reason: string, message: string): void {
   const body = `${message}\n`;
-  socket.end(
+  const answer =
     `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\n` +
-      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
-  );
-  socket.destroySoon?.();
+    `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+  // Destroyed once written: a half-closed socket could otherwise stay open on the server's side.
+  if (socket.destroyed || !socket.writable) socket.destroy();
+  else socket.write(answer, () => socket.destroy());
 }
