@@ -6,7 +6,7 @@
  * once the disk takes writes again. No acknowledged write is lost.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
@@ -167,7 +167,12 @@ describe('a full disk (ENOSPC on a 64 MiB tmpfs)', () => {
 });
 
 describe('an unwritable directory (EPERM: chattr +i on the S3 data directory)', () => {
-  it('answers S3 writes with InternalError 500, keeps reads, and resumes once it is writable', async () => {
+  it('answers S3 writes with InternalError 500, keeps reads, resumes once writable; the log flush retries', async () => {
+    if (!mounted) {
+      vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+        warnings.push(args.map(String).join(' '));
+      });
+    }
     const dataDir = mkdtempSync(join(tmpdir(), 'tapstack-eperm-'));
     const c = await startLocalCloud({ dataDir });
     const s3Dir = join(dataDir, 's3');
@@ -194,7 +199,27 @@ describe('an unwritable directory (EPERM: chattr +i on the S3 data directory)', 
         'ok',
       );
       expect(temporaryFiles(dataDir)).toEqual([]);
+
+      // The log store's background flush (the API's access log) meets EPERM: logged, retried.
+      const logsDir = join(dataDir, 'logs');
+      run('chattr', ['-R', '+i', logsDir]);
+      const api = await fetch(`${c.apiUrl}/eperm-probe`, { method: 'POST', body: '{}' });
+      expect(api.status).toBe(200);
+      await vi.waitFor(
+        () => expect(warnings.join('\n')).toMatch(/log stream flush failed writing \/\S+: EPERM/),
+        {
+          timeout: 5000,
+        },
+      );
+      run('chattr', ['-R', '-i', logsDir]);
+      const logged = () =>
+        readdirSync(logsDir, { recursive: true, encoding: 'utf8' })
+          .map((name) => join(logsDir, name))
+          .filter((path) => statSync(path).isFile())
+          .some((path) => readFileSync(path, 'utf8').includes('/eperm-probe'));
+      await vi.waitFor(() => expect(logged()).toBe(true), { timeout: 10_000, interval: 200 });
     } finally {
+      run('chattr', ['-R', '-i', join(dataDir, 'logs')]);
       for (const dir of lockDirs) run('chattr', ['-i', dir]);
       await c.dispose();
     }

@@ -87,7 +87,6 @@ export class StreamStore {
     if (!meta) {
       meta = { groupName, streamName, creationTime: now, storedBytes: 0 };
       this.streams.set(id, meta);
-      mkdirSync(join(this.root, encodeURIComponent(groupName)), { recursive: true, mode: 0o700 });
     }
     const lines = this.pending.get(id) ?? [];
     for (const event of events) {
@@ -146,6 +145,8 @@ export class StreamStore {
   private write(id: string, meta: StreamMeta, text: string): void {
     let fd = this.files.get(id);
     if (fd === undefined) {
+      // Created here, not on append: a failure belongs to the flush, which keeps and retries.
+      mkdirSync(join(this.root, encodeURIComponent(meta.groupName)), { recursive: true, mode: 0o700 });
       fd = openSync(this.fileOf(meta.groupName, meta.streamName), 'a', 0o600);
       if (this.files.size >= MAX_OPEN_FILES) {
         const oldest = this.files.keys().next().value;
