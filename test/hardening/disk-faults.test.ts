@@ -13,6 +13,7 @@ import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type LocalCloud, startLocalCloud, TABLE_NAME } from '../support/local-cloud.ts';
+import { ensureCliBuilt, runCli } from './support/cli.ts';
 
 const run = (command: string, args: string[]): boolean => {
   try {
@@ -37,6 +38,7 @@ const warnings: string[] = [];
 
 beforeAll(async () => {
   if (!mounted) return;
+  ensureCliBuilt();
   vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
     warnings.push(args.map(String).join(' '));
   });
@@ -163,6 +165,34 @@ describe('a full disk (ENOSPC on a 64 MiB tmpfs)', () => {
       expect(await keptObject.Body?.transformToString()).toBe('acknowledged');
     },
     60_000,
+  );
+});
+
+describe('tapstack up on a full disk', () => {
+  it.runIf(mounted)(
+    'exits naming the file it could not write, leaving no temporary file',
+    async () => {
+      const dataDir = join(mountPoint, 'up-data');
+      const filler = join(mountPoint, 'filler-up');
+      mkdirSync(filler);
+      try {
+        for (let i = 0; ; i++) {
+          try {
+            writeFileSync(join(filler, String(i)), Buffer.alloc(256 * 1024, 1));
+          } catch {
+            break;
+          }
+        }
+        const result = await runCli(['up', '--data-dir', dataDir, '--port', '0', '--api-port', '0'], 30_000);
+        expect(result.code).not.toBe(0);
+        expect(result.stderr).toMatch(new RegExp(`${dataDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/\\S+`));
+        expect(result.stderr).toMatch(/ENOSPC/);
+        expect(temporaryFiles(dataDir)).toEqual([]);
+      } finally {
+        rmSync(filler, { recursive: true, force: true });
+      }
+    },
+    40_000,
   );
 });
 
