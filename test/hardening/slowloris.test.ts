@@ -29,14 +29,28 @@ afterAll(async () => {
 function slowloris(
   url: string,
   count: number,
-): { sockets: Socket[]; closedByServer(): number; stop(): void } {
+): { sockets: Socket[]; ready: Promise<void>; closedByServer(): number; stop(): void } {
   const { hostname, port } = new URL(url);
   const sockets: Socket[] = [];
   let closed = 0;
   let stopping = false;
+  let settled = 0;
+  let allSettled: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => {
+    allSettled = resolve;
+  });
+  const settle = () => {
+    if (++settled === count) allSettled();
+  };
   for (let i = 0; i < count; i++) {
     const socket = connect(Number(port), hostname);
+    socket.once('connect', settle);
+    socket.once('error', () => {
+      if (socket.connecting) settle();
+    });
     socket.on('error', () => undefined);
+    // Read (and drop) whatever comes back, so a close by the server is seen.
+    socket.resume();
     socket.on('close', () => {
       if (!stopping) closed++;
     });
@@ -48,6 +62,7 @@ function slowloris(
   }, 1000);
   return {
     sockets,
+    ready,
     closedByServer: () => closed,
     stop: () => {
       stopping = true;
@@ -69,6 +84,11 @@ describe('slowloris with 2,000 connections under ulimit -n 1024', () => {
     expect((await fetch(`${cloud.apiUrl}/warm`, { method: 'POST', body: '{}' })).status).toBe(200);
     const attack = slowloris(cloud.endpointUrl, ATTACKERS);
     const apiAttack = slowloris(cloud.apiUrl, ATTACKERS / 4);
+    // Every slow connection is established before the ordinary requests start.
+    await Promise.race([
+      Promise.all([attack.ready, apiAttack.ready]),
+      new Promise((resolve) => setTimeout(resolve, 10_000)),
+    ]);
     let served = 0;
     let held = 0;
     const failures: string[] = [];
