@@ -46,10 +46,14 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  await cloud?.stop();
-  vi.restoreAllMocks();
-  if (mounted) run('umount', [mountPoint]);
-  rmSync(root, { recursive: true, force: true });
+  try {
+    // Closing saves state; a test that failed with the disk still full makes that throw.
+    await cloud?.stop();
+  } finally {
+    vi.restoreAllMocks();
+    if (mounted) run('umount', ['-l', mountPoint]);
+    rmSync(root, { recursive: true, force: true });
+  }
 });
 
 const item = (id: string) => ({
