@@ -6,7 +6,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { StackDeployer } from './deploy/stack-deployer.ts';
 import type { DeployResult, StackEvent } from './deploy/types.ts';
+import { HostPolicy } from './edge/host-allowlist.ts';
 import { AwsEndpoint, type ServiceEntry, type SigningName } from './edge/index.ts';
+import type { ListenerLimits } from './edge/listener-guard.ts';
 import type { CallerIdentity } from './protocol/operation.ts';
 import { allProviders } from './providers/all-providers.ts';
 import { type AccountContext, DEFAULT_ACCOUNT } from './runtime/account.ts';
@@ -85,6 +87,11 @@ export interface EngineOptions {
   readonly onWarning?: (message: string) => void;
   /** Events of stack operations resumed from the deploy journal at start (the CLI prints them). */
   readonly onStackEvent?: (event: StackEvent) => void;
+  /** Extra Host names (`--allow-host`) and origins (`--allow-origin`) every listener accepts. */
+  readonly allowHosts?: readonly string[];
+  readonly allowOrigins?: readonly string[];
+  /** Timeouts and connection cap of every listener; default from listener-guard.ts. */
+  readonly listenerLimits?: ListenerLimits;
 }
 
 export interface DeployRequest {
@@ -135,6 +142,16 @@ export class Engine {
     const clock = options.clock ?? new RealClock();
     const host = options.host ?? '127.0.0.1';
     const warn = options.onWarning ?? ((message: string) => console.error(`[tapstack] ${message}`));
+    const hostPolicy = new HostPolicy({
+      listenHost: host,
+      allowHosts: options.allowHosts ?? [],
+      allowOrigins: options.allowOrigins ?? [],
+    });
+    const guard = {
+      hostPolicy,
+      onWarning: warn,
+      ...(options.listenerLimits ? { limits: options.listenerLimits } : {}),
+    };
     mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
     const dir = (name: string): string => {
       const path = join(options.dataDir, name);
@@ -219,6 +236,7 @@ export class Engine {
       // Filled in below, before start() returns: the endpoint must listen first so its URL can be
       // given to the services (queue URLs, the functions' AWS_ENDPOINT_URL).
       services: serviceMap,
+      ...guard,
       identify,
       secretFor: (key) => iam.secretFor(key),
       authorize: (caller, action, resource) => {
@@ -283,6 +301,7 @@ export class Engine {
       host,
       basePort: options.apiBasePort ?? 4567,
       refuseWrites: () => disk.belowFloor(),
+      guard,
     });
     const events = new EventsService({
       dataDir: dir('events'),

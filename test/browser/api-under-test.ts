@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { HostPolicy } from '../../engine/src/edge/host-allowlist.ts';
 import { DEFAULT_ACCOUNT } from '../../engine/src/runtime/account.ts';
 import { RealClock } from '../../engine/src/runtime/clock.ts';
 import type { MetricSink } from '../../engine/src/services/cloudwatch/metric-sink.ts';
@@ -9,6 +10,7 @@ import { HttpApiService } from '../../engine/src/services/http-api/index.ts';
 import { deployApi } from '../../engine/src/services/http-api/test-support/harness.ts';
 import type { InvokeRequest, InvokeResult } from '../../engine/src/services/lambda/types.ts';
 import type { LogEvent, LogSink } from '../../engine/src/services/logs/sink.ts';
+import { API_HOST } from './browser-support.ts';
 
 /**
  * The HTTP API the browser suite talks to, behind ONE factory so a second implementation (the full
@@ -69,6 +71,8 @@ export const startApiUnderTest = async (options: ApiUnderTestOptions): Promise<A
     lambda,
     logs,
     metrics: discardMetrics,
+    // The suite reaches the API under a same-site name too, allowed as `--allow-host` would.
+    guard: { hostPolicy: new HostPolicy({ listenHost: '127.0.0.1', allowHosts: [API_HOST] }) },
   });
   try {
     const { endpoint } = await deployApi(service, {

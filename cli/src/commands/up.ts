@@ -25,6 +25,8 @@ interface UpOptions {
   readonly diskFloor: string;
   readonly retentionScale: string;
   readonly watch?: boolean;
+  readonly allowHost: string[];
+  readonly allowOrigin: string[];
 }
 
 /**
@@ -109,6 +111,18 @@ export function registerUp(program: Command): void {
     .option('--port <port>', 'AWS endpoint port (0 = any free port)', '4566')
     .option('--api-port <port>', 'first HTTP API port (0 = any free port)', '4567')
     .option(
+      '--allow-host <name>',
+      'also answer this Host name (repeatable; *.example.test for subdomains)',
+      (v: string, all: string[]) => [...all, v],
+      [],
+    )
+    .option(
+      '--allow-origin <origin>',
+      'also accept web pages from this origin on the AWS endpoint (repeatable)',
+      (v: string, all: string[]) => [...all, v],
+      [],
+    )
+    .option(
       '--time-scale <n>',
       'run emulated time N times faster (schedules, retries, alarms, retention)',
       '1',
@@ -169,6 +183,8 @@ export function registerUp(program: Command): void {
         },
         retentionScale: retentionScale(options.retentionScale),
         requireStackRecord: true,
+        allowHosts: options.allowHost,
+        allowOrigins: options.allowOrigin,
       }).catch((error: unknown) => {
         throw withPortHint(error, options.host, port(options.port, '--port'));
       });

@@ -13,14 +13,18 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CallerIdentity, RequestContext } from '../protocol/operation.ts';
+import { checkPresignedExpiry } from '../protocol/presign-expiry.ts';
 import { parseQueryParams } from '../protocol/query-protocol.ts';
 import { parseSigV4, SigningKeyCache, type SigV4Credential, verifySignature } from '../protocol/sigv4.ts';
 import type { WireResponse } from '../protocol/wire-response.ts';
 import { type AccountContext, DEFAULT_ACCOUNT } from '../runtime/account.ts';
 import { AwsError, isAwsError } from '../runtime/aws-error.ts';
 import { dispatchJson, dispatchQuery, dispatchRestJson, errorFor, type Gate } from './dispatch.ts';
+import { applyOriginRule, refuseForeignHost } from './front-door.ts';
+import { HostPolicy } from './host-allowlist.ts';
 import { authorizeUnread, drain, headerOf, readBody, writeResponse } from './http-io.ts';
 import { rootIdentity } from './identity.ts';
+import { guardedServerOptions, guardServer, type ListenerLimits } from './listener-guard.ts';
 import { replayRequest } from './replay-request.ts';
 import { resolveService } from './resolve-service.ts';
 import type { AuthorizeFn, RawServiceEntry, ServiceEntry, ServiceMap } from './service-map.ts';
@@ -42,6 +46,14 @@ export interface AwsEndpointOptions {
   readonly maxBodyBytes?: number;
   /** Called with failures that are not AwsErrors (bugs), after a 500 went to the client. */
   readonly onInternalError?: (error: unknown, requestId: string) => void;
+  /** Host allowlist and local origins; default: loopback names and `host`. */
+  readonly hostPolicy?: HostPolicy;
+  /** Timeouts and connection cap (see listener-guard.ts). */
+  readonly limits?: ListenerLimits;
+  /** Listener problems (EMFILE on accept, connection cap reached); default stderr. */
+  readonly onWarning?: (message: string) => void;
+  /** Wall clock for presigned-URL expiry; default Date.now. */
+  readonly now?: () => number;
 }
 
 export class AwsEndpoint {
@@ -49,18 +61,22 @@ export class AwsEndpoint {
   private readonly account: AccountContext;
   private readonly maxBody: number;
   private readonly signingKeys = new SigningKeyCache();
+  private readonly hosts: HostPolicy;
 
   constructor(private readonly options: AwsEndpointOptions) {
     this.account = options.account ?? DEFAULT_ACCOUNT;
     this.maxBody = options.maxBodyBytes ?? 20 * 1024 * 1024;
+    this.hosts = options.hostPolicy ?? new HostPolicy({ listenHost: options.host ?? '127.0.0.1' });
   }
 
   /** Starts listening; resolves with the URL to give SDKs as `endpoint`. */
   async start(): Promise<{ url: string }> {
     if (this.server) throw new Error('AwsEndpoint already started');
-    const server = createServer((req, res) => {
+    const server = createServer(guardedServerOptions(this.options.limits), (req, res) => {
+      if (refuseForeignHost(req, res, this.hosts) || applyOriginRule(req, res, this.hosts)) return;
       this.handle(req, res).catch((error: unknown) => this.fail(req, res, undefined, error, randomUUID()));
     });
+    guardServer(server, 'AWS endpoint', this.options.limits, this.options.onWarning);
     this.server = server;
     const host = this.options.host ?? '127.0.0.1';
     await new Promise<void>((resolve, reject) => {
@@ -122,6 +138,14 @@ export class AwsEndpoint {
         entry.kind === 'raw' && entry.catchAll ? await this.queryEntryByAction(req, rawQuery) : undefined;
       await drain(req, this.maxBody);
       return writeResponse(req, res, errorFor(byAction ?? entry, authError, requestId));
+    }
+    if (credential.presigned) {
+      try {
+        checkPresignedExpiry(new URLSearchParams(rawQuery), (this.options.now ?? Date.now)());
+      } catch (error) {
+        await drain(req, this.maxBody);
+        return writeResponse(req, res, errorFor(entry, error, requestId));
+      }
     }
     const caller = (this.options.identify ?? rootIdentity)(credential.accessKeyId);
     const ctx: RequestContext = {
@@ -202,7 +226,9 @@ export class AwsEndpoint {
   private verify(credential: SigV4Credential, req: IncomingMessage, body: Buffer | undefined): void {
     const secret = this.options.secretFor?.(credential.accessKeyId);
     if (secret === undefined) return;
-    if (body === undefined && req.headers['x-amz-content-sha256'] === undefined) return;
+    // A presigned URL never covers the payload, so it can be verified before the body is read.
+    if (body === undefined && !credential.presigned && req.headers['x-amz-content-sha256'] === undefined)
+      return;
     verifySignature(
       credential,
       secret,

@@ -1,5 +1,6 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { namingFile, writeFileAtomic } from './atomic-write.ts';
 import { DamagedStateFileError, type StateShapeCheck } from './state-file-error.ts';
 
 /**
@@ -36,15 +37,11 @@ export class StateFile<T> {
   }
 
   save(value: T): void {
-    mkdirSync(dirname(this.path), { recursive: true, mode: 0o700 });
-    const temporary = `${this.path}.${process.pid}.tmp`;
-    const fd = openSync(temporary, 'w', 0o600);
     try {
-      writeSync(fd, JSON.stringify(value));
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
+      mkdirSync(dirname(this.path), { recursive: true, mode: 0o700 });
+    } catch (error) {
+      throw namingFile(error, this.path);
     }
-    renameSync(temporary, this.path);
+    writeFileAtomic(this.path, JSON.stringify(value));
   }
 }

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { type AccountContext, arn } from '../../runtime/account.ts';
 import { AwsError } from '../../runtime/aws-error.ts';
+import { guard } from '../../runtime/background-task.ts';
 import type { Clock, TimerHandle } from '../../runtime/clock.ts';
 import { StateFile } from '../../runtime/state-file.ts';
 import { objectWith } from '../../runtime/state-file-error.ts';
@@ -116,7 +117,8 @@ export class CloudWatchService implements MetricSink {
     const now = this.options.clock.now();
     const next = Math.floor(now / MINUTE) * MINUTE + MINUTE + 5_000;
     this.timer = this.options.clock.setTimer(() => {
-      void this.evaluateAll().finally(() => this.start());
+      // A failed evaluation or state save (disk full) is logged; the next minute tries again.
+      void guard('CloudWatch alarm evaluation', () => this.evaluateAll()).finally(() => this.start());
     }, next - now);
   }
 

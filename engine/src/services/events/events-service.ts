@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { type AccountContext, arn } from '../../runtime/account.ts';
 import { AwsError } from '../../runtime/aws-error.ts';
+import { guard } from '../../runtime/background-task.ts';
 import type { Clock, TimerHandle } from '../../runtime/clock.ts';
 import { StateFile } from '../../runtime/state-file.ts';
 import { mapOfObjects } from '../../runtime/state-file-error.ts';
@@ -236,7 +237,8 @@ export class EventsService {
     this.timers.set(
       rule.name,
       this.options.clock.setTimer(
-        () => void this.fire(rule, due).then(() => this.arm(rule)),
+        () =>
+          void guard(`EventBridge rule ${rule.name}`, () => this.fire(rule, due)).then(() => this.arm(rule)),
         due - this.options.clock.now(),
       ),
     );

@@ -1,5 +1,6 @@
 import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { writeFileAtomic } from '../../runtime/atomic-write.ts';
 
 /** One accepted record waiting for delivery. */
 export interface BufferedRecord {
@@ -59,10 +60,9 @@ export class RecordBuffer {
   drop(count: number): void {
     this.records = this.records.slice(count);
     this.size = this.records.reduce((sum, r) => sum + r.data.length, 0);
-    writeFileSync(
+    writeFileAtomic(
       this.path,
       this.records.map((r) => `${r.arrivedAt} ${r.data.toString('base64')}\n`).join(''),
-      { mode: 0o600 },
     );
   }
 

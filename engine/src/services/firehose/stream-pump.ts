@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { isAwsError } from '../../runtime/aws-error.ts';
+import { failureLine, RetryBackoff, stderrWarn, type Warn } from '../../runtime/background-task.ts';
 import type { Clock, TimerHandle } from '../../runtime/clock.ts';
 import { encodePathSegment } from '../../runtime/path-segment.ts';
 import type { PutObjectInput, PutObjectOutput } from '../s3/operations/put-object.ts';
@@ -26,6 +27,7 @@ const MIN_RETRY_MS = 60_000;
 export class StreamPump {
   private readonly buffer: RecordBuffer;
   private timer: TimerHandle | undefined;
+  private readonly backoff = new RetryBackoff();
   /** The last delivery failure, kept for diagnostics (records stay buffered and are retried). */
   lastError: string | undefined;
 
@@ -34,6 +36,7 @@ export class StreamPump {
     dataDir: string,
     private readonly clock: Clock,
     private readonly s3: S3ObjectWriter,
+    private readonly warn: Warn = stderrWarn,
   ) {
     this.buffer = new RecordBuffer(join(dataDir, 'buffers', `${encodePathSegment(stream.name)}.log`));
   }
@@ -78,14 +81,24 @@ export class StreamPump {
           { principal: this.stream.destination.roleArn, secureTransport: true },
         );
       }
+      // Dropping the delivered records rewrites the buffer file; a failure there keeps them (a
+      // retry may deliver some twice, as Firehose's at-least-once delivery may) and retries.
+      this.buffer.drop(records.length);
     } catch (error) {
-      if (!isAwsError(error)) throw error;
-      this.lastError = `${error.code}: ${error.message}`;
-      this.schedule(Math.max(this.stream.destination.intervalSeconds * 1000, MIN_RETRY_MS));
+      if (isAwsError(error)) {
+        this.lastError = `${error.code}: ${error.message}`;
+        this.schedule(Math.max(this.stream.destination.intervalSeconds * 1000, MIN_RETRY_MS));
+        return;
+      }
+      // Disk full, data directory unwritable, descriptors exhausted: never thrown from the timer.
+      const delay = Math.max(this.backoff.next(), MIN_RETRY_MS / 60);
+      this.lastError = failureLine(`Firehose delivery of stream ${this.stream.name}`, error);
+      this.warn(failureLine(`Firehose delivery of stream ${this.stream.name}`, error, delay));
+      this.schedule(delay);
       return;
     }
+    this.backoff.reset();
     this.lastError = undefined;
-    this.buffer.drop(records.length);
   }
 
   stop(): void {

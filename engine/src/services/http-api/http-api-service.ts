@@ -10,7 +10,7 @@ import {
 } from './api-operations.ts';
 import * as integrations from './integration-operations.ts';
 import type { LambdaInvoker } from './invoke-integration.ts';
-import { ApiListener } from './listener.ts';
+import { ApiListener, type ListenerGuard } from './listener.ts';
 import { handleRequest } from './request-handler.ts';
 import * as routes from './route-operations.ts';
 import * as stages from './stage-operations.ts';
@@ -39,6 +39,8 @@ export interface HttpApiServiceOptions {
   readonly basePort?: number;
   /** True while writes are refused (the disk is under its floor): requests get 429 and write nothing. */
   readonly refuseWrites?: () => boolean;
+  /** Host allowlist, timeouts and connection cap of every API listener. */
+  readonly guard?: ListenerGuard;
 }
 
 /** An API as GetApi returns it, with the local endpoint in place of the execute-api URL. */
@@ -180,7 +182,7 @@ export class HttpApiService {
       // Read the state per request, so control-plane changes apply at once.
       const current = this.store.find(apiId) ?? state;
       return handleRequest({ ...this.options, buckets: this.buckets }, current, request);
-    });
+    }, this.options.guard);
     const previous = state.port;
     state.port = await this.bind(listener, previous);
     if (previous !== undefined && previous !== 0 && previous !== state.port) {

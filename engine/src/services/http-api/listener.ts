@@ -1,5 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { refuseForeignHost } from '../../edge/front-door.ts';
+import { HostPolicy } from '../../edge/host-allowlist.ts';
+import { guardedServerOptions, guardServer, type ListenerLimits } from '../../edge/listener-guard.ts';
 import { GATEWAY_RESPONSES, gatewayResponseBody, MAX_PAYLOAD_BYTES } from './quirks.ts';
 import type { GatewayReply, IncomingRequest } from './request-handler.ts';
 import { parseRequestTarget } from './request-target.ts';
@@ -10,16 +13,30 @@ import { parseRequestTarget } from './request-target.ts';
  * everything AWS-specific happens in the handler. Keep-alive stays on and Nagle is off so small
  * request/response pairs are not delayed.
  */
+export interface ListenerGuard {
+  /** Host allowlist; the API keeps its own CorsConfiguration, so no Origin rule here. */
+  readonly hostPolicy?: HostPolicy;
+  readonly limits?: ListenerLimits;
+  readonly onWarning?: (message: string) => void;
+}
+
 export class ApiListener {
   private server: Server | undefined;
 
-  constructor(private readonly handle: (request: IncomingRequest) => Promise<GatewayReply>) {}
+  constructor(
+    private readonly handle: (request: IncomingRequest) => Promise<GatewayReply>,
+    private readonly guard: ListenerGuard = {},
+  ) {}
 
   /** Listens on `host:port` (0 = any free port) and returns the bound port. */
   async listen(host: string, port: number): Promise<number> {
-    const server = createServer({ noDelay: true, keepAlive: true }, (req, res) => {
+    const hosts = this.guard.hostPolicy ?? new HostPolicy({ listenHost: host });
+    const options = { ...guardedServerOptions(this.guard.limits), noDelay: true, keepAlive: true };
+    const server = createServer(options, (req, res) => {
+      if (refuseForeignHost(req, res, hosts)) return;
       void this.serve(req, res);
     });
+    guardServer(server, `HTTP API port ${port || 'any'}`, this.guard.limits, this.guard.onWarning);
     server.on('connection', (socket) => socket.setNoDelay(true));
     await new Promise<void>((resolve, reject) => {
       const onError = (error: Error): void => reject(error);

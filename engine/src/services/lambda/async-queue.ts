@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { guard } from '../../runtime/background-task.ts';
 import type { Clock, TimerHandle } from '../../runtime/clock.ts';
 import { StateFile } from '../../runtime/state-file.ts';
 import { objectWith } from '../../runtime/state-file-error.ts';
@@ -112,13 +113,18 @@ export class AsyncQueue {
     const delay = event.notBefore - this.deps.clock.now();
     if (delay <= 0) {
       // Due now: no need to wait on the clock (a virtual clock would only fire on advance).
-      const immediate = setImmediate(() => void this.run(event));
+      const immediate = setImmediate(
+        () => void guard(`Lambda async invoke ${event.requestId}`, () => this.run(event)),
+      );
       this.timers.set(event.requestId, { cancel: () => clearImmediate(immediate) });
       return;
     }
     this.timers.set(
       event.requestId,
-      this.deps.clock.setTimer(() => void this.run(event), delay),
+      this.deps.clock.setTimer(
+        () => void guard(`Lambda async invoke ${event.requestId}`, () => this.run(event)),
+        delay,
+      ),
     );
   }
 

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { type AccountContext, arn } from '../../runtime/account.ts';
 import { AwsError } from '../../runtime/aws-error.ts';
+import { guard } from '../../runtime/background-task.ts';
 import type { Clock, TimerHandle } from '../../runtime/clock.ts';
 import { StateFile } from '../../runtime/state-file.ts';
 import { mapOfObjects } from '../../runtime/state-file-error.ts';
@@ -342,7 +343,10 @@ export class LogsService implements LogSink {
     const batch = this.outbox.get(id) ?? { filter, group: group.logGroupName, stream, events: [] };
     batch.events.push(...selected);
     this.outbox.set(id, batch);
-    this.outboxTimer ??= this.options.clock.setTimer(() => void this.deliverOutbox(), SUBSCRIPTION_BATCH_MS);
+    this.outboxTimer ??= this.options.clock.setTimer(
+      () => void guard('CloudWatch Logs subscription delivery', () => this.deliverOutbox()),
+      SUBSCRIPTION_BATCH_MS,
+    );
   }
 
   private scheduleSweep(): void {
@@ -352,7 +356,10 @@ export class LogsService implements LogSink {
         // a fast clock run hours past it, so expired events stayed long after their retention.
         this.scheduleSweep();
         const at = this.options.clock.now();
-        this.sweeping = this.sweeping.catch(() => undefined).then(() => this.sweepRetention(at));
+        this.sweeping = this.sweeping
+          .catch(() => undefined)
+          .then(() => guard('CloudWatch Logs retention sweep', () => this.sweepRetention(at)))
+          .then(() => undefined);
       },
       RETENTION_SWEEP_MS / (this.options.retentionScale ?? 1),
     );

@@ -1,6 +1,8 @@
 import {
   closeSync,
   existsSync,
+  fstatSync,
+  ftruncateSync,
   mkdirSync,
   openSync,
   readdirSync,
@@ -12,6 +14,8 @@ import {
 } from 'node:fs';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { namingFile } from '../../runtime/atomic-write.ts';
+import { failureLine, RetryBackoff, stderrWarn, type Warn } from '../../runtime/background-task.ts';
 import { decodePathSegment, encodePathSegment, isHashedSegment } from '../../runtime/path-segment.ts';
 import type { LogEvent } from './sink.ts';
 
@@ -51,6 +55,10 @@ export class StreamStore {
   /** Open append descriptors by stream key, least recently written first. */
   private readonly files = new Map<string, number>();
   private flushScheduled = false;
+  private readonly backoff = new RetryBackoff();
+  private retryTimer: NodeJS.Timeout | undefined;
+  /** Where flush failures are reported (one line naming the file); default stderr. */
+  warn: Warn = stderrWarn;
   readonly streams = new Map<string, StreamMeta>();
 
   constructor(private readonly root: string) {
@@ -101,7 +109,6 @@ export class StreamStore {
     if (!meta) {
       meta = { groupName, streamName, creationTime: now, storedBytes: 0 };
       this.streams.set(id, meta);
-      this.createFolders(groupName, streamName);
     }
     const lines = this.pending.get(id) ?? [];
     for (const event of events) {
@@ -120,7 +127,6 @@ export class StreamStore {
     const id = key(groupName, streamName);
     const meta: StreamMeta = { groupName, streamName, creationTime: now, storedBytes: 0 };
     this.streams.set(id, meta);
-    mkdirSync(join(this.root, encodeURIComponent(groupName)), { recursive: true, mode: 0o700 });
     this.write(id, meta, '');
   }
 
@@ -131,16 +137,36 @@ export class StreamStore {
   /** Writes every pending append; resolves when they are on disk. */
   async flush(): Promise<void> {
     this.flushScheduled = false;
+    if (this.retryTimer) return;
     const batches = [...this.pending];
     this.pending.clear();
-    for (const [id, lines] of batches) {
+    for (const [index, [id, lines]] of batches.entries()) {
       const meta = this.streams.get(id);
       if (!meta) continue;
       const text = `${lines.join('\n')}\n`;
       // A rewrite by `expire` is in flight for this stream: append after it, in order.
-      if (this.chains.has(id)) this.enqueue(id, async () => this.write(id, meta, text));
-      else this.write(id, meta, text);
+      if (this.chains.has(id)) {
+        this.enqueue(id, async () => this.write(id, meta, text));
+        continue;
+      }
+      try {
+        this.write(id, meta, text);
+      } catch (error) {
+        // Accepted events stay in memory, ahead of newer ones, until the disk takes them again.
+        for (const [keptId, keptLines] of batches.slice(index).reverse()) {
+          this.pending.set(keptId, [...keptLines, ...(this.pending.get(keptId) ?? [])]);
+        }
+        const delay = this.backoff.next();
+        this.warn(failureLine('log stream flush', error, delay));
+        this.retryTimer = setTimeout(() => {
+          this.retryTimer = undefined;
+          void this.flush();
+        }, delay);
+        this.retryTimer.unref();
+        return;
+      }
     }
+    this.backoff.reset();
     await Promise.all(this.chains.values());
   }
 
@@ -153,6 +179,8 @@ export class StreamStore {
   private write(id: string, meta: StreamMeta, text: string): void {
     let fd = this.files.get(id);
     if (fd === undefined) {
+      // Created here, not on append: a failure belongs to the flush, which keeps and retries.
+      this.createFolders(meta.groupName, meta.streamName);
       fd = openSync(this.fileOf(meta.groupName, meta.streamName), 'a', 0o600);
       if (this.files.size >= MAX_OPEN_FILES) {
         const oldest = this.files.keys().next().value;
@@ -163,7 +191,18 @@ export class StreamStore {
     }
     this.files.set(id, fd);
     const bytes = Buffer.from(text, 'utf8');
-    for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+    const start = fstatSync(fd).size;
+    try {
+      for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+    } catch (error) {
+      // A partial append would leave a torn line: cut the file back to its last complete line.
+      try {
+        ftruncateSync(fd, start);
+      } catch {
+        // The retry appends after whatever is there; the reader skips a torn line.
+      }
+      throw namingFile(error, this.fileOf(meta.groupName, meta.streamName));
+    }
   }
 
   private closeFile(id: string): void {

@@ -1,3 +1,4 @@
+import { guard } from '../../runtime/background-task.ts';
 import type { Clock, TimerHandle } from '../../runtime/clock.ts';
 import { planLifecycle } from './lifecycle.ts';
 import { discardUpload } from './operations/multipart.ts';
@@ -58,7 +59,7 @@ export class LifecycleSweep {
 
   private schedule(delay: number): void {
     this.timer = this.clock.setTimer(() => {
-      this.run();
+      void guard('S3 lifecycle sweep', () => this.run());
       this.schedule(this.dayMs);
     }, delay);
   }

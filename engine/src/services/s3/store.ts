@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileAtomic } from '../../runtime/atomic-write.ts';
 import { encodePathSegment } from '../../runtime/path-segment.ts';
 import { StateFile } from '../../runtime/state-file.ts';
 import { objectWith } from '../../runtime/state-file-error.ts';
@@ -96,7 +97,7 @@ export class S3Store {
 
   writeBody(data: Buffer): string {
     const file = randomUUID();
-    writeFileSync(join(this.objectDir, file), data, { mode: 0o600 });
+    writeFileAtomic(join(this.objectDir, file), data);
     return file;
   }
 
@@ -118,9 +119,17 @@ export class S3Store {
 
   /** Sets a key's versions, saves the bucket, then deletes the bodies of the versions removed. */
   replaceVersions(bucket: BucketState, key: string, change: VersionChange): void {
+    const previous = bucket.objects.get(key);
     if (change.versions.length === 0) bucket.objects.delete(key);
     else bucket.objects.set(key, change.versions);
-    this.save(bucket);
+    try {
+      this.save(bucket);
+    } catch (error) {
+      // Not saved, not acknowledged: memory goes back to what is on disk.
+      if (previous === undefined) bucket.objects.delete(key);
+      else bucket.objects.set(key, previous);
+      throw error;
+    }
     for (const version of change.removed) {
       if (version.bodyFile) rmSync(join(this.objectDir, version.bodyFile), { force: true });
     }

@@ -14,6 +14,7 @@ import type {
   SetQueueAttributesRequest,
 } from '@aws-sdk/client-sqs';
 import { type AccountContext, DEFAULT_ACCOUNT } from '../../runtime/account.ts';
+import { guard } from '../../runtime/background-task.ts';
 import type { Clock, TimerHandle } from '../../runtime/clock.ts';
 import type { MetricSink } from '../cloudwatch/metric-sink.ts';
 import { ArrivalSignals } from './arrival-signals.ts';
@@ -77,7 +78,7 @@ export class SqsService {
   start(): void {
     if (this.ticker) return;
     const tick = (): void => {
-      this.tick();
+      void guard('SQS retention sweep', () => this.tick());
       this.ticker = this.ctx.clock.setTimer(tick, MINUTE_MS);
     };
     this.ticker = this.ctx.clock.setTimer(tick, MINUTE_MS);

@@ -47,7 +47,13 @@ export function putObject(ctx: S3Context, input: PutObjectInput, caller: S3Calle
     bodyFile: input.staged ? ctx.store.adoptBody(input.staged.path) : ctx.store.writeBody(input.body),
   };
   const change = addVersion(bucket.objects.get(input.key) ?? [], version, bucket.versioning);
-  ctx.store.replaceVersions(bucket, input.key, change);
+  try {
+    ctx.store.replaceVersions(bucket, input.key, change);
+  } catch (error) {
+    // The bucket state could not be saved: the new body is referenced by nothing.
+    if (version.bodyFile) ctx.store.deleteBodies([version.bodyFile]);
+    throw error;
+  }
   return {
     etag: version.etag,
     ...(bucket.versioning === 'Unversioned' ? {} : { versionId: version.versionId }),

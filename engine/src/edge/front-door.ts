@@ -1,0 +1,85 @@
+/**
+ * The checks every request to a local listener passes before its handler sees it: an HTTP/1.x
+ * version, an allowed Host (see host-allowlist.ts); on the AWS endpoint also a local Origin, with
+ * CORS answers (preflights included) for local origins, so a web app on http://localhost:3000 can
+ * use an AWS SDK or a presigned URL against the local cloud.
+ * https://fetch.spec.whatwg.org/#http-cors-protocol
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { HostPolicy } from './host-allowlist.ts';
+
+/** Answers plain text and closes the connection (the client is not one to keep talking to). */
+export function refuseRequest(res: ServerResponse, status: number, message: string): void {
+  if (res.headersSent || res.writableEnded) return;
+  const body = Buffer.from(`${message}\n`, 'utf8');
+  res.shouldKeepAlive = false;
+  res.writeHead(status, {
+    'content-type': 'text/plain; charset=utf-8',
+    'content-length': String(body.length),
+    connection: 'close',
+  });
+  res.end(body);
+}
+
+/** HTTP/0.9 and foreign Host names are answered here; true when the request was answered. */
+export function refuseForeignHost(req: IncomingMessage, res: ServerResponse, policy: HostPolicy): boolean {
+  if (req.httpVersionMajor < 1) {
+    refuseRequest(res, 400, 'Bad Request: HTTP/0.9 is not served; send an HTTP/1.1 request.');
+    return true;
+  }
+  const verdict = policy.checkHost(req.headers.host);
+  if (verdict.ok) return false;
+  req.resume();
+  refuseRequest(res, verdict.status, verdict.message);
+  return true;
+}
+
+/** Response headers a browser must be allowed to read for the SDKs to work. */
+const EXPOSED = [
+  'etag',
+  'x-amz-request-id',
+  'x-amz-id-2',
+  'x-amz-version-id',
+  'x-amz-delete-marker',
+  'x-amzn-requestid',
+  'x-amzn-errortype',
+  'x-amz-crc32',
+  'x-amz-function-error',
+  'x-amz-log-result',
+  'x-amz-executed-version',
+  'content-length',
+  'content-type',
+  'date',
+  'last-modified',
+].join(', ');
+
+/**
+ * The Origin rule and CORS of the AWS endpoint. A foreign Origin/Referer gets 403; a local
+ * origin's preflight is answered 200 here; a local origin's request gets its CORS headers set on
+ * the response before the service writes it. True when the request was answered.
+ */
+export function applyOriginRule(req: IncomingMessage, res: ServerResponse, policy: HostPolicy): boolean {
+  const verdict = policy.checkOrigin(req.headers);
+  if (!verdict.ok) {
+    req.resume();
+    refuseRequest(res, 403, verdict.message);
+    return true;
+  }
+  const origin = verdict.origin;
+  if (origin === undefined) return false;
+  res.setHeader('access-control-allow-origin', origin);
+  res.setHeader('vary', 'Origin');
+  res.setHeader('access-control-expose-headers', EXPOSED);
+  const requestedMethod = req.headers['access-control-request-method'];
+  if (req.method !== 'OPTIONS' || requestedMethod === undefined) return false;
+  req.resume();
+  const requestedHeaders = req.headers['access-control-request-headers'];
+  res.writeHead(200, {
+    'access-control-allow-methods': 'GET, HEAD, PUT, POST, DELETE, PATCH',
+    ...(typeof requestedHeaders === 'string' ? { 'access-control-allow-headers': requestedHeaders } : {}),
+    'access-control-max-age': '600',
+    'content-length': '0',
+  });
+  res.end();
+  return true;
+}
