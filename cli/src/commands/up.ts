@@ -124,6 +124,7 @@ export function registerUp(program: Command): void {
       console.log(
         `\nReady in ${Math.round(performance.now() - started)} ms. Try: curl -X POST ${api} -H 'content-type: application/json' -d '{"hello":"world"}'`,
       );
+      console.log(`Console  ${engine.serveConsole(options.stackName).url}`);
       console.log('Press Ctrl-C to stop.');
       console.log(`READY ${api} ${engine.endpointUrl}`);
     });
