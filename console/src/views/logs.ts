@@ -16,6 +16,13 @@ const MAX_LINES = 2_000;
 const ERROR_PATTERN =
   /\b(ERROR|Error|error)\b|"level":"(ERROR|FATAL)"|errorMessage|"status":"5\d\d"|Task timed out/;
 
+/** A JSON line reads as one line and opens to its pretty-printed form; other lines show as they are. */
+function messageOf(message: string): HTMLElement {
+  const formatted = pretty(message);
+  if (formatted === message) return h('pre', {}, message);
+  return h('details', {}, h('summary', {}, h('code', {}, message)), h('pre', {}, formatted));
+}
+
 export function mountLogs(root: HTMLElement): () => void {
   let close: (() => void) | undefined;
   let total = 0;
@@ -57,7 +64,7 @@ export function mountLogs(root: HTMLElement): () => void {
           h('span', { class: 'ts' }, time(line.timestamp)),
           h('span', { class: `src src-${line.source}` }, line.source),
           error ? h('span', { class: 'tag-error' }, 'error') : null,
-          h('pre', {}, pretty(line.message.trimEnd())),
+          messageOf(line.message.trimEnd()),
         ),
       );
     }

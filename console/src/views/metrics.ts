@@ -40,7 +40,7 @@ function optionsOf(graph: Graph, width: number): uPlot.Options {
   return {
     width,
     height: 180,
-    legend: { show: true },
+    legend: { show: true, live: false },
     cursor: { drag: { x: false, y: false } },
     scales: { x: { time: true } },
     axes: [{ stroke: '#333' }, { stroke: '#333', label: graph.unit, size: 60 }],
@@ -54,7 +54,7 @@ function optionsOf(graph: Graph, width: number): uPlot.Options {
         spanGaps: false,
       })),
       ...graph.thresholds.map((th) => ({
-        label: `${th.alarm} threshold (${th.value})`,
+        label: `alarm threshold (${th.value})`,
         stroke: THRESHOLD_COLOR,
         dash: [6, 4],
         width: 1.5,

@@ -71,7 +71,7 @@ export function mountRequests(root: HTMLElement): () => void {
   list.append(spacer);
   const detail = h(
     'section',
-    { class: 'detail', 'aria-labelledby': 'detail-title' },
+    { class: 'detail', 'aria-labelledby': 'detail-title', tabindex: '0' },
     h('h2', { id: 'detail-title' }, 'Request detail'),
     h('p', { class: 'empty' }, 'Choose a request to see its headers, body and log lines.'),
   );
@@ -169,7 +169,7 @@ export function mountRequests(root: HTMLElement): () => void {
       option.setAttribute('aria-selected', String(row[0] === selected));
       option.setAttribute('aria-posinset', String(first + i + 1));
       option.setAttribute('aria-setsize', String(shown.length));
-      const statusText = row[7] ? String(row[7]) : '…';
+      const statusText = row[4] !== 'API Gateway' ? '—' : row[7] ? String(row[7]) : '…';
       replace(
         option,
         h('span', {}, row[1].slice(0, 23).replace('T', ' ')),
@@ -179,7 +179,6 @@ export function mountRequests(root: HTMLElement): () => void {
         h('span', {}, row[4] === 'API Gateway' ? 'API' : 'Schedule'),
         h('span', { class: 'num' }, row[6].toLocaleString('en')),
       );
-      option.setAttribute('aria-label', `${row[2]} ${row[3]} status ${statusText} at ${row[1]}`);
     });
   };
 
