@@ -6,6 +6,7 @@
  */
 import { request as httpRequest } from 'node:http';
 import { CloudWatchClient, DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch';
+import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../engine/src/runtime/clock.ts';
@@ -166,6 +167,8 @@ describe.skipIf(!chromiumCheck.run)('the local console in a browser', () => {
     expect(text).toContain('RequestID');
     expect(text).toContain('ErrorCode');
     expect(text).toMatch(/ErrorMessage.*not authorized/);
+    expect(serious(await runAxe(page))).toEqual([]);
+    await screenshot(page, 'dead-letters-with-message');
 
     await advanceMinutes(10);
     await waitFor('the DLQ alarm in ALARM', async () => ((await dlqAlarm()) === 'ALARM' ? true : undefined));
@@ -246,6 +249,21 @@ describe.skipIf(!chromiumCheck.run)('the local console in a browser', () => {
     await waitFor('the triggered event stored', async () =>
       (await scheduledItems(cloud)).length === before + 1 ? true : undefined,
     );
+
+    // Purge asks for the queue's name first; a wrong name purges nothing.
+    const queueUrl = cloud.output('DeadLetterQueueUrl');
+    await cloud.sqs().send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: '{"purge":"me"}' }));
+    await view('dead-letters');
+    await page.waitForSelector('article[data-message]');
+    await page.click('button:has-text("Purge…")');
+    await page.fill('#purge-confirm', 'not-the-queue');
+    await page.click('dialog button.danger');
+    await page.waitForSelector('main p[role="status"]:has-text("Not purged")');
+    expect(await readQueue(cloud, queueUrl)).toHaveLength(1);
+    await page.fill('#purge-confirm', `${STACK_NAME}-dlq`);
+    await page.click('dialog button.danger');
+    await page.waitForSelector(`main p[role="status"]:has-text("Purged ${STACK_NAME}-dlq")`);
+    expect(await readQueue(cloud, queueUrl)).toEqual([]);
 
     const ready: Record<string, string> = {
       stack: 'table caption:has-text("Resources")',
