@@ -26,6 +26,8 @@ export function mountRequests(root: HTMLElement): () => void {
   let shown: Row[] = [];
   let selected: string | undefined;
   let closeStream: (() => void) | undefined;
+  /** True while older slices of the window are still arriving. */
+  let loading = true;
 
   const method = h(
     'select',
@@ -132,10 +134,11 @@ export function mountRequests(root: HTMLElement): () => void {
               statusMatches(r[7], st) &&
               (!so || r[4] === so),
           );
-    count.textContent =
+    const counted =
       shown.length === rows.length
         ? `${rows.length.toLocaleString('en')} requests`
         : `${shown.length.toLocaleString('en')} of ${rows.length.toLocaleString('en')} requests match`;
+    count.textContent = loading ? `${counted} (loading older…)` : counted;
     spacer.style.height = `${shown.length * ROW_HEIGHT}px`;
     render();
   };
@@ -229,8 +232,9 @@ export function mountRequests(root: HTMLElement): () => void {
   };
   const connect = () => {
     closeStream?.();
+    loading = true;
     count.textContent = 'Loading…';
-    closeStream = stream<{ kind: 'reset' | 'add'; rows: Row[] }>(
+    closeStream = stream<{ kind: 'reset' | 'older' | 'add'; rows: Row[]; done?: boolean }>(
       'stream/requests',
       { range: range.value },
       {
@@ -238,6 +242,10 @@ export function mountRequests(root: HTMLElement): () => void {
           problem.textContent = '';
           if (message.kind === 'reset') {
             rows = message.rows;
+            loading = !message.done;
+          } else if (message.kind === 'older') {
+            rows = rows.concat(message.rows);
+            loading = !message.done;
           } else {
             const fresh: Row[] = [];
             for (const row of message.rows) {

@@ -200,17 +200,35 @@ export class ConsoleServer {
   }
 }
 
-/** Requests: the whole window once, then each second the newest minute (new rows, and rows whose status arrived). */
+/**
+ * Requests: the window once, newest first in growing slices (the newest minute, then 2, 4, 8...
+ * minutes older), so the page shows rows at once while older ones arrive; then each second the
+ * newest minute again (new rows, and rows whose status arrived since).
+ */
 function requestsTick(source: ConsoleSource, windowMs: number): Tick {
   const statusOf = new Map<string, number>();
   let first = true;
   return async (sender) => {
     const now = source.now();
     if (first) {
-      const rows = await source.requests(now - windowMs, now, MAX_ROWS);
-      for (const row of rows) statusOf.set(row[0], row[7]);
       first = false;
-      sender.send({ kind: 'reset', rows });
+      const lower = now - windowMs;
+      let upper = now;
+      let span = 60_000;
+      let kind: 'reset' | 'older' = 'reset';
+      let sent = 0;
+      while (!sender.closed) {
+        const from = Math.max(lower, upper - span);
+        const rows = sent < MAX_ROWS ? await source.requests(from, upper, MAX_ROWS - sent) : [];
+        for (const row of rows) statusOf.set(row[0], row[7]);
+        sent += rows.length;
+        const done = from <= lower || sent >= MAX_ROWS;
+        sender.send({ kind, rows, done });
+        if (done) return;
+        kind = 'older';
+        upper = from - 1;
+        span *= 2;
+      }
       return;
     }
     const recent = await source.requests(now - 60_000, now + 1_000, 10_000);

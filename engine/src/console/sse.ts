@@ -13,6 +13,8 @@ export interface StreamSender {
   send(data: unknown, event?: string): void;
   /** Ends the stream (the page's EventSource would reconnect; it closes on a `problem` it cannot fix). */
   end(): void;
+  /** True once the page went away: a long tick stops early. */
+  readonly closed: boolean;
 }
 
 export type Tick = (sender: StreamSender) => Promise<void>;
@@ -49,6 +51,9 @@ export class StreamHub {
         res.write(`${event ? `event: ${event}\n` : ''}data: ${JSON.stringify(data)}\n\n`);
       },
       end: stop,
+      get closed() {
+        return closed;
+      },
     };
     const run = async () => {
       try {
