@@ -292,6 +292,17 @@ describe.skipIf(!chromiumCheck.run)('the local console in a browser', () => {
     }
     expect(problems).toEqual({});
 
+    // A body too big for the item is archived in S3; the detail panel links to it through the console.
+    const big = { big: 'x'.repeat(400_000) };
+    const archived = await postJson(`${cloud.apiUrl}/big`, big);
+    expect(archived.status).toBe(200);
+    await view('requests');
+    await page.click(`.vrow[data-id="${String(archived.json?.requestId)}"]`, { timeout: WAIT });
+    const link = await page.waitForSelector('.detail a[download]');
+    expect(await link.textContent()).toMatch(/^s3:\/\/.+\/request-bodies\//);
+    const download = await pageFetch(page, String(await link.getAttribute('href')));
+    expect(download).toMatchObject({ kind: 'response', status: 200, body: JSON.stringify(big) });
+
     const hosts = new Set(requested.map((url) => new URL(url).host.replace(/:\d+$/, '')));
     expect([...hosts]).toEqual(['127.0.0.1']);
   });

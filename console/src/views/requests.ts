@@ -234,7 +234,12 @@ export function mountRequests(root: HTMLElement): () => void {
     closeStream?.();
     loading = true;
     count.textContent = 'Loading…';
-    closeStream = stream<{ kind: 'reset' | 'older' | 'add'; rows: Row[]; done?: boolean }>(
+    closeStream = stream<{
+      kind: 'reset' | 'older' | 'add' | 'status';
+      rows: Row[];
+      done?: boolean;
+      statuses?: [string, number][];
+    }>(
       'stream/requests',
       { range: range.value },
       {
@@ -243,6 +248,13 @@ export function mountRequests(root: HTMLElement): () => void {
           if (message.kind === 'reset') {
             rows = message.rows;
             loading = !message.done;
+          } else if (message.kind === 'status') {
+            for (const [id, status] of message.statuses ?? []) {
+              const row = rows[index.get(id) ?? -1];
+              if (row) row[7] = status;
+            }
+            applyFilters();
+            return;
           } else if (message.kind === 'older') {
             rows = rows.concat(message.rows);
             loading = !message.done;

@@ -202,16 +202,19 @@ export class ConsoleServer {
 
 /**
  * Requests: the window once, newest first in growing slices (the newest minute, then 2, 4, 8...
- * minutes older), so the page shows rows at once while older ones arrive; then each second the
- * newest minute again (new rows, and rows whose status arrived since).
+ * minutes older), so the page shows rows at once while older ones arrive, then their statuses
+ * from the access log; after that, whenever a log stream grew, the newest minute again (new rows,
+ * and rows whose status arrived since). An idle stack costs one metadata call a second.
  */
 function requestsTick(source: ConsoleSource, windowMs: number): Tick {
   const statusOf = new Map<string, number>();
   let first = true;
+  let version = '';
   return async (sender) => {
     const now = source.now();
     if (first) {
       first = false;
+      version = await source.logsVersion();
       const lower = now - windowMs;
       let upper = now;
       let span = 60_000;
@@ -219,18 +222,29 @@ function requestsTick(source: ConsoleSource, windowMs: number): Tick {
       let sent = 0;
       while (!sender.closed) {
         const from = Math.max(lower, upper - span);
-        const rows = sent < MAX_ROWS ? await source.requests(from, upper, MAX_ROWS - sent) : [];
+        const rows = sent < MAX_ROWS ? await source.requests(from, upper, MAX_ROWS - sent, false) : [];
         for (const row of rows) statusOf.set(row[0], row[7]);
         sent += rows.length;
         const done = from <= lower || sent >= MAX_ROWS;
         sender.send({ kind, rows, done });
-        if (done) return;
+        if (done) break;
         kind = 'older';
         upper = from - 1;
         span *= 2;
       }
+      if (sender.closed) return;
+      const statuses: [string, number][] = [];
+      for (const [id, status] of await source.statuses(lower, now)) {
+        if (!statusOf.has(id)) continue;
+        statusOf.set(id, status);
+        statuses.push([id, status]);
+      }
+      sender.send({ kind: 'status', statuses });
       return;
     }
+    const current = await source.logsVersion();
+    if (current === version) return;
+    version = current;
     const recent = await source.requests(now - 60_000, now + 1_000, 10_000);
     const changed: RequestRow[] = recent.filter((row) => statusOf.get(row[0]) !== row[7]);
     for (const row of changed) statusOf.set(row[0], row[7]);
@@ -242,7 +256,15 @@ function requestsTick(source: ConsoleSource, windowMs: number): Tick {
 function logsTick(source: ConsoleSource, filter: string): Tick {
   const seen = new Set<string>();
   let since: number | undefined;
+  let version = '';
   return async (sender) => {
+    if (since !== undefined) {
+      const current = await source.logsVersion();
+      if (current === version) return;
+      version = current;
+    } else {
+      version = await source.logsVersion();
+    }
     const start = since ?? source.now() - 15 * 60_000;
     let lines: Awaited<ReturnType<ConsoleSource['logLines']>>;
     try {

@@ -15,7 +15,11 @@ import {
   GetMetricDataCommand,
   type MetricDataQuery,
 } from '@aws-sdk/client-cloudwatch';
-import { CloudWatchLogsClient, FilterLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
+import {
+  CloudWatchLogsClient,
+  DescribeLogStreamsCommand,
+  FilterLogEventsCommand,
+} from '@aws-sdk/client-cloudwatch-logs';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   DescribeRuleCommand,
@@ -127,12 +131,12 @@ export class ConsoleSource {
   }
 
   /** Stored requests of [from, to] through the ByTime index (never a scan), newest first, with their status. */
-  async requests(from: number, to: number, limit: number): Promise<RequestRow[]> {
+  async requests(from: number, to: number, limit: number, withStatus = true): Promise<RequestRow[]> {
     const handles = await this.stackHandles();
     if (!handles.tableName) throw new Error(`stack ${this.stackName} has no RequestDataTable`);
     const [items, statuses] = await Promise.all([
       queryRequests(this.config, handles.tableName, from, to, limit),
-      this.accessStatuses(handles, from, to),
+      withStatus ? this.accessStatuses(handles, from, to) : new Map<string, number>(),
     ]);
     return items.map((item) => [
       item.RequestId,
@@ -144,6 +148,34 @@ export class ConsoleSource {
       Number(item.BodySize ?? 0),
       statuses.get(item.RequestId) ?? 0,
     ]);
+  }
+
+  /** requestId -> HTTP status for the requests of [from, to], from their access-log lines. */
+  async statuses(from: number, to: number): Promise<Map<string, number>> {
+    return this.accessStatuses(await this.stackHandles(), from, to);
+  }
+
+  /**
+   * A fingerprint of the stack's log groups from stream metadata only (DescribeLogStreams): while
+   * it stays the same no event was written, so the live ticks skip reading the logs at all.
+   */
+  async logsVersion(): Promise<string> {
+    const handles = await this.stackHandles();
+    const parts: string[] = [];
+    for (const group of [handles.functionLogGroup, handles.accessLogGroup]) {
+      if (!group) continue;
+      const page = await this.logs.send(
+        new DescribeLogStreamsCommand({
+          logGroupName: group,
+          orderBy: 'LastEventTime',
+          descending: true,
+          limit: 50,
+        }),
+      );
+      for (const stream of page.logStreams ?? [])
+        parts.push(`${group}/${stream.logStreamName}@${stream.lastIngestionTime}:${stream.storedBytes}`);
+    }
+    return parts.join('|');
   }
 
   /** requestId -> HTTP status from the access-log lines of the window. */
