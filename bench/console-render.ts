@@ -1,6 +1,6 @@
 /**
  * `npx tsx bench/console-render.ts [--rows 100000]`: time to first render of each console view
- * with that many stored requests (and their access-log lines) in the last hour. Seeds through the
+ * with that many stored requests (and their access-log lines) spread evenly over the last hour. Seeds through the
  * engine's own AWS operations (BatchWriteItem, PutLogEvents), opens each view in headless Chromium
  * and times navigation until the view shows its data. Everything stays on 127.0.0.1.
  */
@@ -45,7 +45,7 @@ try {
   for (let i = 0; i < rows; i++)
     ids.push({
       id: `seed-${i.toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
-      ts: now - 50 * 60_000 + Math.floor((i / rows) * 49 * 60_000),
+      ts: now - 59 * 60_000 + Math.floor((i / rows) * 59 * 60_000),
     });
   const table = `${STACK}-requests`;
   const batches: Promise<unknown>[] = [];
