@@ -5,6 +5,7 @@
  *   --saves N     reload: number of saves (default 12)
  *   --connections 10,50   connection counts of the request-path runs
  *   --minutes N --rate R  soak duration (default 5) and steady rate in req/s (default 50)
+ *   --console-tab  keep a console tab (live Requests view) open on the engine during request-path runs
  * Loads target 127.0.0.1 only and stop by themselves.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { peakRssDuring, startUntil, stop } from './child.ts';
+import { openConsoleTab } from './console-tab.ts';
 import { benchIdsInTable, checkItems, type ItemCheck } from './count-items.ts';
 import { measureFunctionInit } from './function-init.ts';
 import { type LoadResult, postLoad } from './load.ts';
@@ -30,6 +32,7 @@ const { values } = parseArgs({
     minutes: { type: 'string' },
     rate: { type: 'string' },
     saves: { type: 'string', default: '12' },
+    'console-tab': { type: 'boolean', default: false },
   },
 });
 const seconds = Number(values.seconds);
@@ -82,9 +85,11 @@ async function requestPath(): Promise<void> {
       'READY',
     );
     const [apiUrl = '', endpoint = ''] = engine.words;
+    const closeTab = values['console-tab'] ? await openConsoleTab(endpoint) : undefined;
     const { result: engineLoad, peakMb } = await peakRssDuring(engine.child.pid ?? 0, () =>
       postLoad(apiUrl, connections, seconds),
     );
+    await closeTab?.();
     const engineItems = checkItems(await benchIdsInTable(endpoint, ENGINE_TABLE), engineLoad.okIds);
     await stop(engine.child);
     rmSync(engineDir, { recursive: true, force: true });

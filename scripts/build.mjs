@@ -3,7 +3,15 @@
 // `npm start` on an unchanged checkout skips the bundling: the inputs esbuild read last time are
 // listed in dist/inputs.json, and when none is newer than the bundle there is nothing to do (this
 // check costs a few milliseconds; loading esbuild and bundling cost ~150 ms of the 1 s start-up).
-import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 
 const entry = 'cli/src/main.ts';
 const outputs = ['dist/tapstack.js', 'dist/lambda-host.js'];
@@ -46,3 +54,38 @@ if (!existsSync(entry)) {
 // rebuild that rewrote it without the bit made `npx tapstack` fail with "Permission denied".
 // Setting it on every run (even when nothing was rebuilt) also repairs a bundle left without it.
 if (existsSync(outputs[0])) chmodSync(outputs[0], 0o755);
+
+// The console page (console/ -> dist/console/): one minified script and stylesheet with uPlot
+// inside, and index.html. Nothing is loaded from elsewhere, so it works offline.
+const consoleInputs = 'dist/console/inputs.json';
+const consoleOutputs = ['dist/console/app.js', 'dist/console/app.css', 'dist/console/index.html'];
+function consoleUpToDate() {
+  if (process.argv.includes('--force') || !existsSync(consoleInputs)) return false;
+  try {
+    const builtAt = Math.min(...consoleOutputs.map((file) => statSync(file).mtimeMs));
+    const inputs = JSON.parse(readFileSync(consoleInputs, 'utf8'));
+    return [...inputs, 'console/index.html', 'scripts/build.mjs'].every(
+      (file) => statSync(file).mtimeMs < builtAt,
+    );
+  } catch {
+    return false;
+  }
+}
+if (existsSync('console/src/main.ts') && !consoleUpToDate()) {
+  const { build } = await import('esbuild');
+  mkdirSync('dist/console', { recursive: true });
+  const result = await build({
+    entryPoints: { app: 'console/src/main.ts' },
+    outdir: 'dist/console',
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: ['chrome110', 'firefox110', 'safari16'],
+    minify: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+    metafile: true,
+  });
+  copyFileSync('console/index.html', 'dist/console/index.html');
+  writeFileSync(consoleInputs, JSON.stringify(Object.keys(result.metafile.inputs)));
+}

@@ -4,6 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { CONSOLE_PREFIX, type ConsoleServer, createConsole } from './console/index.ts';
 import { StackDeployer } from './deploy/stack-deployer.ts';
 import type { DeployResult, StackEvent } from './deploy/types.ts';
 import { HostPolicy } from './edge/host-allowlist.ts';
@@ -104,6 +105,8 @@ export interface DeployRequest {
 }
 
 export class Engine {
+  private console: ConsoleServer | undefined;
+
   private constructor(
     readonly services: EngineServices,
     readonly deployer: StackDeployer,
@@ -413,8 +416,33 @@ export class Engine {
   /** Samples the data directory's size for `tapstack status` (set once started). */
   private usage: UsageSampler | undefined;
 
+  /**
+   * Serves the console for `stackName` on the AWS endpoint's port under /_console/; returns its URL.
+   * (engine/src/console; it reads through this endpoint like any AWS client.)
+   */
+  serveConsole(stackName: string): { url: string; server: ConsoleServer } {
+    if (this.console) throw new Error('the console is already served');
+    const url = new URL(this.endpointUrl);
+    const { events, sns } = this.services;
+    const server = createConsole({
+      endpointUrl: this.endpointUrl,
+      stackName,
+      host: url.hostname.replace(/^\[|\]$/g, ''),
+      port: Number(url.port),
+      extras: {
+        now: () => this.clock.now(),
+        nextFireAt: (rule) => events.listRules(rule).find((r) => r.name === rule)?.nextFireAt,
+        snsDeliveries: (topicArn) => sns.listDeliveries(topicArn),
+      },
+    });
+    this.console = server;
+    this.endpoint.mount(CONSOLE_PREFIX, (req, res) => server.handle(req, res));
+    return { url: `${this.endpointUrl}${CONSOLE_PREFIX}/`, server };
+  }
+
   /** Stops listeners, timers and workers and flushes state; data stays for the next start. */
   async close(): Promise<void> {
+    this.console?.close();
     this.usage?.stop();
     const { events, httpApi, lambda, cloudwatch, firehose, sqs, s3, logs, dynamodb } = this.services;
     events.close();

@@ -1,6 +1,6 @@
-import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
-import { DeleteMessageCommand, type Message, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { type Message, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { Command } from 'commander';
+import { redriveDeadLetters } from '../aws/redrive.ts';
 import { loadStackHandles } from '../aws/stack-handles.ts';
 import { type ClientConfig, clientConfig } from '../aws/target.ts';
 import { paint } from '../format/style.ts';
@@ -10,9 +10,6 @@ interface DlqOptions extends CommonOptions {
   readonly redrive?: boolean;
   readonly max: string;
 }
-
-/** Seconds a message stays hidden while being redriven; it reappears if the invoke fails. */
-const REDRIVE_VISIBILITY_S = 60;
 
 export function registerDlq(program: Command): void {
   withCommonOptions(
@@ -35,7 +32,12 @@ export function registerDlq(program: Command): void {
       throw new Error(`--max must be a positive whole number, got ${options.max}`);
     if (options.redrive) {
       if (!handles.functionName) throw new Error(`stack ${options.stackName} has no RequestProcessorLambda`);
-      const result = await redrive(config, handles.deadLetterQueueUrl, handles.functionName, max);
+      const { errors, ...result } = await redriveDeadLetters(config, {
+        queueUrl: handles.deadLetterQueueUrl,
+        functionName: handles.functionName,
+        max,
+      });
+      for (const error of errors) console.error(`tapstack dlq: ${error}`);
       if (options.json) console.log(JSON.stringify(result));
       else
         console.log(
@@ -98,47 +100,4 @@ async function peek(config: ClientConfig, queueUrl: string, max: number): Promis
     client.destroy();
   }
   return [...found.values()].slice(0, max);
-}
-
-async function redrive(config: ClientConfig, queueUrl: string, functionName: string, max: number) {
-  const sqs = new SQSClient(config);
-  const lambda = new LambdaClient(config);
-  let redriven = 0;
-  let failed = 0;
-  try {
-    while (redriven + failed < max) {
-      const result = await sqs.send(
-        new ReceiveMessageCommand({
-          QueueUrl: queueUrl,
-          MaxNumberOfMessages: 10,
-          VisibilityTimeout: REDRIVE_VISIBILITY_S,
-        }),
-      );
-      const messages = result.Messages ?? [];
-      if (messages.length === 0) break;
-      for (const message of messages) {
-        try {
-          const invoke = await lambda.send(
-            new InvokeCommand({
-              FunctionName: functionName,
-              InvocationType: 'Event',
-              Payload: Buffer.from(message.Body ?? '{}'),
-            }),
-          );
-          if (invoke.StatusCode !== 202) throw new Error(`Invoke answered ${invoke.StatusCode}`);
-          await sqs.send(
-            new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: message.ReceiptHandle }),
-          );
-          redriven++;
-        } catch (error) {
-          failed++;
-          console.error(`tapstack dlq: could not redrive ${message.MessageId}: ${(error as Error).message}`);
-        }
-      }
-    }
-  } finally {
-    sqs.destroy();
-    lambda.destroy();
-  }
-  return { redriven, failed };
 }

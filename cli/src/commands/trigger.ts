@@ -1,11 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import {
-  DescribeRuleCommand,
-  EventBridgeClient,
-  ListTargetsByRuleCommand,
-} from '@aws-sdk/client-eventbridge';
-import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import type { Command } from 'commander';
+import { fireRule } from '../aws/fire-rule.ts';
 import { loadStackHandles } from '../aws/stack-handles.ts';
 import { clientConfig } from '../aws/target.ts';
 import { type CommonOptions, withCommonOptions } from './common.ts';
@@ -30,43 +24,12 @@ export function registerTrigger(program: Command): void {
     )?.PhysicalResourceId;
     const ruleName = fromStack ?? rule ?? handles.scheduleRuleName;
     if (!ruleName) throw new Error(`stack ${options.stackName} has no ScheduledEventRule; name a rule`);
-    const events = new EventBridgeClient(config);
-    const lambda = new LambdaClient(config);
-    try {
-      const described = await events.send(new DescribeRuleCommand({ Name: ruleName }));
-      const targets = (await events.send(new ListTargetsByRuleCommand({ Rule: ruleName }))).Targets ?? [];
-      const lambdaTargets = targets.filter((t) => t.Arn?.includes(':lambda:'));
-      if (lambdaTargets.length === 0) throw new Error(`rule ${ruleName} has no Lambda targets`);
-      const [, , , region = '', account = ''] = (described.Arn ?? '').split(':');
-      const event = {
-        version: '0',
-        id: randomUUID(),
-        'detail-type': 'Scheduled Event',
-        source: 'aws.events',
-        account,
-        time: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
-        region,
-        resources: [described.Arn],
-        detail: {},
-      };
-      for (const target of lambdaTargets) {
-        const result = await lambda.send(
-          new InvokeCommand({
-            FunctionName: target.Arn,
-            InvocationType: 'Event',
-            Payload: Buffer.from(target.Input ?? JSON.stringify(event)),
-          }),
-        );
-        const line = { rule: ruleName, target: target.Arn, eventId: event.id, statusCode: result.StatusCode };
-        console.log(
-          options.json
-            ? JSON.stringify(line)
-            : `Fired ${ruleName} → ${target.Arn} (event ${event.id}, ${result.StatusCode} Accepted)`,
-        );
-      }
-    } finally {
-      events.destroy();
-      lambda.destroy();
+    for (const line of await fireRule(config, ruleName)) {
+      console.log(
+        options.json
+          ? JSON.stringify(line)
+          : `Fired ${ruleName} → ${line.target} (event ${line.eventId}, ${line.statusCode} Accepted)`,
+      );
     }
   });
 }

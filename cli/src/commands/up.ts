@@ -241,6 +241,7 @@ export function registerUp(program: Command): void {
       console.log(
         `\nReady in ${Math.round(performance.now() - started)} ms.${api ? ` Try: curl -X POST ${api} -H 'content-type: application/json' -d '{"hello":"world"}'` : ''}`,
       );
+      console.log(`Console  ${engine.serveConsole(options.stackName).url}`);
       console.log('Press Ctrl-C to stop.');
       // `-` stands for "no HTTP API" so the line always has two fields.
       if (options.watch) await startWatching({ engine, options, parameters, color });

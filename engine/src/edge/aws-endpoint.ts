@@ -56,17 +56,26 @@ export interface AwsEndpointOptions {
   readonly now?: () => number;
 }
 
+export type MountedHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
 export class AwsEndpoint {
   private server: Server | undefined;
   private readonly account: AccountContext;
   private readonly maxBody: number;
   private readonly signingKeys = new SigningKeyCache();
   private readonly hosts: HostPolicy;
+  /** Plain HTTP handlers under a path prefix (the console), answered before any AWS routing. */
+  private readonly mounts: Array<{ prefix: string; handler: MountedHandler }> = [];
 
   constructor(private readonly options: AwsEndpointOptions) {
     this.account = options.account ?? DEFAULT_ACCOUNT;
     this.maxBody = options.maxBodyBytes ?? 20 * 1024 * 1024;
     this.hosts = options.hostPolicy ?? new HostPolicy({ listenHost: options.host ?? '127.0.0.1' });
+  }
+
+  /** Serves `prefix` (and everything under `prefix/`) with `handler` instead of an AWS service. */
+  mount(prefix: string, handler: MountedHandler): void {
+    this.mounts.push({ prefix, handler });
   }
 
   /** Starts listening; resolves with the URL to give SDKs as `endpoint`. */
@@ -108,6 +117,8 @@ export class AwsEndpoint {
     const path = q < 0 ? url : url.slice(0, q);
     const rawQuery = q < 0 ? '' : url.slice(q + 1);
     const method = req.method ?? 'GET';
+    const mounted = this.mounts.find((m) => path === m.prefix || path.startsWith(`${m.prefix}/`));
+    if (mounted) return mounted.handler(req, res);
 
     let credential: SigV4Credential | undefined;
     let authError: unknown;

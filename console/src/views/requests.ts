@@ -1,0 +1,287 @@
+/**
+ * Requests: the stored requests of a time window (ByTime index on the server), newest first, in a
+ * virtualised list (only the rows in view exist in the DOM, so 100,000 rows scroll smoothly),
+ * client-side filters, and a detail panel for the chosen request.
+ */
+import { getJson, stream } from '../api.ts';
+import { h, replace } from '../dom.ts';
+import { renderDetail } from './request-detail.ts';
+
+/** [id, iso time, method, path, source, ip, bytes, status] as the server sends them. */
+type Row = [string, string, string, string, string, string, number, number];
+
+const ROW_HEIGHT = 30;
+const OVERSCAN = 6;
+
+function statusMatches(status: number, wanted: string): boolean {
+  if (!wanted) return true;
+  const text = wanted.trim().toLowerCase();
+  if (/^[1-5]xx$/.test(text)) return Math.floor(status / 100) === Number(text[0]);
+  return String(status) === text;
+}
+
+export function mountRequests(root: HTMLElement): () => void {
+  let rows: Row[] = [];
+  let index = new Map<string, number>();
+  let shown: Row[] = [];
+  let selected: string | undefined;
+  let closeStream: (() => void) | undefined;
+  /** True while older slices of the window are still arriving. */
+  let loading = true;
+
+  const method = h(
+    'select',
+    { id: 'f-method' },
+    ...['', 'GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'SCHEDULED'].map((m) =>
+      h('option', { value: m }, m || 'Any'),
+    ),
+  );
+  const path = h('input', { id: 'f-path', type: 'search', placeholder: '/orders', autocomplete: 'off' });
+  const status = h('input', {
+    id: 'f-status',
+    type: 'text',
+    placeholder: '2xx, 404…',
+    size: 8,
+    autocomplete: 'off',
+  });
+  const source = h(
+    'select',
+    { id: 'f-source' },
+    h('option', { value: '' }, 'Any'),
+    h('option', { value: 'API Gateway' }, 'API Gateway'),
+    h('option', { value: 'EventBridge Scheduled Event' }, 'Scheduled event'),
+  );
+  const range = h(
+    'select',
+    { id: 'f-range' },
+    h('option', { value: '15m' }, 'Last 15 minutes'),
+    h('option', { value: '1h', selected: true }, 'Last hour'),
+    h('option', { value: '24h' }, 'Last 24 hours'),
+  );
+  const field = (id: string, label: string, control: HTMLElement) =>
+    h('div', { class: 'field' }, h('label', { for: id }, label), control);
+  const count = h('p', { class: 'count', role: 'status', 'aria-live': 'polite' }, 'Loading…');
+  const problem = h('p', { role: 'alert', class: 'problem' });
+
+  const spacer = h('div', { class: 'vspacer', 'aria-hidden': 'true' });
+  const list = h('div', {
+    class: 'vlist',
+    role: 'listbox',
+    'aria-label': 'Requests, newest first',
+    tabindex: '0',
+  });
+  list.append(spacer);
+  const detail = h(
+    'section',
+    { class: 'detail', 'aria-labelledby': 'detail-title', tabindex: '0' },
+    h('h2', { id: 'detail-title' }, 'Request detail'),
+    h('p', { class: 'empty' }, 'Choose a request to see its headers, body and log lines.'),
+  );
+
+  replace(
+    root,
+    h('h1', {}, 'Requests'),
+    h(
+      'form',
+      {
+        class: 'filters',
+        role: 'search',
+        'aria-label': 'Filter requests',
+        onsubmit: (e: Event) => e.preventDefault(),
+      },
+      field('f-range', 'Time window', range),
+      field('f-method', 'Method', method),
+      field('f-path', 'Path contains', path),
+      field('f-status', 'Status', status),
+      field('f-source', 'Source', source),
+    ),
+    count,
+    problem,
+    h(
+      'div',
+      { class: 'requests' },
+      h(
+        'div',
+        { class: 'list-wrap' },
+        h(
+          'div',
+          { class: 'vhead', 'aria-hidden': 'true' },
+          h('span', {}, 'Time (UTC)'),
+          h('span', {}, 'Method'),
+          h('span', {}, 'Status'),
+          h('span', {}, 'Path'),
+          h('span', {}, 'Source'),
+          h('span', {}, 'Bytes'),
+        ),
+        list,
+      ),
+      detail,
+    ),
+  );
+
+  const applyFilters = () => {
+    const m = method.value;
+    const p = path.value.trim();
+    const st = status.value;
+    const so = source.value;
+    shown =
+      !m && !p && !st && !so
+        ? rows
+        : rows.filter(
+            (r) =>
+              (!m || r[2] === m) &&
+              (!p || r[3].includes(p)) &&
+              statusMatches(r[7], st) &&
+              (!so || r[4] === so),
+          );
+    const counted =
+      shown.length === rows.length
+        ? `${rows.length.toLocaleString('en')} requests`
+        : `${shown.length.toLocaleString('en')} of ${rows.length.toLocaleString('en')} requests match`;
+    count.textContent = loading ? `${counted} (loading older…)` : counted;
+    spacer.style.height = `${shown.length * ROW_HEIGHT}px`;
+    render();
+  };
+
+  const pool: HTMLElement[] = [];
+  const render = () => {
+    const first = Math.max(0, Math.floor(list.scrollTop / ROW_HEIGHT) - OVERSCAN);
+    const visible = Math.ceil((list.clientHeight || 600) / ROW_HEIGHT) + OVERSCAN * 2;
+    const last = Math.min(shown.length, first + visible);
+    while (pool.length < last - first) {
+      const option = h('div', { class: 'vrow', role: 'option', id: `request-option-${pool.length}` });
+      option.addEventListener('click', () => choose(option.dataset.id ?? ''));
+      pool.push(option);
+      list.append(option);
+    }
+    pool.forEach((option, i) => {
+      const row = shown[first + i];
+      if (!row) {
+        option.hidden = true;
+        return;
+      }
+      option.hidden = false;
+      if (row[0] === selected) list.setAttribute('aria-activedescendant', option.id);
+      option.style.transform = `translateY(${(first + i) * ROW_HEIGHT}px)`;
+      if (option.dataset.id === row[0] && option.dataset.status === String(row[7])) {
+        option.setAttribute('aria-selected', String(row[0] === selected));
+        return;
+      }
+      option.dataset.id = row[0];
+      option.dataset.status = String(row[7]);
+      option.setAttribute('aria-selected', String(row[0] === selected));
+      option.setAttribute('aria-posinset', String(first + i + 1));
+      option.setAttribute('aria-setsize', String(shown.length));
+      const statusText = row[4] !== 'API Gateway' ? '—' : row[7] ? String(row[7]) : '…';
+      replace(
+        option,
+        h('span', {}, row[1].slice(0, 23).replace('T', ' ')),
+        h('span', { class: `method m-${row[2].toLowerCase()}` }, row[2]),
+        h('span', { class: `status s${Math.floor(row[7] / 100)}` }, statusText),
+        h('span', { class: 'path' }, row[3]),
+        h('span', {}, row[4] === 'API Gateway' ? 'API' : 'Schedule'),
+        h('span', { class: 'num' }, row[6].toLocaleString('en')),
+      );
+    });
+  };
+
+  const choose = async (id: string) => {
+    const row = rows[index.get(id) ?? -1];
+    if (!row) return;
+    selected = id;
+    render();
+    replace(detail, h('h2', { id: 'detail-title' }, 'Request detail'), h('p', {}, 'Loading…'));
+    try {
+      const data = await getJson<Parameters<typeof renderDetail>[0]>('request', { id: row[0], ts: row[1] });
+      if (selected === id) renderDetail(data, detail);
+    } catch (error) {
+      replace(
+        detail,
+        h('h2', { id: 'detail-title' }, 'Request detail'),
+        h('p', { role: 'alert' }, (error as Error).message),
+      );
+    }
+  };
+
+  const move = (delta: number) => {
+    if (shown.length === 0) return;
+    const at = selected ? shown.findIndex((r) => r[0] === selected) : -1;
+    const next = Math.min(shown.length - 1, Math.max(0, at + delta));
+    const row = shown[next];
+    if (!row) return;
+    const top = next * ROW_HEIGHT;
+    if (top < list.scrollTop) list.scrollTop = top;
+    else if (top + ROW_HEIGHT > list.scrollTop + list.clientHeight)
+      list.scrollTop = top + ROW_HEIGHT - list.clientHeight;
+    void choose(row[0]);
+  };
+  list.addEventListener('keydown', (event) => {
+    const step = { ArrowDown: 1, ArrowUp: -1, PageDown: 15, PageUp: -15 }[event.key];
+    if (step !== undefined) {
+      event.preventDefault();
+      move(step);
+    } else if (event.key === 'Home' || event.key === 'End') {
+      event.preventDefault();
+      move(event.key === 'Home' ? -shown.length : shown.length);
+    }
+  });
+  list.addEventListener('scroll', () => requestAnimationFrame(render), { passive: true });
+
+  const reindex = () => {
+    index = new Map(rows.map((r, i) => [r[0], i]));
+  };
+  const connect = () => {
+    closeStream?.();
+    loading = true;
+    count.textContent = 'Loading…';
+    closeStream = stream<{
+      kind: 'reset' | 'older' | 'add' | 'status';
+      rows: Row[];
+      done?: boolean;
+      statuses?: [string, number][];
+    }>(
+      'stream/requests',
+      { range: range.value },
+      {
+        onData(message) {
+          problem.textContent = '';
+          if (message.kind === 'reset') {
+            rows = message.rows;
+            loading = !message.done;
+          } else if (message.kind === 'status') {
+            for (const [id, status] of message.statuses ?? []) {
+              const row = rows[index.get(id) ?? -1];
+              if (row) row[7] = status;
+            }
+            applyFilters();
+            return;
+          } else if (message.kind === 'older') {
+            rows = rows.concat(message.rows);
+            loading = !message.done;
+          } else {
+            const fresh: Row[] = [];
+            for (const row of message.rows) {
+              const at = index.get(row[0]);
+              if (at === undefined) fresh.push(row);
+              else rows[at] = row;
+            }
+            if (fresh.length > 0) {
+              fresh.sort((a, b) => (a[1] < b[1] ? 1 : a[1] > b[1] ? -1 : 0));
+              rows = fresh.concat(rows);
+            }
+          }
+          reindex();
+          applyFilters();
+        },
+        onProblem(message) {
+          problem.textContent = message;
+        },
+      },
+    );
+  };
+  for (const control of [method, source]) control.addEventListener('change', applyFilters);
+  for (const control of [path, status]) control.addEventListener('input', applyFilters);
+  range.addEventListener('change', connect);
+  connect();
+  return () => closeStream?.();
+}
