@@ -341,6 +341,11 @@ export class StackDeployer {
     throw new DeployError(describeStack(stack), undefined, undefined, stack.statusReason ?? 'delete failed');
   }
 
+  /** Stacks whose last operation a stopped engine left under way (resumeInterrupted finishes them). */
+  interruptedStacks(): ReadonlySet<string> {
+    return new Set(this.journal.openOperations().map((open) => open.begin.stackName));
+  }
+
   /**
    * Finishes every operation the deploy journal shows was under way when the engine stopped, each
    * as an uninterrupted run would have: steps already done are replayed from the journal, the step

@@ -34,7 +34,11 @@ export async function findStateProblems(
   drift: DriftJournal,
 ): Promise<StateProblem[]> {
   const problems: StateProblem[] = [];
+  // A stack with an interrupted operation is expected to differ from its record (a delete done but
+  // not yet recorded, a create under way): the journal's resume reconciles it after start-up.
+  const interrupted = deployer.interruptedStacks();
   for (const stack of deployer.describeStacks()) {
+    if (interrupted.has(stack.stackName)) continue;
     for (const resource of deployer.listStackResources(stack.stackName)) {
       const check = RESOURCE_CHECKS[resource.resourceType];
       if (!check || !resource.physicalId || !resource.status.endsWith('COMPLETE')) continue;
