@@ -32,4 +32,15 @@ export const LOCAL_ONLY_FILES: Readonly<Record<string, string>> = {
   'test/local-cloud/s3-large-objects.test.ts': 'reads the local staging directory',
   'test/local-cloud/schedule-and-dlq.test.ts': 'drives the virtual clock through schedules and retries',
   'test/local-cloud/time-scale.test.ts': 'tapstack up --time-scale is a local-cloud option',
+  'test/local-cloud/aws-calls.test.ts':
+    "starts its own local cloud on the committed template and reads the engine's recorded deliveries",
+  'test/local-cloud/cli-stack-commands.test.ts':
+    'runs tapstack deploy/diff/destroy against an engine it starts',
+  'test/local-cloud/cloudformation-deploy-cli.test.ts':
+    'deploys and deletes extra stacks on an engine it starts (on AWS it would create real stacks)',
+  'test/local-cloud/cloudformation-sdk.test.ts':
+    'creates, updates and deletes extra stacks and restarts the engine',
+  'test/local-cloud/console-startup.test.ts': 'the console is a local-cloud feature',
+  'test/local-cloud/lambda-control.test.ts': "replaces the function's code on an engine it starts",
+  'test/local-cloud/up-stacks.test.ts': 'tapstack up with other templates is a local-cloud command',
 };
