@@ -198,7 +198,7 @@ describe.skipIf(!chromiumCheck.run)('the local console in a browser', () => {
       expect(simple).toMatchObject({ kind: 'error', name: 'TypeError' });
       // Outside a browser: a foreign Origin, or a rebound Host, is refused even with the token.
       expect(await rawPost(consoleUrl, action, { origin: 'http://evil.example', token }, body)).toBe(403);
-      expect(await rawPost(consoleUrl, action, { host: 'evil.example', token }, body)).toBe(403);
+      expect(await rawPost(consoleUrl, action, { host: 'evil.example', token }, body)).toBe(421);
       expect(await rawPost(consoleUrl, action, { token: 'wrong' }, body)).toBe(403);
     }
     await new Promise((resolve) => setTimeout(resolve, 300));

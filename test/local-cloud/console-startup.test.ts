@@ -70,7 +70,7 @@ describe('tapstack up serves the console', () => {
     expect((await get(stream)).status).toBe(403);
     expect((await get(`${stream}?token=wrong`)).status).toBe(403);
     const endpoint = new URL(first.cloud.endpointUrl);
-    expect((await get(`${first.url}`, { host: `evil.example:${endpoint.port}` })).status).toBe(403);
+    expect((await get(`${first.url}`, { host: `evil.example:${endpoint.port}` })).status).toBe(421);
     expect((await get(`${first.url}api/request?id=x&ts=y`, { 'x-console-token': first.token })).status).toBe(
       404,
     );
