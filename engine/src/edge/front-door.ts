@@ -8,10 +8,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HostPolicy } from './host-allowlist.ts';
 
-/**
- * Answers plain text and closes the connection (the client is not one to keep talking to). The
- * refusal is same-origin only, so a foreign page's no-cors request cannot even read its status.
- */
+/** Answers plain text and closes the connection (the client is not one to keep talking to). */
 export function refuseRequest(res: ServerResponse, status: number, message: string): void {
   if (res.headersSent || res.writableEnded) return;
   const body = Buffer.from(`${message}\n`, 'utf8');
@@ -19,7 +16,6 @@ export function refuseRequest(res: ServerResponse, status: number, message: stri
   res.writeHead(status, {
     'content-type': 'text/plain; charset=utf-8',
     'content-length': String(body.length),
-    'cross-origin-resource-policy': 'same-origin',
     connection: 'close',
   });
   res.end(body);
