@@ -5,7 +5,12 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateTableCommand, DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DeleteTableCommand,
+  DynamoDBClient,
+  waitUntilTableExists,
+} from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, DeleteBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, DeleteQueueCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -38,6 +43,11 @@ it('records DeleteTable, DeleteQueue and DeleteBucket made on the endpoint, with
         AttributeDefinitions: [{ AttributeName: 'k', AttributeType: 'S' }],
         BillingMode: 'PAY_PER_REQUEST',
       }),
+    );
+    // As against AWS, a table can be deleted once it is ACTIVE (the flip from CREATING is async).
+    await waitUntilTableExists(
+      { client: ddb, maxWaitTime: 10, minDelay: 0.05, maxDelay: 0.1 },
+      { TableName: 'table-one' },
     );
     await ddb.send(new DeleteTableCommand({ TableName: 'table-one' }));
     const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: 'q1' }));
