@@ -7,7 +7,7 @@ import {
   isRebuildable,
   type StateProblem,
 } from '../../../engine/src/index.ts';
-import { formatStackEvent } from '../format/stack-event.ts';
+import { formatEngineStackEvent } from '../format/stack-event.ts';
 import { colorEnabled } from '../format/style.ts';
 
 interface RepairOptions {
@@ -69,18 +69,7 @@ export function registerRepair(program: Command): void {
         }
         for (const problem of found) console.log(`Found: ${describe(problem)}`);
         const outcome = await engine.stateCheck.repair(found, (event) =>
-          console.log(
-            formatStackEvent(
-              {
-                timestamp: Date.parse(event.timestamp),
-                logicalId: event.logicalId,
-                resourceType: event.resourceType,
-                status: event.status,
-                ...(event.reason ? { reason: event.reason } : {}),
-              },
-              color,
-            ),
-          ),
+          console.log(formatEngineStackEvent(event, color)),
         );
         const left = await engine.stateCheck.recheck();
         if (outcome.reapplied.length > 0) console.log(`Re-applied settings: ${outcome.reapplied.join(', ')}`);

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { Engine, parseBytes, parseTemplate, RealClock, type StackEvent } from '../../../engine/src/index.ts';
 import { startWatching } from '../dev/start-watching.ts';
-import { formatStackEvent } from '../format/stack-event.ts';
+import { formatEngineStackEvent } from '../format/stack-event.ts';
 import { colorEnabled, paint, table } from '../format/style.ts';
 import { parseParameterFile, parseParameterOverrides } from '../parameters.ts';
 import { withPortHint } from '../port-hint.ts';
@@ -157,19 +157,7 @@ export function registerUp(program: Command): void {
       }
       const parameters = localParameters(templateBody, options);
       const started = performance.now();
-      const printEvent = (event: StackEvent) =>
-        console.log(
-          formatStackEvent(
-            {
-              timestamp: Date.parse(event.timestamp),
-              logicalId: event.logicalId,
-              resourceType: event.resourceType,
-              status: event.status,
-              ...(event.reason ? { reason: event.reason } : {}),
-            },
-            color,
-          ),
-        );
+      const printEvent = (event: StackEvent) => console.log(formatEngineStackEvent(event, color));
       const engine = await Engine.start({
         onStackEvent: printEvent,
         dataDir: resolve(options.dataDir),

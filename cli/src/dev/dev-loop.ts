@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { type Engine, zipSource } from '../../../engine/src/index.ts';
-import { formatStackEvent } from '../format/stack-event.ts';
+import { formatEngineStackEvent } from '../format/stack-event.ts';
 import { paint } from '../format/style.ts';
 import { formatChange } from './change-set-format.ts';
 import { FileWatcher, shown } from './file-watcher.ts';
@@ -164,19 +164,7 @@ export async function startDevLoop(options: DevLoopOptions): Promise<DevLoop> {
     try {
       const result = await engine.deploy({
         ...request,
-        onEvent: (event) =>
-          print(
-            formatStackEvent(
-              {
-                timestamp: Date.parse(event.timestamp),
-                logicalId: event.logicalId,
-                resourceType: event.resourceType,
-                status: event.status,
-                ...(event.reason ? { reason: event.reason } : {}),
-              },
-              color,
-            ),
-          ),
+        onEvent: (event) => print(formatEngineStackEvent(event, color)),
       });
       const ms = Math.round(performance.now() - savedAt);
       print(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatStackEvent } from './stack-event.ts';
+import { formatEngineStackEvent, formatStackEvent } from './stack-event.ts';
 import { table } from './style.ts';
 
 describe('stack event lines', () => {
@@ -36,5 +36,25 @@ describe('table', () => {
         ['ccc', 'd', 'e'],
       ]),
     ).toBe('a    bb  c\nccc  d   e');
+  });
+
+  it('prints an engine event (ISO timestamp) as the same line as the equivalent view', () => {
+    const iso = new Date(Date.UTC(2026, 10, 25, 12, 0, 1)).toISOString();
+    const line = formatEngineStackEvent(
+      { timestamp: iso, logicalId: 'Api', resourceType: 'AWS::ApiGatewayV2::Api', status: 'UPDATE_COMPLETE' },
+      false,
+    );
+    expect(line).toBe(
+      formatStackEvent(
+        {
+          timestamp: Date.parse(iso),
+          logicalId: 'Api',
+          resourceType: 'AWS::ApiGatewayV2::Api',
+          status: 'UPDATE_COMPLETE',
+        },
+        false,
+      ),
+    );
+    expect(line.startsWith('12:00:01  UPDATE_COMPLETE')).toBe(true);
   });
 });

@@ -21,3 +21,26 @@ export function formatStackEvent(event: StackEventView, color: boolean): string 
   const reason = event.reason ? `  ${paint('gray', event.reason, color)}` : '';
   return `${paint('gray', time, color)}  ${paint(tint, status, color)}  ${event.resourceType.padEnd(38)} ${event.logicalId}${reason}`;
 }
+
+/** The engine's own stack events (timestamps as ISO strings) as progress lines. */
+export function formatEngineStackEvent(
+  event: {
+    readonly timestamp: string;
+    readonly logicalId: string;
+    readonly resourceType: string;
+    readonly status: string;
+    readonly reason?: string;
+  },
+  color: boolean,
+): string {
+  return formatStackEvent(
+    {
+      timestamp: Date.parse(event.timestamp),
+      logicalId: event.logicalId,
+      resourceType: event.resourceType,
+      status: event.status,
+      ...(event.reason ? { reason: event.reason } : {}),
+    },
+    color,
+  );
+}
