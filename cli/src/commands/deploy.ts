@@ -9,7 +9,7 @@ import { createChangeSet } from '../aws/change-sets.ts';
 import { followStack } from '../aws/follow-stack.ts';
 import { clientConfig } from '../aws/target.ts';
 import { formatChange } from '../format/change-set.ts';
-import { formatStackEvent } from '../format/stack-event.ts';
+import { formatApiStackEvent } from '../format/stack-event.ts';
 import { colorEnabled, paint, table } from '../format/style.ts';
 import {
   readTemplateBody,
@@ -127,18 +127,7 @@ async function deployTemplate(
     const started = new Date();
     await client.send(new ExecuteChangeSetCommand({ ChangeSetName: changeSet.id }));
     const result = await followStack(client, changeSet.stackId, started, (event) =>
-      say(
-        formatStackEvent(
-          {
-            timestamp: event.Timestamp?.getTime() ?? Date.now(),
-            logicalId: event.LogicalResourceId ?? '',
-            resourceType: event.ResourceType ?? '',
-            status: event.ResourceStatus ?? '',
-            ...(event.ResourceStatusReason ? { reason: event.ResourceStatusReason } : {}),
-          },
-          color,
-        ),
-      ),
+      say(formatApiStackEvent(event, color)),
     );
     const ok = result.status === 'CREATE_COMPLETE' || result.status === 'UPDATE_COMPLETE';
     const stack = (await client.send(new DescribeStacksCommand({ StackName: changeSet.stackId })))

@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import { existingStack } from '../aws/change-sets.ts';
 import { followStack } from '../aws/follow-stack.ts';
 import { clientConfig } from '../aws/target.ts';
-import { formatStackEvent } from '../format/stack-event.ts';
+import { formatApiStackEvent } from '../format/stack-event.ts';
 import { colorEnabled } from '../format/style.ts';
 
 interface DestroyOptions {
@@ -45,18 +45,7 @@ export function registerDestroy(program: Command): void {
         await client.send(new DeleteStackCommand({ StackName: id }));
         const result = await followStack(client, id, started, (event) => {
           if (options.json) return;
-          console.log(
-            formatStackEvent(
-              {
-                timestamp: event.Timestamp?.getTime() ?? Date.now(),
-                logicalId: event.LogicalResourceId ?? '',
-                resourceType: event.ResourceType ?? '',
-                status: event.ResourceStatus ?? '',
-                ...(event.ResourceStatusReason ? { reason: event.ResourceStatusReason } : {}),
-              },
-              color,
-            ),
-          );
+          console.log(formatApiStackEvent(event, color));
         });
         const retained = result.events
           .filter((e) => e.ResourceStatus === 'DELETE_SKIPPED')

@@ -1,3 +1,4 @@
+import type { StackEvent as ApiStackEvent } from '@aws-sdk/client-cloudformation';
 import { paint } from './style.ts';
 
 export interface StackEventView {
@@ -40,6 +41,20 @@ export function formatEngineStackEvent(
       resourceType: event.resourceType,
       status: event.status,
       ...(event.reason ? { reason: event.reason } : {}),
+    },
+    color,
+  );
+}
+
+/** A CloudFormation API stack event (DescribeStackEvents) as a progress line. */
+export function formatApiStackEvent(event: ApiStackEvent, color: boolean): string {
+  return formatStackEvent(
+    {
+      timestamp: event.Timestamp?.getTime() ?? Date.now(),
+      logicalId: event.LogicalResourceId ?? '',
+      resourceType: event.ResourceType ?? '',
+      status: event.ResourceStatus ?? '',
+      ...(event.ResourceStatusReason ? { reason: event.ResourceStatusReason } : {}),
     },
     color,
   );
