@@ -162,3 +162,27 @@ describe('EventsService target failures', () => {
     });
   });
 });
+
+describe('EventsService rule names', () => {
+  it('keeps rules named like Object.prototype members apart from them, across a restart', async () => {
+    const clock = new VirtualClock(Date.UTC(2026, 10, 25, 10));
+    const first = makeService(undefined, clock);
+    await first.service.start();
+    expect(() => first.service.describeRule('constructor')).toThrow();
+    for (const name of ['constructor', '__proto__'])
+      first.service.putRule({ name, scheduleExpression: 'rate(1 hour)' });
+    first.service.close();
+
+    const second = makeService(first.dataDir, clock);
+    await second.service.start();
+    expect(
+      second.service
+        .listRules()
+        .map((r) => r.name)
+        .sort(),
+    ).toEqual(['__proto__', 'constructor']);
+    second.service.deleteRule('__proto__');
+    expect(second.service.listRules().map((r) => r.name)).toEqual(['constructor']);
+    second.service.close();
+  });
+});

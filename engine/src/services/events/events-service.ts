@@ -79,7 +79,8 @@ export class EventsService {
 
   constructor(private readonly options: EventsServiceOptions) {
     this.state = new StateFile(join(options.dataDir, 'rules.json'), () => ({}), mapOfObjects);
-    this.rules = this.state.load();
+    // Keyed by name without a prototype: `constructor` and `__proto__` are valid rule names.
+    this.rules = Object.assign(Object.create(null) as Record<string, Rule>, this.state.load());
   }
 
   /** Arms every enabled schedule; a fire that came due while the engine was down fires once now. */

@@ -113,4 +113,21 @@ describe('LogsService', () => {
       /does not exist: missing/,
     );
   });
+
+  it('keeps groups named like Object.prototype members apart from them, across a restart', async () => {
+    const { service, dataDir } = await makeService();
+    for (const name of ['constructor', '__proto__', 'toString'])
+      service.createLogGroup({ logGroupName: name });
+    expect(() => service.createLogGroup({ logGroupName: 'constructor' })).toThrow(/already exists/);
+    await service.close();
+
+    const { service: reopened } = await makeService(dataDir);
+    expect(reopened.describeLogGroups().map((g) => g.logGroupName)).toEqual([
+      '__proto__',
+      'constructor',
+      'toString',
+    ]);
+    expect(() => reopened.createLogGroup({ logGroupName: 'hasOwnProperty' })).not.toThrow();
+    await reopened.close();
+  });
 });

@@ -69,7 +69,8 @@ export class LogsService implements LogSink {
 
   constructor(private readonly options: LogsServiceOptions) {
     this.state = new StateFile(join(options.dataDir, 'groups.json'), () => ({}), mapOfObjects);
-    this.groups = this.state.load();
+    // Keyed by name without a prototype: `constructor` and `__proto__` are valid group names.
+    this.groups = Object.assign(Object.create(null) as Record<string, LogGroup>, this.state.load());
     this.store = new StreamStore(join(options.dataDir, 'streams'));
   }
 
