@@ -41,7 +41,8 @@ export function runCli(args: readonly string[], timeoutMs = 30_000): Promise<Cli
       timedOut = true;
       child.kill('SIGKILL');
     }, timeoutMs);
-    child.on('exit', (code, signal) => {
+    // 'close', not 'exit': 'exit' can fire before the pipes have delivered the child's last output.
+    child.on('close', (code, signal) => {
       clearTimeout(timer);
       resolve({ code, signal, stdout, stderr, timedOut });
     });
