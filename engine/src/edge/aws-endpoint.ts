@@ -22,7 +22,7 @@ import { AwsError, isAwsError } from '../runtime/aws-error.ts';
 import { dispatchJson, dispatchQuery, dispatchRestJson, errorFor, type Gate } from './dispatch.ts';
 import { applyOriginRule, refuseForeignHost } from './front-door.ts';
 import { HostPolicy } from './host-allowlist.ts';
-import { authorizeUnread, drain, headerOf, readBody, writeResponse } from './http-io.ts';
+import { authorizeRaw, drain, headerOf, readBody, writeResponse } from './http-io.ts';
 import { rootIdentity } from './identity.ts';
 import { guardedServerOptions, guardServer, type ListenerLimits } from './listener-guard.ts';
 import { replayRequest } from './replay-request.ts';
@@ -169,7 +169,7 @@ export class AwsEndpoint {
     try {
       if (entry.kind === 'raw' && (!entry.authorizationTarget || entry.streamsBody)) {
         this.verify(credential, req, undefined);
-        await authorizeUnread(entry, req, ctx, gate);
+        await authorizeRaw(entry, req, ctx, gate);
         entry.handler(req, res);
         return;
       }
@@ -198,16 +198,7 @@ export class AwsEndpoint {
     ctx: RequestContext,
     gate: Gate,
   ): Promise<void> {
-    const target = entry.authorizationTarget?.({
-      method: req.method ?? 'GET',
-      url: req.url ?? '/',
-      headers: req.headers,
-      body,
-      region: ctx.region,
-      accountId: ctx.accountId,
-    });
-    const targets = target === undefined ? [] : Array.isArray(target) ? target : [target];
-    for (const { action, resource } of targets) await gate(action, resource);
+    await authorizeRaw(entry, req, ctx, gate, body);
     entry.handler(replayRequest(req, body), res);
   }
 

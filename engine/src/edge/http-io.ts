@@ -60,18 +60,22 @@ export const headerOf = (req: { headers: IncomingMessage['headers'] }, name: str
   return Array.isArray(value) ? value.join(',') : value;
 };
 
-/** Authorizes a streaming raw request from its method, URL and headers alone (`streamsBody` entries). */
-export async function authorizeUnread(
+/**
+ * Authorizes a raw request through its entry's authorization target: with the body read, or from
+ * method, URL and headers alone for a streaming entry (`streamsBody`, body left unread).
+ */
+export async function authorizeRaw(
   entry: RawServiceEntry,
   req: IncomingMessage,
   ctx: RequestContext,
   gate: Gate,
+  body: Buffer = Buffer.alloc(0),
 ): Promise<void> {
   const target = entry.authorizationTarget?.({
     method: req.method ?? 'GET',
     url: req.url ?? '/',
     headers: req.headers,
-    body: Buffer.alloc(0),
+    body,
     region: ctx.region,
     accountId: ctx.accountId,
   });
