@@ -15,6 +15,7 @@ import type { AddressInfo } from 'node:net';
 import type { CallerIdentity, RequestContext } from '../protocol/operation.ts';
 import { checkPresignedExpiry } from '../protocol/presign-expiry.ts';
 import { parseQueryParams } from '../protocol/query-protocol.ts';
+import type { AuthorizeFn, RawServiceEntry, ServiceEntry, ServiceMap } from '../protocol/service-entry.ts';
 import { parseSigV4, SigningKeyCache, type SigV4Credential, verifySignature } from '../protocol/sigv4.ts';
 import type { WireResponse } from '../protocol/wire-response.ts';
 import { type AccountContext, DEFAULT_ACCOUNT } from '../runtime/account.ts';
@@ -27,7 +28,6 @@ import { rootIdentity } from './identity.ts';
 import { guardedServerOptions, guardServer, type ListenerLimits } from './listener-guard.ts';
 import { replayRequest } from './replay-request.ts';
 import { resolveService } from './resolve-service.ts';
-import type { AuthorizeFn, RawServiceEntry, ServiceEntry, ServiceMap } from './service-map.ts';
 
 export interface AwsEndpointOptions {
   /** Defaults to 127.0.0.1. */

@@ -7,14 +7,14 @@ import { jsonError, jsonResult, parseJsonBody, parseJsonTarget } from '../protoc
 import type { Operation, RequestContext } from '../protocol/operation.ts';
 import { nestQueryParams, parseQueryParams, queryError, queryResult } from '../protocol/query-protocol.ts';
 import { matchRoute, restJsonError, restXmlError, unknownRoute } from '../protocol/rest-json.ts';
-import type { WireResponse } from '../protocol/wire-response.ts';
-import { AwsError, isAwsError } from '../runtime/aws-error.ts';
 import type {
   JsonServiceEntry,
   QueryServiceEntry,
   RestJsonServiceEntry,
   ServiceEntry,
-} from './service-map.ts';
+} from '../protocol/service-entry.ts';
+import type { WireResponse } from '../protocol/wire-response.ts';
+import { AwsError, isAwsError } from '../runtime/aws-error.ts';
 
 /** Throws AccessDeniedException when the caller may not perform `action` on `resource`. */
 export type Gate = (action: string, resource: string) => Promise<void>;

@@ -3,7 +3,7 @@
  * dynalite (a raw pass-through) has no hook for the check.
  * https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazondynamodb.html
  */
-import type { AuthorizationTarget, RawRequestView, RawServiceEntry } from './service-map.ts';
+import type { AuthorizationTarget, RawRequestView, RawServiceEntry } from '../protocol/service-entry.ts';
 
 export const DYNAMODB_TARGET_PREFIX = 'DynamoDB_20120810';
 

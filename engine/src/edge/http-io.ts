@@ -1,10 +1,10 @@
 /** Reading a request body with a limit, and writing a protocol's answer to the socket. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestContext } from '../protocol/operation.ts';
+import type { RawServiceEntry } from '../protocol/service-entry.ts';
 import type { WireResponse } from '../protocol/wire-response.ts';
 import { AwsError } from '../runtime/aws-error.ts';
 import type { Gate } from './dispatch.ts';
-import type { RawServiceEntry } from './service-map.ts';
 
 /** Resolves with the whole body; rejects with 413 past `limit` bytes or when the client goes away. */
 export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {

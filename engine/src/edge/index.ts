@@ -1,11 +1,3 @@
-export { AwsEndpoint, type AwsEndpointOptions } from './aws-endpoint.ts';
-export {
-  DYNAMODB_TARGET_PREFIX,
-  dynamodbAuthorizationTarget,
-  dynamodbRawEntry,
-} from './dynamodb-authorization.ts';
-export { accessDeniedMessage, type CallerIdentity, callerArn, rootIdentity } from './identity.ts';
-export { type LambdaApi, lambdaRoutes, lambdaService } from './lambda-routes.ts';
 export type {
   AuthorizationDecision,
   AuthorizationTarget,
@@ -19,5 +11,13 @@ export type {
   ServiceEntry,
   ServiceMap,
   SigningName,
-} from './service-map.ts';
+} from '../protocol/index.ts';
+export { AwsEndpoint, type AwsEndpointOptions } from './aws-endpoint.ts';
+export {
+  DYNAMODB_TARGET_PREFIX,
+  dynamodbAuthorizationTarget,
+  dynamodbRawEntry,
+} from './dynamodb-authorization.ts';
+export { accessDeniedMessage, type CallerIdentity, callerArn, rootIdentity } from './identity.ts';
+export { type LambdaApi, lambdaRoutes, lambdaService } from './lambda-routes.ts';
 export { stsService } from './sts-service.ts';

@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto';
 import type { RequestContext } from '../protocol/operation.ts';
 import { type RestRequest, type RestRoute, restJsonResponse } from '../protocol/rest-json.ts';
+import type { RestJsonServiceEntry } from '../protocol/service-entry.ts';
 import type { WireResponse } from '../protocol/wire-response.ts';
 import { type AccountContext, arn, DEFAULT_ACCOUNT } from '../runtime/account.ts';
 import { AwsError } from '../runtime/aws-error.ts';
@@ -20,7 +21,6 @@ import type {
   InvokeResult,
 } from '../services/lambda/types.ts';
 import { type LambdaControlApi, lambdaControlRoutes, wireConfiguration } from './lambda-control-routes.ts';
-import type { RestJsonServiceEntry } from './service-map.ts';
 
 /** What the edge needs from the Lambda service; the lead passes the real one. */
 export interface LambdaApi {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { ServiceMap } from '../protocol/service-entry.ts';
 import { resolveService } from './resolve-service.ts';
-import type { ServiceMap } from './service-map.ts';
 
 const handler = (): void => {};
 const services: ServiceMap = {

@@ -4,7 +4,7 @@
  * then the raw entry marked `catchAll` (S3 takes any path).
  */
 import { matchRoute } from '../protocol/rest-json.ts';
-import type { ServiceEntry, ServiceMap, SigningName } from './service-map.ts';
+import type { ServiceEntry, ServiceMap, SigningName } from '../protocol/service-entry.ts';
 
 export interface ResolvedService {
   readonly name: SigningName;

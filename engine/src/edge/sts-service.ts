@@ -6,9 +6,9 @@
  */
 import { createHash } from 'node:crypto';
 import { defineOperation } from '../protocol/operation.ts';
+import type { QueryServiceEntry } from '../protocol/service-entry.ts';
 import { type AccountContext, DEFAULT_ACCOUNT } from '../runtime/account.ts';
 import { callerArn } from './identity.ts';
-import type { QueryServiceEntry } from './service-map.ts';
 
 const roleUniqueId = (roleArn: string): string =>
   `AROA${createHash('sha256').update(roleArn).digest('hex').slice(0, 17).toUpperCase()}`;

@@ -28,6 +28,20 @@ export {
   restJsonError,
   restJsonResponse,
 } from './rest-json.ts';
+export type {
+  AuthorizationDecision,
+  AuthorizationTarget,
+  AuthorizeFn,
+  JsonServiceEntry,
+  QueryServiceEntry,
+  RawErrorFormat,
+  RawRequestView,
+  RawServiceEntry,
+  RestJsonServiceEntry,
+  ServiceEntry,
+  ServiceMap,
+  SigningName,
+} from './service-entry.ts';
 export {
   expectedSignature,
   parseSigV4,

@@ -2,6 +2,7 @@
 
 import type { CallerIdentity } from '../../protocol/operation.ts';
 import { defineOperation } from '../../protocol/operation.ts';
+import type { AuthorizationDecision, JsonServiceEntry } from '../../protocol/service-entry.ts';
 import { DEFAULT_ACCOUNT } from '../../runtime/account.ts';
 import { AwsError } from '../../runtime/aws-error.ts';
 import { cloudFormationService } from '../../services/cloudformation/service.ts';
@@ -9,7 +10,6 @@ import { AwsEndpoint } from '../aws-endpoint.ts';
 import { dynamodbRawEntry } from '../dynamodb-authorization.ts';
 import { accessDeniedMessage } from '../identity.ts';
 import { lambdaService } from '../lambda-routes.ts';
-import type { AuthorizationDecision, JsonServiceEntry } from '../service-map.ts';
 import { stsService } from '../sts-service.ts';
 import { dynaliteListener, FakeLambda, fakeStackReader } from './fakes.ts';
 

@@ -11,8 +11,9 @@
  * back; write calls answer once their operation has finished (up to 30 s), so a waiter's first poll
  * sees the final status; CancelUpdateStack stops an update before its next resource.
  */
-import type { QueryServiceEntry } from '../../edge/service-map.ts';
+
 import type { OperationTable } from '../../protocol/operation.ts';
+import type { QueryServiceEntry } from '../../protocol/service-entry.ts';
 import type { CloudFormationApi } from './api.ts';
 import { cancelUpdateStack } from './cancel-update-stack.ts';
 import { createChangeSet } from './create-change-set.ts';

@@ -3,8 +3,9 @@
  * (`GraniteServiceVersion20100801.<Operation>`), timestamps as epoch seconds.
  * https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_Operations.html
  */
-import type { JsonServiceEntry } from '../../edge/service-map.ts';
+
 import { defineOperation } from '../../protocol/operation.ts';
+import type { JsonServiceEntry } from '../../protocol/service-entry.ts';
 import { AwsError } from '../../runtime/aws-error.ts';
 import type { AlarmState } from './alarm-evaluation.ts';
 import type { Alarm, CloudWatchService } from './cloudwatch-service.ts';

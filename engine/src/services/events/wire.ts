@@ -3,8 +3,9 @@
  * (list, inspect, put, remove, delete) and PutEvents routed by event pattern.
  * https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_Operations.html
  */
-import type { JsonServiceEntry } from '../../edge/service-map.ts';
+
 import { defineOperation } from '../../protocol/operation.ts';
+import type { JsonServiceEntry } from '../../protocol/service-entry.ts';
 import type { EventsService, Rule } from './events-service.ts';
 import { deleteRule } from './operations/delete-rule.ts';
 import { listTargetsByRule } from './operations/list-targets-by-rule.ts';

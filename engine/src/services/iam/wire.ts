@@ -5,7 +5,7 @@
  * LIMITATIONS: read operations only (roles are written by CloudFormation); no RoleLastUsed,
  * PermissionsBoundary or ListAttachedRolePolicies. Facts: AWS-FACTS.md.
  */
-import type { QueryServiceEntry } from '../../edge/service-map.ts';
+import type { QueryServiceEntry } from '../../protocol/service-entry.ts';
 import type { IamService } from './iam-service.ts';
 import { iamOperations } from './operation-table.ts';
 

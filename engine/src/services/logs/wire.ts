@@ -8,8 +8,8 @@
  * rejectedLogEventsInfo for events too old or too new. Facts: operations/AWS-FACTS.md.
  */
 import { createHash } from 'node:crypto';
-import type { JsonServiceEntry } from '../../edge/service-map.ts';
 import { defineOperation } from '../../protocol/operation.ts';
+import type { JsonServiceEntry } from '../../protocol/service-entry.ts';
 import { AwsError } from '../../runtime/aws-error.ts';
 import type { LogsService } from './logs-service.ts';
 import { createLogStream } from './operations/create-log-stream.ts';

@@ -2,8 +2,9 @@
  * SNS on the AWS endpoint (awsQuery, XML out): listing topics and subscriptions, topic attributes and publishing.
  * https://docs.aws.amazon.com/sns/latest/api/API_Operations.html
  */
-import type { QueryServiceEntry } from '../../edge/service-map.ts';
+
 import { defineOperation } from '../../protocol/operation.ts';
+import type { QueryServiceEntry } from '../../protocol/service-entry.ts';
 import { getTopicAttributes } from './operations/get-topic-attributes.ts';
 import { listSubscriptions } from './operations/list-subscriptions.ts';
 import { subscriptionView } from './operations/subscription-view.ts';

@@ -4,7 +4,7 @@
  * CloudFormation; write operations answer the endpoint's unknown-route error.
  * https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/api-reference.html
  */
-import type { RestJsonServiceEntry } from '../../../edge/service-map.ts';
+import type { RestJsonServiceEntry } from '../../../protocol/service-entry.ts';
 import type { HttpApiService } from '../http-api-service.ts';
 import { getApi } from './get-api.ts';
 import { getApis } from './get-apis.ts';

@@ -1,13 +1,14 @@
 /**
- * The explicit, typed map from a SigV4 signing name to the service behind it. The lead fills it
- * in; nothing is discovered by name. One entry per protocol family, plus `raw` for an embedded
- * server that speaks HTTP itself (dynalite).
+ * What a service hands the edge: the explicit, typed map from a SigV4 signing name to the service
+ * behind it (`wiring/service-map.ts` fills it in; nothing is discovered by name). One entry kind per
+ * protocol family, plus `raw` for an embedded server that speaks HTTP itself (dynalite). These types
+ * live in `protocol/` so that services describe themselves without importing the edge.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { JsonProtocolOptions } from '../protocol/json-protocol.ts';
-import type { CallerIdentity, OperationTable } from '../protocol/operation.ts';
-import type { QueryProtocolOptions } from '../protocol/query-protocol.ts';
-import type { RestRoute } from '../protocol/rest-json.ts';
+import type { JsonProtocolOptions } from './json-protocol.ts';
+import type { CallerIdentity, OperationTable } from './operation.ts';
+import type { QueryProtocolOptions } from './query-protocol.ts';
+import type { RestRoute } from './rest-json.ts';
 
 /** Signing names as they appear in the credential scope (`monitoring` is CloudWatch). */
 export type SigningName =
