@@ -9,8 +9,10 @@ export class AwsError extends Error {
     message: string,
     readonly status = 400,
     readonly senderFault = status < 500,
+    /** The underlying failure, kept for the engine's log; never serialized to the client. */
+    options?: { readonly cause?: unknown },
   ) {
-    super(message);
+    super(message, options);
     this.name = code;
   }
 }
