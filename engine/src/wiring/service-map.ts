@@ -11,7 +11,7 @@ import {
   cloudFormationService,
   type StackReader,
 } from '../services/cloudformation/index.ts';
-import { cloudwatchWireService } from '../services/cloudwatch/wire.ts';
+import { cloudwatchServiceEntry } from '../services/cloudwatch/index.ts';
 import { eventsWireService } from '../services/events/wire.ts';
 import { firehoseOperations } from '../services/firehose/dispatch.ts';
 import { apiGatewayV2WireService } from '../services/http-api/read-api/wire.ts';
@@ -142,7 +142,7 @@ export function buildServiceMap(
       ),
     },
     logs: logsWireService(services.logs),
-    monitoring: cloudwatchWireService(services.cloudwatch),
+    monitoring: cloudwatchServiceEntry(services.cloudwatch),
     events: eventsWireService(services.events),
     sns: snsWireService(services.sns),
     iam: iamWireService(services.iam),

@@ -14,12 +14,8 @@ export {
   evaluateAlarm,
   type TreatMissingData,
 } from './alarm-evaluation.ts';
-export {
-  type Alarm,
-  type AlarmDefinition,
-  type AlarmHistoryItem,
-  CloudWatchService,
-  type CloudWatchServiceOptions,
-} from './cloudwatch-service.ts';
 export type { MetricDatum, MetricSink } from './metric-sink.ts';
 export { type MetricIdentity, MetricStore, type Statistic } from './metric-store.ts';
+export type { Alarm, AlarmDefinition, AlarmHistoryItem } from './model.ts';
+export { cloudwatchServiceEntry } from './operation-table.ts';
+export { CloudWatchService, type CloudWatchServiceOptions } from './service.ts';

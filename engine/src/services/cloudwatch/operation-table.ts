@@ -1,61 +1,20 @@
 /**
  * CloudWatch on the AWS endpoint: the current SDK speaks awsJson1_0
- * (`GraniteServiceVersion20100801.<Operation>`), timestamps as epoch seconds.
+ * (`GraniteServiceVersion20100801.<Operation>`), timestamps as epoch seconds. Alarms are written
+ * only by CloudFormation (the stack's providers); the endpoint reads them and sets their state.
  * https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_Operations.html
  */
-
-import { defineOperation } from '../../protocol/operation.ts';
 import type { JsonServiceEntry } from '../../protocol/service-entry.ts';
-import { AwsError } from '../../runtime/aws-error.ts';
-import type { AlarmState } from './alarm-evaluation.ts';
-import type { Alarm, CloudWatchService } from './cloudwatch-service.ts';
-import type { Statistic } from './metric-store.ts';
+import { describeAlarmHistory } from './operations/describe-alarm-history.ts';
+import { describeAlarms } from './operations/describe-alarms.ts';
+import { getMetricData } from './operations/get-metric-data.ts';
+import { getMetricStatistics } from './operations/get-metric-statistics.ts';
+import { listMetrics } from './operations/list-metrics.ts';
+import { putMetricData } from './operations/put-metric-data.ts';
+import { setAlarmState } from './operations/set-alarm-state.ts';
+import type { CloudWatchService } from './service.ts';
 
-const DIMENSIONS = {
-  type: 'list',
-  member: {
-    type: 'structure',
-    fields: { Name: { type: 'string', required: true }, Value: { type: 'string', required: true } },
-  },
-} as const;
-const toDimensions = (list: readonly { Name: string; Value: string }[] | undefined): Record<string, string> =>
-  Object.fromEntries((list ?? []).map((d) => [d.Name, d.Value]));
-const seconds = (ms: number): number => ms / 1000;
-
-/** Accepts epoch seconds (what the SDK sends) or ISO text. */
-function toMs(value: unknown, field: string): number {
-  const ms =
-    typeof value === 'number' ? value * 1000 : typeof value === 'string' ? Date.parse(value) : Number.NaN;
-  if (!Number.isFinite(ms)) throw new AwsError('InvalidParameterValue', `${field} must be a timestamp`);
-  return ms;
-}
-
-function alarmView(alarm: Alarm) {
-  return {
-    AlarmName: alarm.alarmName,
-    AlarmArn: alarm.alarmArn,
-    AlarmDescription: alarm.alarmDescription,
-    ActionsEnabled: alarm.actionsEnabled ?? true,
-    AlarmActions: alarm.alarmActions ?? [],
-    OKActions: alarm.okActions ?? [],
-    InsufficientDataActions: alarm.insufficientDataActions ?? [],
-    StateValue: alarm.stateValue,
-    StateReason: alarm.stateReason,
-    StateUpdatedTimestamp: seconds(alarm.stateUpdatedTimestamp),
-    MetricName: alarm.metricName,
-    Namespace: alarm.namespace,
-    Statistic: alarm.statistic,
-    Dimensions: Object.entries(alarm.dimensions).map(([Name, Value]) => ({ Name, Value })),
-    Period: alarm.period,
-    EvaluationPeriods: alarm.evaluationPeriods,
-    DatapointsToAlarm: alarm.datapointsToAlarm,
-    Threshold: alarm.threshold,
-    ComparisonOperator: alarm.comparisonOperator,
-    TreatMissingData: alarm.treatMissingData ?? 'missing',
-  };
-}
-
-export function cloudwatchWireService(cloudwatch: CloudWatchService): JsonServiceEntry {
+export function cloudwatchServiceEntry(cloudwatch: CloudWatchService): JsonServiceEntry {
   return {
     kind: 'json',
     iamPrefix: 'cloudwatch',
@@ -66,169 +25,13 @@ export function cloudwatchWireService(cloudwatch: CloudWatchService): JsonServic
       errorNamespace: 'com.amazonaws.cloudwatch',
     },
     operations: {
-      PutMetricData: defineOperation({
-        input: {
-          Namespace: { type: 'string', required: true },
-          MetricData: {
-            type: 'list',
-            required: true,
-            member: {
-              type: 'structure',
-              fields: {
-                MetricName: { type: 'string', required: true },
-                Dimensions: DIMENSIONS,
-                Value: { type: 'any' },
-                Unit: { type: 'string' },
-                Timestamp: { type: 'any' },
-              },
-            },
-          },
-        },
-        handle: (i) => {
-          for (const datum of i.MetricData) {
-            cloudwatch.putMetric({
-              namespace: i.Namespace,
-              metricName: datum.MetricName,
-              dimensions: toDimensions(datum.Dimensions),
-              value: Number(datum.Value ?? 0),
-              unit: datum.Unit ?? 'None',
-              timestamp: datum.Timestamp === undefined ? Date.now() : toMs(datum.Timestamp, 'Timestamp'),
-            });
-          }
-          return {};
-        },
-      }),
-      GetMetricStatistics: defineOperation({
-        input: {
-          Namespace: { type: 'string', required: true },
-          MetricName: { type: 'string', required: true },
-          Dimensions: DIMENSIONS,
-          StartTime: { type: 'any', required: true },
-          EndTime: { type: 'any', required: true },
-          Period: { type: 'integer', required: true, min: 1 },
-          Statistics: { type: 'list', member: { type: 'string' } },
-        },
-        handle: (i) => ({
-          Label: i.MetricName,
-          Datapoints: cloudwatch
-            .getMetricStatistics({
-              namespace: i.Namespace,
-              metricName: i.MetricName,
-              dimensions: toDimensions(i.Dimensions),
-              startTime: toMs(i.StartTime, 'StartTime'),
-              endTime: toMs(i.EndTime, 'EndTime'),
-              period: i.Period,
-              statistics: (i.Statistics ?? ['Sum']) as Statistic[],
-            })
-            .map(({ timestamp, ...values }) => ({ Timestamp: seconds(timestamp), ...values, Unit: 'None' })),
-        }),
-      }),
-      GetMetricData: defineOperation({
-        input: {
-          MetricDataQueries: { type: 'list', required: true, member: { type: 'any' } },
-          StartTime: { type: 'any', required: true },
-          EndTime: { type: 'any', required: true },
-        },
-        handle: (i) => ({
-          MetricDataResults: i.MetricDataQueries.map((raw) => {
-            const query = raw as {
-              Id: string;
-              Label?: string;
-              Expression?: string;
-              MetricStat?: {
-                Metric: {
-                  Namespace: string;
-                  MetricName: string;
-                  Dimensions?: { Name: string; Value: string }[];
-                };
-                Period: number;
-                Stat: string;
-              };
-            };
-            if (!query.MetricStat) {
-              throw new AwsError(
-                'InvalidParameterValue',
-                `Query ${query.Id}: metric math expressions are not supported by the local cloud; use MetricStat`,
-              );
-            }
-            const points = cloudwatch.getMetricStatistics({
-              namespace: query.MetricStat.Metric.Namespace,
-              metricName: query.MetricStat.Metric.MetricName,
-              dimensions: toDimensions(query.MetricStat.Metric.Dimensions),
-              startTime: toMs(i.StartTime, 'StartTime'),
-              endTime: toMs(i.EndTime, 'EndTime'),
-              period: query.MetricStat.Period,
-              statistics: [query.MetricStat.Stat as Statistic],
-            });
-            const stat = query.MetricStat.Stat;
-            return {
-              Id: query.Id,
-              Label: query.Label ?? query.MetricStat.Metric.MetricName,
-              Timestamps: points.map((p) => seconds(p.timestamp)).reverse(),
-              Values: points.map((p) => Number((p as Record<string, number>)[stat])).reverse(),
-              StatusCode: 'Complete',
-            };
-          }),
-        }),
-      }),
-      ListMetrics: defineOperation({
-        input: { Namespace: { type: 'string' }, MetricName: { type: 'string' } },
-        handle: (i) => ({
-          Metrics: cloudwatch
-            .listMetrics({
-              ...(i.Namespace ? { namespace: i.Namespace } : {}),
-              ...(i.MetricName ? { metricName: i.MetricName } : {}),
-            })
-            .map((m) => ({
-              Namespace: m.namespace,
-              MetricName: m.metricName,
-              Dimensions: Object.entries(m.dimensions).map(([Name, Value]) => ({ Name, Value })),
-            })),
-        }),
-      }),
-      DescribeAlarms: defineOperation({
-        input: {
-          AlarmNames: { type: 'list', member: { type: 'string' } },
-          AlarmNamePrefix: { type: 'string' },
-          StateValue: { type: 'string', enum: ['OK', 'ALARM', 'INSUFFICIENT_DATA'] },
-        },
-        handle: (i) => ({
-          MetricAlarms: cloudwatch
-            .describeAlarms({
-              ...(i.AlarmNames?.length ? { alarmNames: i.AlarmNames } : {}),
-              ...(i.AlarmNamePrefix ? { prefix: i.AlarmNamePrefix } : {}),
-              ...(i.StateValue ? { stateValue: i.StateValue as AlarmState } : {}),
-            })
-            .map(alarmView),
-          CompositeAlarms: [],
-        }),
-      }),
-      DescribeAlarmHistory: defineOperation({
-        input: { AlarmName: { type: 'string' }, HistoryItemType: { type: 'string' } },
-        handle: (i) => ({
-          AlarmHistoryItems: cloudwatch
-            .describeAlarmHistory(i.AlarmName)
-            .filter((h) => !i.HistoryItemType || h.historyItemType === i.HistoryItemType)
-            .map((h) => ({
-              AlarmName: h.alarmName,
-              AlarmType: 'MetricAlarm',
-              Timestamp: seconds(h.timestamp),
-              HistoryItemType: h.historyItemType,
-              HistorySummary: h.historySummary,
-            })),
-        }),
-      }),
-      SetAlarmState: defineOperation({
-        input: {
-          AlarmName: { type: 'string', required: true },
-          StateValue: { type: 'string', required: true, enum: ['OK', 'ALARM', 'INSUFFICIENT_DATA'] },
-          StateReason: { type: 'string', required: true },
-        },
-        handle: async (i) => {
-          await cloudwatch.setAlarmState(i.AlarmName, i.StateValue as AlarmState, i.StateReason);
-          return {};
-        },
-      }),
+      PutMetricData: putMetricData(cloudwatch),
+      GetMetricStatistics: getMetricStatistics(cloudwatch),
+      GetMetricData: getMetricData(cloudwatch),
+      ListMetrics: listMetrics(cloudwatch),
+      DescribeAlarms: describeAlarms(cloudwatch),
+      DescribeAlarmHistory: describeAlarmHistory(cloudwatch),
+      SetAlarmState: setAlarmState(cloudwatch),
     },
   };
 }

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_ACCOUNT } from '../../runtime/account.ts';
 import { VirtualClock } from '../../runtime/clock.ts';
 import { StateFile } from '../../runtime/state-file.ts';
-import { CloudWatchService } from './cloudwatch-service.ts';
+import { CloudWatchService } from './service.ts';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;

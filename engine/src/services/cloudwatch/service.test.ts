@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_ACCOUNT } from '../../runtime/account.ts';
 import { VirtualClock } from '../../runtime/clock.ts';
 import { SnsService } from '../sns/sns-service.ts';
-import { CloudWatchService } from './cloudwatch-service.ts';
+import { CloudWatchService } from './service.ts';
 
 const MINUTE = 60_000;
 const API = { ApiId: 'abc123defg' };

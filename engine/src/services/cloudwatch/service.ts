@@ -1,60 +1,24 @@
 import { join } from 'node:path';
 import { type AccountContext, arn } from '../../runtime/account.ts';
-import { AwsError } from '../../runtime/aws-error.ts';
 import { guard } from '../../runtime/background-task.ts';
 import type { Clock, TimerHandle } from '../../runtime/clock.ts';
 import { StateFile } from '../../runtime/state-file.ts';
 import { objectWith } from '../../runtime/state-file-error.ts';
-import {
-  type AlarmState,
-  COMPARISON_OPERATORS,
-  type ComparisonOperator,
-  evaluateAlarm,
-  type PeriodValue,
-  type TreatMissingData,
-} from './alarm-evaluation.ts';
+import { type AlarmState, evaluateAlarm, type PeriodValue } from './alarm-evaluation.ts';
+import { alarmNotification } from './alarm-notification.ts';
+import { validateAlarmDefinition, validatePeriod, validateStatistic } from './alarm-rules.ts';
+import { cloudwatchErrors } from './errors.ts';
 import type { MetricDatum, MetricSink } from './metric-sink.ts';
 import {
   type Aggregate,
   type MetricIdentity,
   MetricStore,
-  STATISTICS,
   type Statistic,
   statisticValue,
 } from './metric-store.ts';
+import type { Alarm, AlarmDefinition, AlarmHistoryItem } from './model.ts';
 
-export interface AlarmDefinition {
-  readonly alarmName: string;
-  readonly alarmDescription?: string;
-  readonly namespace: string;
-  readonly metricName: string;
-  readonly dimensions: Readonly<Record<string, string>>;
-  readonly statistic: Statistic;
-  readonly period: number;
-  readonly evaluationPeriods: number;
-  readonly datapointsToAlarm?: number;
-  readonly threshold: number;
-  readonly comparisonOperator: ComparisonOperator;
-  readonly treatMissingData?: TreatMissingData;
-  readonly actionsEnabled?: boolean;
-  readonly alarmActions?: readonly string[];
-  readonly okActions?: readonly string[];
-  readonly insufficientDataActions?: readonly string[];
-}
-
-export interface Alarm extends AlarmDefinition {
-  readonly alarmArn: string;
-  stateValue: AlarmState;
-  stateReason: string;
-  stateUpdatedTimestamp: number;
-}
-
-export interface AlarmHistoryItem {
-  readonly alarmName: string;
-  readonly timestamp: number;
-  readonly historyItemType: 'StateUpdate' | 'ConfigurationUpdate' | 'Action';
-  readonly historySummary: string;
-}
+export type { Alarm, AlarmDefinition, AlarmHistoryItem } from './model.ts';
 
 export interface CloudWatchServiceOptions {
   readonly dataDir: string;
@@ -150,23 +114,7 @@ export class CloudWatchService implements MetricSink {
   }
 
   putMetricAlarm(definition: AlarmDefinition): Alarm {
-    validatePeriod(definition.period);
-    validateStatistic(definition.statistic);
-    if (!(definition.comparisonOperator in COMPARISON_OPERATORS)) {
-      throw new AwsError(
-        'ValidationError',
-        `Alarm ${definition.alarmName}: unsupported ComparisonOperator ${definition.comparisonOperator}`,
-      );
-    }
-    if (
-      definition.evaluationPeriods < 1 ||
-      (definition.datapointsToAlarm ?? 1) > definition.evaluationPeriods
-    ) {
-      throw new AwsError(
-        'ValidationError',
-        `Alarm ${definition.alarmName}: DatapointsToAlarm must be between 1 and EvaluationPeriods`,
-      );
-    }
+    validateAlarmDefinition(definition);
     const existing = this.alarms[definition.alarmName];
     const alarm: Alarm = {
       ...definition,
@@ -187,7 +135,7 @@ export class CloudWatchService implements MetricSink {
 
   deleteAlarms(names: readonly string[]): void {
     for (const name of names) {
-      if (!this.alarms[name]) throw new AwsError('ResourceNotFound', `Alarm ${name} does not exist`, 404);
+      if (!this.alarms[name]) throw cloudwatchErrors.alarmNotFound(name);
     }
     for (const name of names) delete this.alarms[name];
     this.save();
@@ -210,7 +158,7 @@ export class CloudWatchService implements MetricSink {
 
   async setAlarmState(alarmName: string, stateValue: AlarmState, stateReason: string): Promise<void> {
     const alarm = this.alarms[alarmName];
-    if (!alarm) throw new AwsError('ResourceNotFound', `Alarm ${alarmName} does not exist`, 404);
+    if (!alarm) throw cloudwatchErrors.alarmNotFound(alarmName);
     await this.transition(alarm, stateValue, stateReason);
   }
 
@@ -268,7 +216,7 @@ export class CloudWatchService implements MetricSink {
         );
         continue;
       }
-      const message = this.notification(alarm, previous);
+      const message = alarmNotification(this.options.account, alarm, previous);
       await this.options.publish(
         action,
         `${next}: "${alarm.alarmName}" in ${this.options.account.region}`,
@@ -276,36 +224,6 @@ export class CloudWatchService implements MetricSink {
       );
       this.record(alarm.alarmName, 'Action', `Successfully executed action ${action}`);
     }
-  }
-
-  /** The JSON CloudWatch publishes to SNS for an alarm state change. */
-  private notification(alarm: Alarm, previous: AlarmState) {
-    return {
-      AlarmName: alarm.alarmName,
-      AlarmDescription: alarm.alarmDescription ?? null,
-      AWSAccountId: this.options.account.accountId,
-      AlarmConfigurationUpdatedTimestamp: new Date(alarm.stateUpdatedTimestamp).toISOString(),
-      NewStateValue: alarm.stateValue,
-      NewStateReason: alarm.stateReason,
-      StateChangeTime: new Date(alarm.stateUpdatedTimestamp).toISOString(),
-      Region: this.options.account.region,
-      AlarmArn: alarm.alarmArn,
-      OldStateValue: previous,
-      Trigger: {
-        MetricName: alarm.metricName,
-        Namespace: alarm.namespace,
-        StatisticType: 'Statistic',
-        Statistic: alarm.statistic.toUpperCase(),
-        Unit: null,
-        Dimensions: Object.entries(alarm.dimensions).map(([name, value]) => ({ name, value })),
-        Period: alarm.period,
-        EvaluationPeriods: alarm.evaluationPeriods,
-        DatapointsToAlarm: alarm.datapointsToAlarm ?? alarm.evaluationPeriods,
-        ComparisonOperator: alarm.comparisonOperator,
-        Threshold: alarm.threshold,
-        TreatMissingData: alarm.treatMissingData ?? 'missing',
-      },
-    };
   }
 
   private record(
@@ -320,23 +238,5 @@ export class CloudWatchService implements MetricSink {
   private save(): void {
     this.lastSavedAt = performance.now();
     this.state.save({ alarms: this.alarms, history: this.history, metrics: this.metrics.toJSON() });
-  }
-}
-
-function validatePeriod(period: number): void {
-  if (!(period > 0 && period % 60 === 0)) {
-    throw new AwsError(
-      'InvalidParameterValue',
-      `Period ${period} is not supported locally: use a multiple of 60 seconds (high-resolution periods are not emulated)`,
-    );
-  }
-}
-
-function validateStatistic(statistic: string): void {
-  if (!STATISTICS.includes(statistic as Statistic)) {
-    throw new AwsError(
-      'InvalidParameterValue',
-      `Statistic ${statistic} is not supported locally: use one of ${STATISTICS.join(', ')}`,
-    );
   }
 }
