@@ -12,7 +12,7 @@ import {
   type StackReader,
 } from '../services/cloudformation/index.ts';
 import { cloudwatchServiceEntry } from '../services/cloudwatch/index.ts';
-import { eventsWireService } from '../services/events/wire.ts';
+import { eventsServiceEntry } from '../services/events/index.ts';
 import { firehoseOperations } from '../services/firehose/dispatch.ts';
 import { apiGatewayV2WireService } from '../services/http-api/read-api/wire.ts';
 import { iamWireService } from '../services/iam/wire.ts';
@@ -143,7 +143,7 @@ export function buildServiceMap(
     },
     logs: logsWireService(services.logs),
     monitoring: cloudwatchServiceEntry(services.cloudwatch),
-    events: eventsWireService(services.events),
+    events: eventsServiceEntry(services.events),
     sns: snsWireService(services.sns),
     iam: iamWireService(services.iam),
     apigateway: apiGatewayV2WireService(services.httpApi),

@@ -15,11 +15,7 @@
  */
 
 export { EventPatternError, matchesPattern, validatePattern } from './event-pattern.ts';
-export {
-  EventsService,
-  type EventsServiceOptions,
-  type Rule,
-  type RuleTarget,
-  type ScheduledEvent,
-} from './events-service.ts';
+export type { Rule, RuleTarget, ScheduledEvent } from './model.ts';
+export { eventsServiceEntry } from './operation-table.ts';
 export { nextFireTime, parseScheduleExpression, type Schedule } from './schedule-expression.ts';
+export { EventsService, type EventsServiceOptions } from './service.ts';

@@ -8,7 +8,8 @@
  *   refused with a clear error rather than guessed.
  *   https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html
  */
-import { AwsError } from '../../runtime/aws-error.ts';
+import type { AwsError } from '../../runtime/aws-error.ts';
+import { eventsErrors } from './errors.ts';
 
 export type Schedule =
   | { readonly kind: 'rate'; readonly periodMs: number }
@@ -70,7 +71,7 @@ function nextCronTime(fields: CronFields, after: number): number {
     if (fields.hours.has(t.getUTCHours()) && fields.minutes.has(t.getUTCMinutes())) return t.getTime();
     t.setUTCMinutes(t.getUTCMinutes() + 1);
   }
-  throw new AwsError('ValidationException', 'The cron expression never fires in the next five years');
+  throw eventsErrors.validation('The cron expression never fires in the next five years');
 }
 
 function dayMatches(fields: CronFields, t: Date): boolean {
@@ -137,7 +138,4 @@ function toNumber(expression: string, text: string, names?: string[]): number {
 }
 
 const invalid = (expression: string, why: string): AwsError =>
-  new AwsError(
-    'ValidationException',
-    `Parameter ScheduleExpression is not valid: ${JSON.stringify(expression)}: ${why}`,
-  );
+  eventsErrors.validation(`Parameter ScheduleExpression is not valid: ${JSON.stringify(expression)}: ${why}`);

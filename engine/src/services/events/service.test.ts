@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ACCOUNT } from '../../runtime/account.ts';
 import { VirtualClock } from '../../runtime/clock.ts';
-import { EventsService } from './events-service.ts';
+import { EventsService } from './service.ts';
 
 const HOUR = 3_600_000;
 const FUNCTION_ARN = 'arn:aws:lambda:us-east-1:000000000000:function:f';

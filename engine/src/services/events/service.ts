@@ -1,56 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { type AccountContext, arn } from '../../runtime/account.ts';
-import { AwsError } from '../../runtime/aws-error.ts';
 import { guard } from '../../runtime/background-task.ts';
 import type { Clock, TimerHandle } from '../../runtime/clock.ts';
 import { StateFile } from '../../runtime/state-file.ts';
 import { mapOfObjects } from '../../runtime/state-file-error.ts';
+import { eventsErrors } from './errors.ts';
 import { buildEvent, type PutEventsEntry, type PutEventsResultEntry } from './event-entry.ts';
 import { EventPatternError, matchesPattern, validatePattern } from './event-pattern.ts';
+import type { Rule, RuleTarget, ScheduledEvent } from './model.ts';
 import { nextFireTime, parseScheduleExpression } from './schedule-expression.ts';
+import { deliverToTarget } from './target-delivery.ts';
 
-export interface RuleTarget {
-  readonly id: string;
-  readonly arn: string;
-  readonly input?: string;
-  /** Where an event goes when it cannot be delivered to this target (an SQS queue ARN). */
-  readonly deadLetterArn?: string;
-  /** Delivery attempts after the first failure (AWS default 185; capped locally, see LIMITATIONS). */
-  readonly maximumRetryAttempts?: number;
-  /** The RetryPolicy's event age limit, reported back by ListTargetsByRule. */
-  readonly maximumEventAgeInSeconds?: number;
-}
-
-/** Retries happen at once locally, so a broken target costs at most this many extra attempts. */
-const MAX_LOCAL_RETRIES = 3;
-
-export interface Rule {
-  readonly name: string;
-  readonly arn: string;
-  scheduleExpression?: string;
-  eventPattern?: string;
-  state: 'ENABLED' | 'DISABLED';
-  description?: string;
-  targets: RuleTarget[];
-  /** When the schedule's period count starts (rule creation), as AWS anchors rate(). */
-  anchor: number;
-  /** The next due fire, persisted so a restart neither skips nor repeats it. */
-  nextFireAt?: number;
-  lastFiredAt?: number;
-}
-
-export interface ScheduledEvent {
-  readonly version: '0';
-  readonly id: string;
-  readonly 'detail-type': 'Scheduled Event';
-  readonly source: 'aws.events';
-  readonly account: string;
-  readonly time: string;
-  readonly region: string;
-  readonly resources: readonly string[];
-  readonly detail: Record<string, never>;
-}
+export type { Rule, RuleTarget, ScheduledEvent } from './model.ts';
 
 export interface EventsServiceOptions {
   readonly dataDir: string;
@@ -109,14 +71,12 @@ export class EventsService {
     description?: string;
   }): Rule {
     if (!/^[.\-_A-Za-z0-9]{1,64}$/.test(input.name)) {
-      throw new AwsError(
-        'ValidationException',
+      throw eventsErrors.validation(
         `Rule name ${JSON.stringify(input.name)} must be 1-64 characters of [.-_A-Za-z0-9]`,
       );
     }
     if (!input.scheduleExpression && !input.eventPattern) {
-      throw new AwsError(
-        'ValidationException',
+      throw eventsErrors.validation(
         `Rule ${input.name}: either ScheduleExpression or EventPattern is required`,
       );
     }
@@ -144,7 +104,7 @@ export class EventsService {
   deleteRule(name: string): void {
     const rule = this.requireRule(name);
     if (rule.targets.length > 0) {
-      throw new AwsError('ValidationException', `Rule ${name} can't be deleted since it has targets.`);
+      throw eventsErrors.validation(`Rule ${name} can't be deleted since it has targets.`);
     }
     this.timers.get(name)?.cancel();
     this.timers.delete(name);
@@ -170,8 +130,7 @@ export class EventsService {
     const rule = this.requireRule(name);
     for (const target of targets) {
       if (!target.arn.includes(':lambda:')) {
-        throw new AwsError(
-          'ValidationException',
+        throw eventsErrors.validation(
           `Target ${target.id} of rule ${name}: only Lambda function targets are supported locally (got ${target.arn})`,
         );
       }
@@ -209,7 +168,7 @@ export class EventsService {
       );
       for (const rule of matched)
         for (const target of rule.targets)
-          await this.deliverToTarget(rule, target, target.input ?? JSON.stringify(event));
+          await deliverToTarget(this.options, rule, target, target.input ?? JSON.stringify(event));
     }
     return results;
   }
@@ -269,46 +228,13 @@ export class EventsService {
       detail: {},
     };
     for (const target of rule.targets)
-      await this.deliverToTarget(rule, target, target.input ?? JSON.stringify(event));
+      await deliverToTarget(this.options, rule, target, target.input ?? JSON.stringify(event));
     return event;
-  }
-
-  /**
-   * EventBridge's delivery: retry a failed invoke (permission missing, function gone), then hand the
-   * event to the target's dead-letter queue with the attributes EventBridge sets.
-   * https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-dlq.html
-   */
-  private async deliverToTarget(rule: Rule, target: RuleTarget, payload: string): Promise<void> {
-    const attempts = 1 + Math.min(target.maximumRetryAttempts ?? MAX_LOCAL_RETRIES, MAX_LOCAL_RETRIES);
-    let lastError: unknown;
-    for (let attempt = 1; attempt <= attempts; attempt++) {
-      try {
-        await this.options.invokeLambda(target.arn, payload, {
-          principal: 'events.amazonaws.com',
-          sourceArn: rule.arn,
-        });
-        return;
-      } catch (error) {
-        lastError = error;
-      }
-    }
-    this.options.onTargetError?.(rule.name, target.id, lastError);
-    if (!target.deadLetterArn || !this.options.deadLetter) return;
-    const error = lastError instanceof Error ? lastError : new Error(String(lastError));
-    await this.options.deadLetter(target.deadLetterArn, payload, {
-      RULE_ARN: rule.arn,
-      TARGET_ARN: target.arn,
-      ERROR_CODE: error.name,
-      ERROR_MESSAGE: error.message.slice(0, 1024),
-      EXHAUSTED_RETRY_CONDITION: 'MaximumRetryAttempts',
-      RETRY_ATTEMPTS: String(attempts - 1),
-    });
   }
 
   private requireRule(name: string): Rule {
     const rule = this.rules[name];
-    if (!rule)
-      throw new AwsError('ResourceNotFoundException', `Rule ${name} does not exist on EventBus default.`);
+    if (!rule) throw eventsErrors.ruleNotFound(name);
     return rule;
   }
 
@@ -324,6 +250,6 @@ function checkPattern(text: string): void {
   } catch (error) {
     const reason =
       error instanceof EventPatternError || error instanceof SyntaxError ? error.message : String(error);
-    throw new AwsError('InvalidEventPatternException', `Event pattern is not valid. Reason: ${reason}`);
+    throw eventsErrors.invalidEventPattern(reason);
   }
 }

@@ -1,5 +1,6 @@
 import { defineOperation } from '../../../protocol/operation.ts';
-import type { EventsService, RuleTarget } from '../events-service.ts';
+import type { RuleTarget } from '../model.ts';
+import type { EventsService } from '../service.ts';
 import { BUS_NAME, RULE_NAME } from './names.ts';
 
 const targetView = (t: RuleTarget) => ({

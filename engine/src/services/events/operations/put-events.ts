@@ -1,5 +1,5 @@
 import { defineOperation } from '../../../protocol/operation.ts';
-import type { EventsService } from '../events-service.ts';
+import type { EventsService } from '../service.ts';
 
 const ENTRY = {
   type: 'structure',

@@ -1,6 +1,6 @@
 import { defineOperation } from '../../../protocol/operation.ts';
-import { AwsError } from '../../../runtime/aws-error.ts';
-import type { EventsService } from '../events-service.ts';
+import { eventsErrors } from '../errors.ts';
+import type { EventsService } from '../service.ts';
 import { BUS_NAME, RULE_NAME } from './names.ts';
 
 /** Creates or replaces a rule on the default bus (targets are kept). https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutRule.html */
@@ -19,10 +19,7 @@ export const putRule = (events: EventsService) =>
     resource: (i, ctx) => `arn:aws:events:${ctx.region}:${ctx.accountId}:rule/${i.Name}`,
     handle: (i) => {
       if (i.EventBusName !== undefined && i.EventBusName !== 'default')
-        throw new AwsError(
-          'ResourceNotFoundException',
-          `Event bus ${i.EventBusName} does not exist (only the default bus is emulated locally).`,
-        );
+        throw eventsErrors.busNotFound(i.EventBusName);
       const rule = events.putRule({
         name: i.Name,
         ...(i.ScheduleExpression ? { scheduleExpression: i.ScheduleExpression } : {}),

@@ -1,6 +1,7 @@
 import { defineOperation } from '../../../protocol/operation.ts';
-import { AwsError } from '../../../runtime/aws-error.ts';
-import type { EventsService, RuleTarget } from '../events-service.ts';
+import { eventsErrors } from '../errors.ts';
+import type { RuleTarget } from '../model.ts';
+import type { EventsService } from '../service.ts';
 import { BUS_NAME, RULE_NAME } from './names.ts';
 
 const TARGET = {
@@ -36,8 +37,7 @@ export const putTargets = (events: EventsService) =>
       const targets: RuleTarget[] = i.Targets.map((t) => {
         // Refused rather than ignored: a target would get a different payload than on AWS.
         if (t.InputPath !== undefined || t.InputTransformer !== undefined)
-          throw new AwsError(
-            'ValidationException',
+          throw eventsErrors.validation(
             `Target ${t.Id}: InputPath and InputTransformer are not emulated locally`,
           );
         return {

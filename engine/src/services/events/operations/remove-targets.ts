@@ -1,5 +1,5 @@
 import { defineOperation } from '../../../protocol/operation.ts';
-import type { EventsService } from '../events-service.ts';
+import type { EventsService } from '../service.ts';
 import { BUS_NAME, RULE_NAME } from './names.ts';
 
 /** https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_RemoveTargets.html */
