@@ -16,7 +16,7 @@ import { eventsServiceEntry } from '../services/events/index.ts';
 import { firehoseOperations } from '../services/firehose/dispatch.ts';
 import { apiGatewayV2WireService } from '../services/http-api/read-api/wire.ts';
 import { iamWireService } from '../services/iam/wire.ts';
-import { logsWireService } from '../services/logs/wire.ts';
+import { logsServiceEntry } from '../services/logs/index.ts';
 import { createS3HttpHandler } from '../services/s3/index.ts';
 import { snsWireService } from '../services/sns/wire.ts';
 import { SQS_QUERY_ERROR_CODES, sqsOperations } from '../services/sqs/index.ts';
@@ -141,7 +141,7 @@ export function buildServiceMap(
           `arn:aws:firehose:${request.region}:${request.accountId}:deliverystream/${String(input.DeliveryStreamName ?? '*')}`,
       ),
     },
-    logs: logsWireService(services.logs),
+    logs: logsServiceEntry(services.logs),
     monitoring: cloudwatchServiceEntry(services.cloudwatch),
     events: eventsServiceEntry(services.events),
     sns: snsWireService(services.sns),

@@ -12,12 +12,9 @@
  * - Internal writers (Lambda output, access logs) need the group to exist, as AWS needs it to.
  */
 export { compileFilterPattern, type LogMatcher, matchesFilterPattern } from './filter-pattern.ts';
-export {
-  type LogGroup,
-  LogsService,
-  type LogsServiceOptions,
-  type SubscriptionFilter,
-} from './logs-service.ts';
+export type { LogGroup, SubscriptionFilter } from './model.ts';
+export { logsServiceEntry } from './operation-table.ts';
 export { VALID_RETENTION_DAYS } from './retention.ts';
+export { LogsService, type LogsServiceOptions } from './service.ts';
 export type { LogEvent, LogSink } from './sink.ts';
 export type { StoredEvent } from './stream-store.ts';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_ACCOUNT } from '../../runtime/account.ts';
 import { VirtualClock } from '../../runtime/clock.ts';
-import { LogsService } from './logs-service.ts';
+import { LogsService } from './service.ts';
 
 const HOUR = 3_600_000;
 

@@ -5,7 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ACCOUNT } from '../../runtime/account.ts';
 import { VirtualClock } from '../../runtime/clock.ts';
-import { LogsService } from './logs-service.ts';
+import { LogsService } from './service.ts';
 
 const DAY = 86_400_000;
 

@@ -1,31 +1,18 @@
 import { join } from 'node:path';
 import { type AccountContext, arn } from '../../runtime/account.ts';
-import { AwsError } from '../../runtime/aws-error.ts';
 import { guard } from '../../runtime/background-task.ts';
 import type { Clock, TimerHandle } from '../../runtime/clock.ts';
 import { StateFile } from '../../runtime/state-file.ts';
 import { mapOfObjects } from '../../runtime/state-file-error.ts';
+import { logsErrors } from './errors.ts';
 import { compileFilterPattern } from './filter-pattern.ts';
-import { isValidRetention, retentionCutoff, VALID_RETENTION_DAYS } from './retention.ts';
+import type { LogGroup, SubscriptionFilter } from './model.ts';
+import { isValidRetention, retentionCutoff } from './retention.ts';
 import type { LogEvent, LogSink } from './sink.ts';
 import { type StoredEvent, StreamStore } from './stream-store.ts';
-import { buildEnvelope } from './subscription-envelope.ts';
+import { SubscriptionOutbox } from './subscription-outbox.ts';
 
-export interface SubscriptionFilter {
-  readonly filterName: string;
-  readonly filterPattern: string;
-  readonly destinationArn: string;
-  readonly roleArn?: string;
-  readonly creationTime: number;
-}
-
-export interface LogGroup {
-  readonly logGroupName: string;
-  readonly creationTime: number;
-  retentionInDays?: number;
-  subscriptionFilters: SubscriptionFilter[];
-  tags: Record<string, string>;
-}
+export type { LogGroup, SubscriptionFilter } from './model.ts';
 
 export interface LogsServiceOptions {
   readonly dataDir: string;
@@ -44,8 +31,6 @@ export interface LogsServiceOptions {
 
 /** How often retention is enforced, in emulated time. */
 const RETENTION_SWEEP_MS = 3_600_000;
-/** Subscription deliveries are batched per stream for this long (AWS delivers within seconds). */
-const SUBSCRIPTION_BATCH_MS = 1_000;
 const MAX_SUBSCRIPTION_FILTERS = 2;
 
 /**
@@ -57,21 +42,17 @@ export class LogsService implements LogSink {
   private readonly state: StateFile<Record<string, LogGroup>>;
   private readonly groups: Record<string, LogGroup>;
   private readonly store: StreamStore;
-  private readonly outbox = new Map<
-    string,
-    { filter: SubscriptionFilter; group: string; stream: string; events: StoredEvent[] }
-  >();
-  private outboxTimer: TimerHandle | undefined;
+  private readonly outbox: SubscriptionOutbox;
   private sweepTimer: TimerHandle | undefined;
   /** The timer's sweeps, one after another (each rewrites stream files). */
   private sweeping: Promise<void> = Promise.resolve();
-  private sequence = 0;
 
   constructor(private readonly options: LogsServiceOptions) {
     this.state = new StateFile(join(options.dataDir, 'groups.json'), () => ({}), mapOfObjects);
     // Keyed by name without a prototype: `constructor` and `__proto__` are valid group names.
     this.groups = Object.assign(Object.create(null) as Record<string, LogGroup>, this.state.load());
     this.store = new StreamStore(join(options.dataDir, 'streams'));
+    this.outbox = new SubscriptionOutbox(options);
   }
 
   async start(): Promise<void> {
@@ -81,9 +62,9 @@ export class LogsService implements LogSink {
 
   async close(): Promise<void> {
     this.sweepTimer?.cancel();
-    this.outboxTimer?.cancel();
+    this.outbox.cancelTimer();
     await this.sweeping.catch(() => undefined);
-    await this.deliverOutbox();
+    await this.outbox.deliver();
     await this.store.close();
   }
 
@@ -94,10 +75,7 @@ export class LogsService implements LogSink {
   }): LogGroup {
     validateGroupName(input.logGroupName);
     if (this.groups[input.logGroupName]) {
-      throw new AwsError(
-        'ResourceAlreadyExistsException',
-        `The specified log group already exists: ${input.logGroupName}`,
-      );
+      throw logsErrors.groupExists(input.logGroupName);
     }
     if (input.retentionInDays !== undefined) validateRetention(input.retentionInDays);
     const group: LogGroup = {
@@ -177,13 +155,10 @@ export class LogsService implements LogSink {
   createLogStream(logGroupName: string, logStreamName: string): void {
     this.requireGroup(logGroupName);
     if (!/^[^:*]{1,512}$/.test(logStreamName)) {
-      throw new AwsError(
-        'InvalidParameterException',
-        `Log stream name ${JSON.stringify(logStreamName)} must be 1-512 characters without ':' or '*'`,
-      );
+      throw logsErrors.invalidStreamName(logStreamName);
     }
     if (this.store.has(logGroupName, logStreamName)) {
-      throw new AwsError('ResourceAlreadyExistsException', 'The specified log stream already exists');
+      throw logsErrors.streamExists();
     }
     this.store.create(logGroupName, logStreamName, this.options.clock.now());
   }
@@ -201,17 +176,12 @@ export class LogsService implements LogSink {
   /** The LogSink used by the engine's own writers (Lambda output, access logs). */
   putLogEvents(logGroupName: string, logStreamName: string, events: readonly LogEvent[]): void {
     const group = this.groups[logGroupName];
-    if (!group) {
-      throw new AwsError(
-        'ResourceNotFoundException',
-        `The specified log group does not exist: ${logGroupName}`,
-      );
-    }
+    if (!group) throw logsErrors.groupNotFound(logGroupName);
     const now = this.options.clock.now();
     const stored = events.map((event) => ({ ...event, ingestionTime: now }));
     this.store.append(logGroupName, logStreamName, stored, now);
     for (const filter of group.subscriptionFilters)
-      this.enqueueForSubscription(filter, group, logStreamName, stored);
+      this.outbox.enqueue(filter, group.logGroupName, logStreamName, stored);
   }
 
   async getLogEvents(input: {
@@ -266,8 +236,7 @@ export class LogsService implements LogSink {
     compileFilterPattern(input.filterPattern);
     const others = group.subscriptionFilters.filter((f) => f.filterName !== input.filterName);
     if (others.length >= MAX_SUBSCRIPTION_FILTERS) {
-      throw new AwsError(
-        'LimitExceededException',
+      throw logsErrors.limitExceeded(
         `Resource limit exceeded: ${input.logGroupName} already has ${MAX_SUBSCRIPTION_FILTERS} subscription filters`,
       );
     }
@@ -287,10 +256,7 @@ export class LogsService implements LogSink {
   deleteSubscriptionFilter(logGroupName: string, filterName: string): void {
     const group = this.requireGroup(logGroupName);
     if (!group.subscriptionFilters.some((f) => f.filterName === filterName)) {
-      throw new AwsError(
-        'ResourceNotFoundException',
-        `The specified subscription filter does not exist: ${filterName}`,
-      );
+      throw logsErrors.subscriptionFilterNotFound(filterName);
     }
     group.subscriptionFilters = group.subscriptionFilters.filter((f) => f.filterName !== filterName);
     this.save();
@@ -310,44 +276,7 @@ export class LogsService implements LogSink {
 
   /** Sends every batched subscription payload now (also runs on a short timer). */
   async deliverOutbox(): Promise<void> {
-    this.outboxTimer = undefined;
-    const batches = [...this.outbox.values()];
-    this.outbox.clear();
-    for (const batch of batches) {
-      const payload = buildEnvelope(
-        this.options.account.accountId,
-        batch.group,
-        batch.stream,
-        batch.filter.filterName,
-        batch.events,
-        this.sequence,
-      );
-      this.sequence += batch.events.length;
-      try {
-        await this.options.deliver?.(batch.filter.destinationArn, payload);
-      } catch (error) {
-        this.options.onDeliveryError?.(batch.filter.destinationArn, error);
-      }
-    }
-  }
-
-  private enqueueForSubscription(
-    filter: SubscriptionFilter,
-    group: LogGroup,
-    stream: string,
-    events: StoredEvent[],
-  ): void {
-    const matches = compileFilterPattern(filter.filterPattern);
-    const selected = events.filter((event) => matches(event.message));
-    if (selected.length === 0) return;
-    const id = `${group.logGroupName}\u0000${stream}\u0000${filter.filterName}`;
-    const batch = this.outbox.get(id) ?? { filter, group: group.logGroupName, stream, events: [] };
-    batch.events.push(...selected);
-    this.outbox.set(id, batch);
-    this.outboxTimer ??= this.options.clock.setTimer(
-      () => void guard('CloudWatch Logs subscription delivery', () => this.deliverOutbox()),
-      SUBSCRIPTION_BATCH_MS,
-    );
+    await this.outbox.deliver();
   }
 
   private scheduleSweep(): void {
@@ -368,8 +297,7 @@ export class LogsService implements LogSink {
 
   private requireGroup(name: string): LogGroup {
     const group = this.groups[name];
-    if (!group)
-      throw new AwsError('ResourceNotFoundException', `The specified log group does not exist: ${name}`);
+    if (!group) throw logsErrors.groupNotFound(name);
     return group;
   }
 
@@ -380,18 +308,12 @@ export class LogsService implements LogSink {
 
 function validateGroupName(name: string): void {
   if (!/^[.\-_/#A-Za-z0-9]{1,512}$/.test(name)) {
-    throw new AwsError(
-      'InvalidParameterException',
-      `Invalid log group name ${JSON.stringify(name)}: 1-512 characters of [.-_/#A-Za-z0-9]`,
-    );
+    throw logsErrors.invalidGroupName(name);
   }
 }
 
 function validateRetention(days: number): void {
   if (!isValidRetention(days)) {
-    throw new AwsError(
-      'InvalidParameterException',
-      `Invalid RetentionInDays ${days}: must be one of ${VALID_RETENTION_DAYS.join(', ')}`,
-    );
+    throw logsErrors.invalidRetention(days);
   }
 }

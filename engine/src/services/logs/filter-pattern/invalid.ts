@@ -1,5 +1,6 @@
-import { AwsError } from '../../../runtime/aws-error.ts';
+import type { AwsError } from '../../../runtime/aws-error.ts';
+import { logsErrors } from '../errors.ts';
 
 /** The error CloudWatch Logs answers for a pattern it cannot read (InvalidParameterException, 400). */
 export const invalidPattern = (pattern: string, why: string): AwsError =>
-  new AwsError('InvalidParameterException', `Invalid filter pattern ${JSON.stringify(pattern)}: ${why}`);
+  logsErrors.invalidParameter(`Invalid filter pattern ${JSON.stringify(pattern)}: ${why}`);

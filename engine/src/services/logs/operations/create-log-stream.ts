@@ -1,5 +1,5 @@
 import { defineOperation } from '../../../protocol/operation.ts';
-import type { LogsService } from '../logs-service.ts';
+import type { LogsService } from '../service.ts';
 
 /** https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_CreateLogStream.html */
 export const createLogStream = (logs: LogsService) =>
