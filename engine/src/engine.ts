@@ -16,7 +16,7 @@ import { type AccountContext, DEFAULT_ACCOUNT } from './runtime/account.ts';
 import { type Clock, RealClock } from './runtime/clock.ts';
 import { UsageSampler } from './runtime/data-usage.ts';
 import { DiskGuard, type DiskGuardOptions } from './runtime/disk-space.ts';
-import { CloudFormationApi } from './services/cloudformation/index.ts';
+import { CloudFormationService } from './services/cloudformation/index.ts';
 import { CloudWatchService } from './services/cloudwatch/index.ts';
 import { DynamoDbService } from './services/dynamodb/dynamodb-service.ts';
 import { EventsService } from './services/events/index.ts';
@@ -115,7 +115,7 @@ export class Engine {
     readonly endpointUrl: string,
     readonly clock: Clock,
     /** The CloudFormation API's write side; `deploy` goes through it as CreateStack/UpdateStack do. */
-    readonly cloudFormation: CloudFormationApi,
+    readonly cloudFormation: CloudFormationService,
     /** What the start-up check found: drift (deleted through the endpoint) and, in repair mode, damage. */
     readonly stateCheck: StateCheck,
     /** Free space on the data directory's disk (`up` warns from it; writes stop under its floor). */
@@ -347,7 +347,7 @@ export class Engine {
       clock,
       rewriteOutput: composeRewriters(executeApiRewriter(httpApi), localUrlRewriter(httpApi, sqs)),
     });
-    const cloudFormation = new CloudFormationApi({
+    const cloudFormation = new CloudFormationService({
       reader: stackReaderOf(deployer),
       control: stackControlOf(
         deployer,

@@ -1,9 +1,9 @@
 import type { DeployResult, StackEvent } from '../deploy/types.ts';
-import type { CloudFormationApi } from '../services/cloudformation/index.ts';
+import type { CloudFormationService } from '../services/cloudformation/index.ts';
 
 /** `tapstack up`'s deploy: the CloudFormation API's path, with every capability acknowledged. */
 export function deployThroughApi(
-  api: CloudFormationApi,
+  api: CloudFormationService,
   request: {
     readonly stackName: string;
     readonly templateBody: string;

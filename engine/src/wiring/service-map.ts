@@ -7,8 +7,8 @@ import { dynamodbRawEntry, lambdaService, stsService } from '../edge/index.ts';
 import type { Operation, OperationTable, RequestContext } from '../protocol/operation.ts';
 import type { AccountContext } from '../runtime/account.ts';
 import {
-  type CloudFormationApi,
-  cloudFormationService,
+  type CloudFormationService,
+  cloudFormationServiceEntry,
   type StackReader,
 } from '../services/cloudformation/index.ts';
 import { cloudwatchServiceEntry } from '../services/cloudwatch/index.ts';
@@ -89,7 +89,7 @@ export function buildServiceMap(
   services: EngineServices,
   reader: StackReader,
   account: AccountContext,
-  cloudFormationApi?: CloudFormationApi,
+  cloudFormationApi?: CloudFormationService,
 ): ServiceMap {
   const s3Handler = createS3HttpHandler(services.s3);
   const queueArnOf = (input: Record<string, unknown>, request: RequestContext): string => {
@@ -100,7 +100,7 @@ export function buildServiceMap(
   return {
     dynamodb: dynamodbRawEntry(services.dynamodb.handle),
     lambda: lambdaService(lambdaApiOf(services.lambda), account),
-    cloudformation: cloudFormationService(reader, cloudFormationApi),
+    cloudformation: cloudFormationServiceEntry(reader, cloudFormationApi),
     sts: stsService(account),
     s3: {
       kind: 'raw',

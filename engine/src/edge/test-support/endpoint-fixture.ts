@@ -5,7 +5,7 @@ import { defineOperation } from '../../protocol/operation.ts';
 import type { AuthorizationDecision, JsonServiceEntry } from '../../protocol/service-entry.ts';
 import { DEFAULT_ACCOUNT } from '../../runtime/account.ts';
 import { AwsError } from '../../runtime/aws-error.ts';
-import { cloudFormationService } from '../../services/cloudformation/service.ts';
+import { cloudFormationServiceEntry } from '../../services/cloudformation/index.ts';
 import { AwsEndpoint } from '../aws-endpoint.ts';
 import { dynamodbRawEntry } from '../dynamodb-authorization.ts';
 import { accessDeniedMessage } from '../identity.ts';
@@ -67,7 +67,7 @@ export async function startEndpoint(
   const endpoint = new AwsEndpoint({
     port: 0,
     services: {
-      cloudformation: cloudFormationService(fakeStackReader),
+      cloudformation: cloudFormationServiceEntry(fakeStackReader),
       lambda: lambdaService(lambda),
       dynamodb: dynamodbRawEntry(dynamo.listener),
       sts: stsService(),

@@ -4,7 +4,7 @@
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/control-access-with-iam.html#using-iam-capabilities
  */
 import type { Template } from '../../template/types.ts';
-import { insufficientCapabilities } from './errors.ts';
+import { cloudformationErrors } from './errors.ts';
 
 /** IAM types, with the property that gives each a custom name. */
 const IAM_TYPES: Readonly<Record<string, string | undefined>> = {
@@ -48,5 +48,5 @@ export function checkCapabilities(template: Template, given: readonly string[]):
   if (needed === undefined) return;
   if (given.includes('CAPABILITY_NAMED_IAM')) return;
   if (needed === 'CAPABILITY_IAM' && given.includes('CAPABILITY_IAM')) return;
-  throw insufficientCapabilities(needed);
+  throw cloudformationErrors.insufficientCapabilities(needed);
 }

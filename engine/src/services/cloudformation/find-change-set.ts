@@ -1,25 +1,28 @@
 /** Change set lookup: by ARN alone, or by name within a stack (name or id). */
-import type { CloudFormationApi } from './api.ts';
-import { changeSetNotFound, validationError } from './errors.ts';
-import type { ChangeSetRecord } from './records.ts';
+
+import { cloudformationErrors } from './errors.ts';
+import type { CloudFormationService } from './service.ts';
+import type { ChangeSetRecord } from './store.ts';
 
 export function findChangeSet(
-  api: CloudFormationApi,
+  api: CloudFormationService,
   nameOrArn: string,
   stackName: string | undefined,
 ): ChangeSetRecord {
   const all = api.records.changeSets();
   if (nameOrArn.startsWith('arn:')) {
     const found = all.find((c) => c.changeSetId === nameOrArn);
-    if (!found) throw changeSetNotFound(nameOrArn);
+    if (!found) throw cloudformationErrors.changeSetNotFound(nameOrArn);
     return found;
   }
   if (stackName === undefined)
-    throw validationError('StackName must be specified if ChangeSetName is not specified as an ARN.');
+    throw cloudformationErrors.validation(
+      'StackName must be specified if ChangeSetName is not specified as an ARN.',
+    );
   const found = all.find(
     (c) => c.changeSetName === nameOrArn && (c.stackName === stackName || c.stackId === stackName),
   );
-  if (!found) throw changeSetNotFound(nameOrArn);
+  if (!found) throw cloudformationErrors.changeSetNotFound(nameOrArn);
   return found;
 }
 

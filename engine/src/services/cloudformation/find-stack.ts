@@ -1,5 +1,5 @@
 /** Stack lookup with AWS's rules: live stacks by name, any stack (deleted too) by stack id. */
-import { stackNotFound } from './errors.ts';
+import { cloudformationErrors } from './errors.ts';
 import type { StackReader, StackRecord } from './stack-reader.ts';
 
 export async function findStack(reader: StackReader, nameOrId: string): Promise<StackRecord> {
@@ -8,7 +8,7 @@ export async function findStack(reader: StackReader, nameOrId: string): Promise<
   if (byId) return byId;
   const live = stacks.filter((s) => s.stackName === nameOrId && s.status !== 'DELETE_COMPLETE');
   const stack = live.sort((a, b) => b.creationTime - a.creationTime)[0];
-  if (!stack) throw stackNotFound(nameOrId);
+  if (!stack) throw cloudformationErrors.stackNotFound(nameOrId);
   return stack;
 }
 

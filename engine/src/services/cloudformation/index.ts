@@ -1,6 +1,10 @@
-export { CloudFormationApi, type CloudFormationApiOptions } from './api.ts';
-export { stackNotFound } from './errors.ts';
-export { CLOUDFORMATION_XMLNS, cloudFormationOperations, cloudFormationService } from './service.ts';
+export { cloudformationErrors } from './errors.ts';
+export {
+  CLOUDFORMATION_XMLNS,
+  cloudFormationOperations,
+  cloudFormationServiceEntry,
+} from './operation-table.ts';
+export { CloudFormationService, type CloudFormationServiceOptions } from './service.ts';
 export type { DeployPreview, DeploySpec, StackControl } from './stack-control.ts';
 export type {
   MaybePromise,

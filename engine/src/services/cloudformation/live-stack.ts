@@ -1,8 +1,11 @@
 /** The stack of a name that is not deleted (REVIEW_IN_PROGRESS included), if any. */
-import type { CloudFormationApi } from './api.ts';
+import type { CloudFormationService } from './service.ts';
 import type { StackRecord } from './stack-reader.ts';
 
-export async function liveStack(api: CloudFormationApi, nameOrId: string): Promise<StackRecord | undefined> {
+export async function liveStack(
+  api: CloudFormationService,
+  nameOrId: string,
+): Promise<StackRecord | undefined> {
   const stacks = (await api.reader.listStacks()).filter((s) => s.status !== 'DELETE_COMPLETE');
   return stacks.find((s) => s.stackId === nameOrId) ?? stacks.find((s) => s.stackName === nameOrId);
 }

@@ -1,7 +1,7 @@
 /**
  * The CloudFormation API on the AWS endpoint (awsQuery, XML), backed by the deploy engine: the
  * read side through a `StackReader`, the write side (stacks, change sets) through a
- * `CloudFormationApi` over the engine's `StackControl`.
+ * `CloudFormationService` over the engine's `StackControl`.
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/Welcome.html
  *
  * LIMITATIONS: no pagination (NextToken is accepted and everything is returned in one page); no
@@ -14,33 +14,33 @@
 
 import type { OperationTable } from '../../protocol/operation.ts';
 import type { QueryServiceEntry } from '../../protocol/service-entry.ts';
-import type { CloudFormationApi } from './api.ts';
-import { cancelUpdateStack } from './cancel-update-stack.ts';
-import { createChangeSet } from './create-change-set.ts';
-import { createStack } from './create-stack.ts';
-import { deleteChangeSet } from './delete-change-set.ts';
-import { deleteStack } from './delete-stack.ts';
-import { describeChangeSet } from './describe-change-set.ts';
-import { describeStackEvents } from './describe-stack-events.ts';
-import { describeStackResource } from './describe-stack-resource.ts';
-import { describeStackResources } from './describe-stack-resources.ts';
-import { describeStacks } from './describe-stacks.ts';
-import { executeChangeSet } from './execute-change-set.ts';
 import { findChangeSet } from './find-change-set.ts';
-import { getTemplate } from './get-template.ts';
-import { getTemplateSummary } from './get-template-summary.ts';
-import { listChangeSets } from './list-change-sets.ts';
-import { listExports } from './list-exports.ts';
-import { listStackResources } from './list-stack-resources.ts';
-import { listStacks } from './list-stacks.ts';
+import { cancelUpdateStack } from './operations/cancel-update-stack.ts';
+import { createChangeSet } from './operations/create-change-set.ts';
+import { createStack } from './operations/create-stack.ts';
+import { deleteChangeSet } from './operations/delete-change-set.ts';
+import { deleteStack } from './operations/delete-stack.ts';
+import { describeChangeSet } from './operations/describe-change-set.ts';
+import { describeStackEvents } from './operations/describe-stack-events.ts';
+import { describeStackResource } from './operations/describe-stack-resource.ts';
+import { describeStackResources } from './operations/describe-stack-resources.ts';
+import { describeStacks } from './operations/describe-stacks.ts';
+import { executeChangeSet } from './operations/execute-change-set.ts';
+import { getTemplate } from './operations/get-template.ts';
+import { getTemplateSummary } from './operations/get-template-summary.ts';
+import { listChangeSets } from './operations/list-change-sets.ts';
+import { listExports } from './operations/list-exports.ts';
+import { listStackResources } from './operations/list-stack-resources.ts';
+import { listStacks } from './operations/list-stacks.ts';
+import { updateStack } from './operations/update-stack.ts';
+import { validateTemplate } from './operations/validate-template.ts';
+import type { CloudFormationService } from './service.ts';
 import type { StackReader } from './stack-reader.ts';
-import { updateStack } from './update-stack.ts';
-import { validateTemplate } from './validate-template.ts';
 
 export const CLOUDFORMATION_XMLNS = 'http://cloudformation.amazonaws.com/doc/2010-05-15/';
 
 /** The read operations; with `api`, the write operations too. */
-export function cloudFormationOperations(reader: StackReader, api?: CloudFormationApi): OperationTable {
+export function cloudFormationOperations(reader: StackReader, api?: CloudFormationService): OperationTable {
   const source = api?.reader ?? reader;
   const read: OperationTable = {
     DescribeStacks: describeStacks(source),
@@ -71,7 +71,10 @@ export function cloudFormationOperations(reader: StackReader, api?: CloudFormati
 }
 
 /** The service-map entry for `cloudformation`. */
-export function cloudFormationService(reader: StackReader, api?: CloudFormationApi): QueryServiceEntry {
+export function cloudFormationServiceEntry(
+  reader: StackReader,
+  api?: CloudFormationService,
+): QueryServiceEntry {
   return {
     kind: 'query',
     protocol: { xmlns: CLOUDFORMATION_XMLNS },

@@ -3,7 +3,7 @@
  * deploy takes: `UsePreviousValue` reads the value the stack was last deployed with.
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_Parameter.html
  */
-import { validationError } from './errors.ts';
+import { cloudformationErrors } from './errors.ts';
 
 export interface ParameterInput {
   readonly ParameterKey?: string;
@@ -18,18 +18,21 @@ export function overridesFrom(
   const overrides: Record<string, string> = {};
   for (const [index, parameter] of (list ?? []).entries()) {
     const key = parameter.ParameterKey;
-    if (!key) throw validationError(`Parameters.member.${index + 1}.ParameterKey is required`);
+    if (!key)
+      throw cloudformationErrors.validation(`Parameters.member.${index + 1}.ParameterKey is required`);
     if (Object.hasOwn(overrides, key))
-      throw validationError(`Invalid input for parameter key ${key}. The key is given more than once`);
+      throw cloudformationErrors.validation(
+        `Invalid input for parameter key ${key}. The key is given more than once`,
+      );
     if (parameter.UsePreviousValue) {
       if (parameter.ParameterValue !== undefined) {
-        throw validationError(
+        throw cloudformationErrors.validation(
           `Invalid input for parameter key ${key}. Cannot specify usePreviousValue as true and non empty value for a parameter key in the list of parameters`,
         );
       }
       const value = previous?.[key];
       if (value === undefined) {
-        throw validationError(
+        throw cloudformationErrors.validation(
           previous
             ? `Invalid input for parameter key ${key}. Cannot specify usePreviousValue as true for a parameter key not in the previous template`
             : `Invalid input for parameter key ${key}. Cannot specify usePreviousValue as true for a new stack`,

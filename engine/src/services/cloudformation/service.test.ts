@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fakeStackReader, STACK_ID } from '../../edge/test-support/fakes.ts';
 import type { RequestContext } from '../../protocol/operation.ts';
 import type { AwsError } from '../../runtime/aws-error.ts';
-import { cloudFormationOperations } from './service.ts';
+import { cloudFormationOperations } from './operation-table.ts';
 
 const ctx: RequestContext = {
   requestId: 'r',

@@ -7,11 +7,11 @@
 import { DeployError } from '../../deploy/deploy-error.ts';
 import type { DeployResult, StackEvent } from '../../deploy/types.ts';
 import { AwsError } from '../../runtime/aws-error.ts';
-import { ApiRecords, type StackMeta } from './records.ts';
 import type { DeploySpec, StackControl } from './stack-control.ts';
 import type { StackEventRecord, StackReader, StackRecord } from './stack-reader.ts';
+import { ApiRecords, type StackMeta } from './store.ts';
 
-export interface CloudFormationApiOptions {
+export interface CloudFormationServiceOptions {
   readonly reader: StackReader;
   readonly control: StackControl;
   /** The API's state file (change sets, tags, deleted stacks). */
@@ -27,7 +27,7 @@ export interface CloudFormationApiOptions {
   readonly onBackgroundError?: (error: unknown) => void;
 }
 
-export class CloudFormationApi {
+export class CloudFormationService {
   readonly records: ApiRecords;
   readonly control: StackControl;
   readonly now: () => number;
@@ -35,7 +35,7 @@ export class CloudFormationApi {
   private readonly settleMs: number;
   private readonly onBackgroundError: (error: unknown) => void;
 
-  constructor(options: CloudFormationApiOptions) {
+  constructor(options: CloudFormationServiceOptions) {
     this.records = new ApiRecords(options.statePath);
     this.control = options.control;
     this.now = options.now;

@@ -5,7 +5,7 @@
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_CreateStack.html
  */
 import { AwsError } from '../../runtime/aws-error.ts';
-import { validationError } from './errors.ts';
+import { cloudformationErrors } from './errors.ts';
 import type { StackControl } from './stack-control.ts';
 
 export interface TemplateInput {
@@ -22,7 +22,7 @@ export function parseTemplateUrl(url: string): { bucket: string; key: string } {
   try {
     parsed = new URL(url);
   } catch {
-    throw validationError(`TemplateURL must be a supported URL: ${url}`);
+    throw cloudformationErrors.validation(`TemplateURL must be a supported URL: ${url}`);
   }
   const path = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
   const virtual = VIRTUAL_HOST.exec(parsed.hostname);
@@ -33,7 +33,7 @@ export function parseTemplateUrl(url: string): { bucket: string; key: string } {
 }
 
 function fail(url: string): never {
-  throw validationError(
+  throw cloudformationErrors.validation(
     `TemplateURL must be a supported URL (an S3 object URL with a bucket and key): ${url}`,
   );
 }
@@ -48,7 +48,7 @@ export async function templateText(
     (v) => v !== undefined,
   );
   if (given.length !== 1) {
-    throw validationError(
+    throw cloudformationErrors.validation(
       previous
         ? 'Specify exactly one of TemplateBody, TemplateURL or UsePreviousTemplate.'
         : 'Specify exactly one of TemplateBody or TemplateURL.',
@@ -61,9 +61,10 @@ export async function templateText(
       return await control.readObject(bucket, key);
     } catch (error) {
       const reason = error instanceof AwsError ? `${error.code}: ${error.message}` : String(error);
-      throw validationError(`TemplateURL ${input.TemplateURL} could not be read (${reason})`);
+      throw cloudformationErrors.validation(`TemplateURL ${input.TemplateURL} could not be read (${reason})`);
     }
   }
-  if (!previous) throw validationError('UsePreviousTemplate is only valid when updating a stack.');
+  if (!previous)
+    throw cloudformationErrors.validation('UsePreviousTemplate is only valid when updating a stack.');
   return previous();
 }

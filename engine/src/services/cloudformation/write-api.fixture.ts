@@ -15,8 +15,8 @@ import { AwsError } from '../../runtime/aws-error.ts';
 import { VirtualClock } from '../../runtime/clock.ts';
 import { stackControlOf } from '../../wiring/stack-control.ts';
 import { stackReaderOf } from '../../wiring/stack-reader.ts';
-import { CloudFormationApi } from './api.ts';
-import { cloudFormationOperations } from './service.ts';
+import { cloudFormationOperations } from './operation-table.ts';
+import { CloudFormationService } from './service.ts';
 
 export const CTX: RequestContext = {
   requestId: 'r',
@@ -75,7 +75,7 @@ export function writeApiFixture(objects: Record<string, string> = {}) {
     if (body === undefined) throw new AwsError('NoSuchKey', 'The specified key does not exist.', 404);
     return body;
   };
-  const api = new CloudFormationApi({
+  const api = new CloudFormationService({
     reader: stackReaderOf(deployer),
     control: stackControlOf(deployer, readObject, DEFAULT_ACCOUNT),
     statePath: join(dir, 'api.json'),

@@ -1,6 +1,6 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: Fn::Sub strings use CloudFormation's ${} syntax
 import { describe, expect, it } from 'vitest';
-import { writeApiFixture } from './test-support.ts';
+import { writeApiFixture } from './write-api.fixture.ts';
 
 /** A queue named by a parameter (a name change replaces it) with a size and an export. */
 const queueTemplate = (extra: Record<string, unknown> = {}) =>

@@ -1,9 +1,9 @@
 /** https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_CancelUpdateStack.html */
-import { defineOperation } from '../../protocol/operation.ts';
-import type { CloudFormationApi } from './api.ts';
-import { findStack, STACK_NAME, stackResourceArn } from './find-stack.ts';
+import { defineOperation } from '../../../protocol/operation.ts';
+import { findStack, STACK_NAME, stackResourceArn } from '../find-stack.ts';
+import type { CloudFormationService } from '../service.ts';
 
-export const cancelUpdateStack = (api: CloudFormationApi) =>
+export const cancelUpdateStack = (api: CloudFormationService) =>
   defineOperation({
     input: { StackName: { ...STACK_NAME, required: true }, ClientRequestToken: { type: 'string' } },
     resource: (input, ctx) => stackResourceArn(input.StackName, ctx.region, ctx.accountId),

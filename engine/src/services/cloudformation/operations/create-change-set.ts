@@ -5,19 +5,19 @@
  * as REVIEW_IN_PROGRESS, as AWS does.
  */
 import { randomUUID } from 'node:crypto';
-import { validateStackName } from '../../deploy/stack-name.ts';
-import { defineOperation } from '../../protocol/operation.ts';
-import type { CloudFormationApi } from './api.ts';
-import { checkCapabilities } from './capabilities.ts';
-import { alreadyExists, NO_CHANGES_REASON, notUpdatable, validationError } from './errors.ts';
-import { CAPABILITY_LIST, PARAMETERS, TAGS, TEMPLATE_FIELDS, tagMap } from './fields.ts';
-import { STACK_NAME, stackResourceArn } from './find-stack.ts';
-import { liveStack, UPDATABLE } from './live-stack.ts';
-import { overridesFrom, shownParameters } from './parameters.ts';
-import { templateText } from './template-source.ts';
-import { readTemplateText } from './template-summary.ts';
+import { validateStackName } from '../../../deploy/stack-name.ts';
+import { defineOperation } from '../../../protocol/operation.ts';
+import { checkCapabilities } from '../capabilities.ts';
+import { cloudformationErrors, NO_CHANGES_REASON } from '../errors.ts';
+import { CAPABILITY_LIST, PARAMETERS, TAGS, TEMPLATE_FIELDS, tagMap } from '../fields.ts';
+import { STACK_NAME, stackResourceArn } from '../find-stack.ts';
+import { liveStack, UPDATABLE } from '../live-stack.ts';
+import { overridesFrom, shownParameters } from '../parameters.ts';
+import type { CloudFormationService } from '../service.ts';
+import { templateText } from '../template-source.ts';
+import { readTemplateText } from '../template-summary.ts';
 
-export const createChangeSet = (api: CloudFormationApi) =>
+export const createChangeSet = (api: CloudFormationService) =>
   defineOperation({
     input: {
       StackName: { ...STACK_NAME, required: true, maxLength: 128 },
@@ -46,22 +46,24 @@ export const createChangeSet = (api: CloudFormationApi) =>
     handle: async (input, ctx) => {
       // Validated against the enum above; the schema types it as a plain string.
       const type = (input.ChangeSetType ?? 'UPDATE') as 'CREATE' | 'UPDATE' | 'IMPORT';
-      if (type === 'IMPORT') throw validationError('IMPORT change sets are not supported by the local cloud');
+      if (type === 'IMPORT')
+        throw cloudformationErrors.validation('IMPORT change sets are not supported by the local cloud');
       validateStackName(input.StackName);
       const stack = await liveStack(api, input.StackName);
       const reviewing = stack?.status === 'REVIEW_IN_PROGRESS';
-      if (type === 'CREATE' && stack && !reviewing) throw alreadyExists(`Stack [${input.StackName}]`);
+      if (type === 'CREATE' && stack && !reviewing)
+        throw cloudformationErrors.alreadyExists(`Stack [${input.StackName}]`);
       if (type === 'UPDATE' && (!stack || reviewing))
-        throw validationError(`Stack [${input.StackName}] does not exist`);
+        throw cloudformationErrors.validation(`Stack [${input.StackName}] does not exist`);
       if (type === 'UPDATE' && stack && (api.control.isBusy(stack.stackName) || !UPDATABLE.has(stack.status)))
-        throw notUpdatable(stack.stackId, stack.status);
+        throw cloudformationErrors.notUpdatable(stack.stackId, stack.status);
       const stackName = stack?.stackName ?? input.StackName;
       if (
         api.records
           .changeSets()
           .some((c) => c.stackName === stackName && c.changeSetName === input.ChangeSetName)
       )
-        throw alreadyExists(`ChangeSet [${input.ChangeSetName}]`);
+        throw cloudformationErrors.alreadyExists(`ChangeSet [${input.ChangeSetName}]`);
       const previous =
         type === 'UPDATE' && stack ? () => Promise.resolve(api.reader.template(stack.stackId)) : undefined;
       const body = await templateText(input, api.control, previous);

@@ -1,16 +1,16 @@
 /** https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_CreateStack.html */
-import { validateStackName } from '../../deploy/stack-name.ts';
-import { defineOperation } from '../../protocol/operation.ts';
-import type { CloudFormationApi } from './api.ts';
-import { checkCapabilities } from './capabilities.ts';
-import { alreadyExists } from './errors.ts';
-import { CAPABILITY_LIST, PARAMETERS, TAGS, TEMPLATE_FIELDS, tagMap } from './fields.ts';
-import { liveStack } from './live-stack.ts';
-import { overridesFrom } from './parameters.ts';
-import { templateText } from './template-source.ts';
-import { readTemplateText } from './template-summary.ts';
+import { validateStackName } from '../../../deploy/stack-name.ts';
+import { defineOperation } from '../../../protocol/operation.ts';
+import { checkCapabilities } from '../capabilities.ts';
+import { cloudformationErrors } from '../errors.ts';
+import { CAPABILITY_LIST, PARAMETERS, TAGS, TEMPLATE_FIELDS, tagMap } from '../fields.ts';
+import { liveStack } from '../live-stack.ts';
+import { overridesFrom } from '../parameters.ts';
+import type { CloudFormationService } from '../service.ts';
+import { templateText } from '../template-source.ts';
+import { readTemplateText } from '../template-summary.ts';
 
-export const createStack = (api: CloudFormationApi) =>
+export const createStack = (api: CloudFormationService) =>
   defineOperation({
     input: {
       StackName: { type: 'string', required: true, minLength: 1, maxLength: 128 },
@@ -28,7 +28,7 @@ export const createStack = (api: CloudFormationApi) =>
       validateStackName(input.StackName);
       const existing = await liveStack(api, input.StackName);
       if (existing && existing.status !== 'REVIEW_IN_PROGRESS')
-        throw alreadyExists(`Stack [${input.StackName}]`);
+        throw cloudformationErrors.alreadyExists(`Stack [${input.StackName}]`);
       const body = await templateText(input, api.control);
       const capabilities = input.Capabilities ?? [];
       checkCapabilities(readTemplateText(body), capabilities);

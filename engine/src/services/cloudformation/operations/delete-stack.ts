@@ -3,13 +3,13 @@
  * Deleting a stack that does not exist succeeds, as in AWS. A stack whose exports another stack
  * imports is refused before anything is deleted.
  */
-import { defineOperation } from '../../protocol/operation.ts';
-import type { CloudFormationApi } from './api.ts';
-import { validationError } from './errors.ts';
-import { STACK_NAME, stackResourceArn } from './find-stack.ts';
-import { liveStack } from './live-stack.ts';
+import { defineOperation } from '../../../protocol/operation.ts';
+import { cloudformationErrors } from '../errors.ts';
+import { STACK_NAME, stackResourceArn } from '../find-stack.ts';
+import { liveStack } from '../live-stack.ts';
+import type { CloudFormationService } from '../service.ts';
 
-export const deleteStack = (api: CloudFormationApi) =>
+export const deleteStack = (api: CloudFormationService) =>
   defineOperation({
     input: {
       StackName: { ...STACK_NAME, required: true },
@@ -21,7 +21,7 @@ export const deleteStack = (api: CloudFormationApi) =>
     resource: (input, ctx) => stackResourceArn(input.StackName, ctx.region, ctx.accountId),
     handle: async (input) => {
       if (input.RetainResources !== undefined && input.RetainResources.length > 0)
-        throw validationError(
+        throw cloudformationErrors.validation(
           'RetainResources is not supported by the local cloud: use DeletionPolicy: Retain',
         );
       const stack = await liveStack(api, input.StackName);
@@ -37,7 +37,9 @@ export const deleteStack = (api: CloudFormationApi) =>
         return {};
       }
       if (api.control.isBusy(stack.stackName))
-        throw validationError(`Stack [${stack.stackName}] cannot be deleted while in status ${stack.status}`);
+        throw cloudformationErrors.validation(
+          `Stack [${stack.stackName}] cannot be deleted while in status ${stack.status}`,
+        );
       await api.settle(api.startDelete(stack));
       return {};
     },

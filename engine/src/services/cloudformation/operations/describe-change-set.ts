@@ -1,11 +1,11 @@
 /** https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_DescribeChangeSet.html */
-import { defineOperation } from '../../protocol/operation.ts';
-import type { CloudFormationApi } from './api.ts';
-import { CHANGE_SET_NAME } from './fields.ts';
-import { changesShape, findChangeSet } from './find-change-set.ts';
-import { STACK_NAME } from './find-stack.ts';
+import { defineOperation } from '../../../protocol/operation.ts';
+import { CHANGE_SET_NAME } from '../fields.ts';
+import { changesShape, findChangeSet } from '../find-change-set.ts';
+import { STACK_NAME } from '../find-stack.ts';
+import type { CloudFormationService } from '../service.ts';
 
-export const describeChangeSet = (api: CloudFormationApi) =>
+export const describeChangeSet = (api: CloudFormationService) =>
   defineOperation({
     input: {
       ChangeSetName: { ...CHANGE_SET_NAME, required: true },

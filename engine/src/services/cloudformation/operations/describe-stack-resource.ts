@@ -1,10 +1,10 @@
 /** https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_DescribeStackResource.html */
-import { defineOperation } from '../../protocol/operation.ts';
-import type { CloudFormationApi } from './api.ts';
-import { validationError } from './errors.ts';
-import { findStack, STACK_NAME, stackResourceArn } from './find-stack.ts';
+import { defineOperation } from '../../../protocol/operation.ts';
+import { cloudformationErrors } from '../errors.ts';
+import { findStack, STACK_NAME, stackResourceArn } from '../find-stack.ts';
+import type { CloudFormationService } from '../service.ts';
 
-export const describeStackResource = (api: CloudFormationApi) =>
+export const describeStackResource = (api: CloudFormationService) =>
   defineOperation({
     input: {
       StackName: { ...STACK_NAME, required: true },
@@ -17,7 +17,7 @@ export const describeStackResource = (api: CloudFormationApi) =>
         (r) => r.logicalId === input.LogicalResourceId,
       );
       if (!resource)
-        throw validationError(
+        throw cloudformationErrors.validation(
           `Resource ${input.LogicalResourceId} does not exist for stack ${stack.stackName}`,
         );
       return {

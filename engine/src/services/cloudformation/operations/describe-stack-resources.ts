@@ -1,8 +1,8 @@
 /** https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_DescribeStackResources.html */
-import { defineOperation } from '../../protocol/operation.ts';
-import { validationError } from './errors.ts';
-import { findStack, STACK_NAME, stackResourceArn } from './find-stack.ts';
-import type { StackReader, StackRecord, StackResourceRecord } from './stack-reader.ts';
+import { defineOperation } from '../../../protocol/operation.ts';
+import { cloudformationErrors } from '../errors.ts';
+import { findStack, STACK_NAME, stackResourceArn } from '../find-stack.ts';
+import type { StackReader, StackRecord, StackResourceRecord } from '../stack-reader.ts';
 
 /** The stack owning a physical id, searched among live stacks. */
 async function stackOfPhysicalId(reader: StackReader, physicalId: string): Promise<StackRecord> {
@@ -11,7 +11,7 @@ async function stackOfPhysicalId(reader: StackReader, physicalId: string): Promi
     const resources = await reader.stackResources(stack.stackId);
     if (resources.some((r) => r.physicalId === physicalId)) return stack;
   }
-  throw validationError(`Stack for ${physicalId} does not exist`);
+  throw cloudformationErrors.validation(`Stack for ${physicalId} does not exist`);
 }
 
 export const describeStackResources = (reader: StackReader) =>
@@ -29,7 +29,8 @@ export const describeStackResources = (reader: StackReader) =>
           : input.PhysicalResourceId !== undefined
             ? await stackOfPhysicalId(reader, input.PhysicalResourceId)
             : undefined;
-      if (!stack) throw validationError('Either StackName or PhysicalResourceId must be specified.');
+      if (!stack)
+        throw cloudformationErrors.validation('Either StackName or PhysicalResourceId must be specified.');
       const keep = (r: StackResourceRecord): boolean =>
         (input.LogicalResourceId === undefined || r.logicalId === input.LogicalResourceId) &&
         (input.PhysicalResourceId === undefined || r.physicalId === input.PhysicalResourceId);

@@ -1,7 +1,7 @@
 /** https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_DescribeStacks.html */
-import { defineOperation } from '../../protocol/operation.ts';
-import { findStack, STACK_NAME, stackResourceArn } from './find-stack.ts';
-import type { StackReader, StackRecord } from './stack-reader.ts';
+import { defineOperation } from '../../../protocol/operation.ts';
+import { findStack, STACK_NAME, stackResourceArn } from '../find-stack.ts';
+import type { StackReader, StackRecord } from '../stack-reader.ts';
 
 const date = (ms: number | undefined): Date | undefined => (ms === undefined ? undefined : new Date(ms));
 

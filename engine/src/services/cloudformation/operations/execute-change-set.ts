@@ -3,15 +3,15 @@
  * Only an AVAILABLE change set runs, once; one made before the stack last changed is OBSOLETE.
  * Executing one removes the stack's other change sets, as AWS does (so they do not pile up).
  */
-import { defineOperation } from '../../protocol/operation.ts';
-import type { CloudFormationApi } from './api.ts';
-import { invalidChangeSetStatus, notUpdatable } from './errors.ts';
-import { CHANGE_SET_NAME } from './fields.ts';
-import { findChangeSet } from './find-change-set.ts';
-import { STACK_NAME } from './find-stack.ts';
-import { liveStack } from './live-stack.ts';
+import { defineOperation } from '../../../protocol/operation.ts';
+import { cloudformationErrors } from '../errors.ts';
+import { CHANGE_SET_NAME } from '../fields.ts';
+import { findChangeSet } from '../find-change-set.ts';
+import { STACK_NAME } from '../find-stack.ts';
+import { liveStack } from '../live-stack.ts';
+import type { CloudFormationService } from '../service.ts';
 
-export const executeChangeSet = (api: CloudFormationApi) =>
+export const executeChangeSet = (api: CloudFormationService) =>
   defineOperation({
     input: {
       ChangeSetName: { ...CHANGE_SET_NAME, required: true },
@@ -24,7 +24,7 @@ export const executeChangeSet = (api: CloudFormationApi) =>
       const cs = findChangeSet(api, input.ChangeSetName, input.StackName);
       const stack = await liveStack(api, cs.stackId);
       if (cs.type === 'UPDATE' && stack && api.control.isBusy(stack.stackName))
-        throw notUpdatable(stack.stackId, stack.status);
+        throw cloudformationErrors.notUpdatable(stack.stackId, stack.status);
       const stale =
         cs.executionStatus === 'AVAILABLE' &&
         (cs.type === 'CREATE'
@@ -35,7 +35,7 @@ export const executeChangeSet = (api: CloudFormationApi) =>
         api.records.save();
       }
       if (cs.executionStatus !== 'AVAILABLE') {
-        throw invalidChangeSetStatus(
+        throw cloudformationErrors.invalidChangeSetStatus(
           `ChangeSet [${cs.changeSetId}] cannot be executed in its current execution status of [${cs.executionStatus}]`,
         );
       }

@@ -1,20 +1,22 @@
 /** https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_GetTemplateSummary.html */
-import { defineOperation } from '../../protocol/operation.ts';
-import type { CloudFormationApi } from './api.ts';
-import { validationError } from './errors.ts';
-import { TEMPLATE_FIELDS } from './fields.ts';
-import { findStack, STACK_NAME } from './find-stack.ts';
-import { templateText } from './template-source.ts';
-import { readTemplateText, templateSummary } from './template-summary.ts';
+import { defineOperation } from '../../../protocol/operation.ts';
+import { cloudformationErrors } from '../errors.ts';
+import { TEMPLATE_FIELDS } from '../fields.ts';
+import { findStack, STACK_NAME } from '../find-stack.ts';
+import type { CloudFormationService } from '../service.ts';
+import { templateText } from '../template-source.ts';
+import { readTemplateText, templateSummary } from '../template-summary.ts';
 
-export const getTemplateSummary = (api: CloudFormationApi) =>
+export const getTemplateSummary = (api: CloudFormationService) =>
   defineOperation({
     input: { ...TEMPLATE_FIELDS, StackName: STACK_NAME, StackSetName: { type: 'string' } },
     handle: async (input) => {
       let text: string;
       if (input.StackName !== undefined) {
         if (input.TemplateBody !== undefined || input.TemplateURL !== undefined)
-          throw validationError('Specify exactly one of TemplateBody, TemplateURL or StackName.');
+          throw cloudformationErrors.validation(
+            'Specify exactly one of TemplateBody, TemplateURL or StackName.',
+          );
         const stack = await findStack(api.reader, input.StackName);
         text = await api.reader.template(stack.stackId);
       } else {

@@ -1,9 +1,9 @@
 /** https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_ListChangeSets.html */
-import { defineOperation } from '../../protocol/operation.ts';
-import type { CloudFormationApi } from './api.ts';
-import { findStack, STACK_NAME } from './find-stack.ts';
+import { defineOperation } from '../../../protocol/operation.ts';
+import { findStack, STACK_NAME } from '../find-stack.ts';
+import type { CloudFormationService } from '../service.ts';
 
-export const listChangeSets = (api: CloudFormationApi) =>
+export const listChangeSets = (api: CloudFormationService) =>
   defineOperation({
     input: { StackName: { ...STACK_NAME, required: true }, NextToken: { type: 'string' } },
     handle: async (input) => {

@@ -1,7 +1,7 @@
 /** https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_ListStackResources.html */
-import { defineOperation } from '../../protocol/operation.ts';
-import { findStack, STACK_NAME, stackResourceArn } from './find-stack.ts';
-import type { StackReader } from './stack-reader.ts';
+import { defineOperation } from '../../../protocol/operation.ts';
+import { findStack, STACK_NAME, stackResourceArn } from '../find-stack.ts';
+import type { StackReader } from '../stack-reader.ts';
 
 export const listStackResources = (reader: StackReader) =>
   defineOperation({

@@ -1,6 +1,6 @@
 /** https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_ListStacks.html */
-import { defineOperation } from '../../protocol/operation.ts';
-import type { StackReader } from './stack-reader.ts';
+import { defineOperation } from '../../../protocol/operation.ts';
+import type { StackReader } from '../stack-reader.ts';
 
 export const listStacks = (reader: StackReader) =>
   defineOperation({

@@ -1,16 +1,16 @@
 /** https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_UpdateStack.html */
-import { defineOperation } from '../../protocol/operation.ts';
-import type { CloudFormationApi } from './api.ts';
-import { checkCapabilities } from './capabilities.ts';
-import { NO_UPDATES, notUpdatable, stackNotFound, validationError } from './errors.ts';
-import { CAPABILITY_LIST, PARAMETERS, TAGS, TEMPLATE_FIELDS, tagMap } from './fields.ts';
-import { STACK_NAME, stackResourceArn } from './find-stack.ts';
-import { liveStack, UPDATABLE } from './live-stack.ts';
-import { overridesFrom } from './parameters.ts';
-import { templateText } from './template-source.ts';
-import { readTemplateText } from './template-summary.ts';
+import { defineOperation } from '../../../protocol/operation.ts';
+import { checkCapabilities } from '../capabilities.ts';
+import { cloudformationErrors, NO_UPDATES } from '../errors.ts';
+import { CAPABILITY_LIST, PARAMETERS, TAGS, TEMPLATE_FIELDS, tagMap } from '../fields.ts';
+import { STACK_NAME, stackResourceArn } from '../find-stack.ts';
+import { liveStack, UPDATABLE } from '../live-stack.ts';
+import { overridesFrom } from '../parameters.ts';
+import type { CloudFormationService } from '../service.ts';
+import { templateText } from '../template-source.ts';
+import { readTemplateText } from '../template-summary.ts';
 
-export const updateStack = (api: CloudFormationApi) =>
+export const updateStack = (api: CloudFormationService) =>
   defineOperation({
     input: {
       StackName: { ...STACK_NAME, required: true },
@@ -25,9 +25,10 @@ export const updateStack = (api: CloudFormationApi) =>
     resource: (input, ctx) => stackResourceArn(input.StackName, ctx.region, ctx.accountId),
     handle: async (input) => {
       const stack = await liveStack(api, input.StackName);
-      if (!stack || stack.status === 'REVIEW_IN_PROGRESS') throw stackNotFound(input.StackName);
+      if (!stack || stack.status === 'REVIEW_IN_PROGRESS')
+        throw cloudformationErrors.stackNotFound(input.StackName);
       if (api.control.isBusy(stack.stackName) || !UPDATABLE.has(stack.status))
-        throw notUpdatable(stack.stackId, stack.status);
+        throw cloudformationErrors.notUpdatable(stack.stackId, stack.status);
       const body = await templateText(input, api.control, async () => api.reader.template(stack.stackId));
       const capabilities = input.Capabilities ?? [];
       checkCapabilities(readTemplateText(body), capabilities);
@@ -40,7 +41,7 @@ export const updateStack = (api: CloudFormationApi) =>
       const previousTags = api.records.meta(stack.stackId)?.tags ?? {};
       const tags = input.Tags === undefined ? previousTags : tagMap(input.Tags);
       const tagsChanged = JSON.stringify(tags) !== JSON.stringify(previousTags);
-      if (!preview.hasChanges && !tagsChanged) throw validationError(NO_UPDATES);
+      if (!preview.hasChanges && !tagsChanged) throw cloudformationErrors.validation(NO_UPDATES);
       if (!preview.hasChanges) {
         api.records.setMeta(stack.stackId, { tags, capabilities, templateBody: body });
         return { StackId: stack.stackId };

@@ -1,11 +1,11 @@
 /** https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_ValidateTemplate.html */
-import { defineOperation } from '../../protocol/operation.ts';
-import type { CloudFormationApi } from './api.ts';
-import { TEMPLATE_FIELDS } from './fields.ts';
-import { templateText } from './template-source.ts';
-import { templateSummary, validateTemplateText } from './template-summary.ts';
+import { defineOperation } from '../../../protocol/operation.ts';
+import { TEMPLATE_FIELDS } from '../fields.ts';
+import type { CloudFormationService } from '../service.ts';
+import { templateText } from '../template-source.ts';
+import { templateSummary, validateTemplateText } from '../template-summary.ts';
 
-export const validateTemplate = (api: CloudFormationApi) =>
+export const validateTemplate = (api: CloudFormationService) =>
   defineOperation({
     input: TEMPLATE_FIELDS,
     handle: async (input) => {
