@@ -14,7 +14,7 @@ import {
 import { cloudwatchServiceEntry } from '../services/cloudwatch/index.ts';
 import { eventsServiceEntry } from '../services/events/index.ts';
 import { firehoseOperations } from '../services/firehose/dispatch.ts';
-import { apiGatewayV2WireService } from '../services/http-api/read-api/wire.ts';
+import { httpApiServiceEntry } from '../services/http-api/index.ts';
 import { iamWireService } from '../services/iam/wire.ts';
 import { logsServiceEntry } from '../services/logs/index.ts';
 import { createS3HttpHandler } from '../services/s3/index.ts';
@@ -146,6 +146,6 @@ export function buildServiceMap(
     events: eventsServiceEntry(services.events),
     sns: snsWireService(services.sns),
     iam: iamWireService(services.iam),
-    apigateway: apiGatewayV2WireService(services.httpApi),
+    apigateway: httpApiServiceEntry(services.httpApi),
   };
 }

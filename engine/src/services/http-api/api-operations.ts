@@ -1,7 +1,7 @@
-import { badRequest } from './errors.ts';
+import { httpApiErrors } from './errors.ts';
 import { randomId } from './ids.ts';
+import type { ApiRecord, ApiState, CorsConfiguration } from './model.ts';
 import type { HttpApiStore } from './store.ts';
-import type { ApiRecord, ApiState, CorsConfiguration } from './types.ts';
 import { requireName, validateCors, validateStringMap } from './validation.ts';
 
 /**
@@ -27,7 +27,7 @@ export interface UpdateApiInput {
 
 export const createApiRecord = (store: HttpApiStore, input: CreateApiInput, now: number): ApiState => {
   if (input.ProtocolType !== 'HTTP') {
-    throw badRequest(`ProtocolType '${String(input.ProtocolType)}' is not emulated: only HTTP`);
+    throw httpApiErrors.badRequest(`ProtocolType '${String(input.ProtocolType)}' is not emulated: only HTTP`);
   }
   let apiId = randomId(10);
   while (store.find(apiId)) apiId = randomId(10);

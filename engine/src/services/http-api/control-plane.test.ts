@@ -3,7 +3,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_ACCOUNT } from '../../runtime/account.ts';
 import { AwsError } from '../../runtime/aws-error.ts';
 import { RealClock } from '../../runtime/clock.ts';
-import { HttpApiService } from './http-api-service.ts';
 import {
   FUNCTION_ARN,
   type Harness,
@@ -11,7 +10,8 @@ import {
   MemoryMetrics,
   makeHarness,
   send,
-} from './test-support/harness.ts';
+} from './harness.fixture.ts';
+import { HttpApiService } from './service.ts';
 
 const expectAwsError = (fn: () => unknown, code: string, status: number, text: RegExp): void => {
   let caught: unknown;

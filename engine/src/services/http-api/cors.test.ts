@@ -6,7 +6,7 @@ import {
   preflightHeaders,
   withoutCorsHeaders,
 } from './cors.ts';
-import type { CorsConfiguration } from './types.ts';
+import type { CorsConfiguration } from './model.ts';
 
 const config: CorsConfiguration = {
   AllowOrigins: ['https://app.example.com', 'http://*'],

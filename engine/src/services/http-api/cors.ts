@@ -1,4 +1,4 @@
-import type { CorsConfiguration } from './types.ts';
+import type { CorsConfiguration } from './model.ts';
 
 /**
  * CORS as an HTTP API applies it from the API's CorsConfiguration: the gateway answers preflights

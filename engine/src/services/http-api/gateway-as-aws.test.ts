@@ -9,8 +9,8 @@ import { connect } from 'node:net';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RealClock } from '../../runtime/clock.ts';
+import { deployApi, type Harness, makeHarness, send } from './harness.fixture.ts';
 import { parseRequestTarget } from './request-target.ts';
-import { deployApi, type Harness, makeHarness, send } from './test-support/harness.ts';
 
 const run = promisify(execFile);
 

@@ -2,14 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_ACCOUNT } from '../../../runtime/account.ts';
-import type { Clock } from '../../../runtime/clock.ts';
-import type { MetricDatum, MetricSink } from '../../cloudwatch/metric-sink.ts';
-import type { InvokeRequest, InvokeResult } from '../../lambda/types.ts';
-import type { LogEvent, LogSink } from '../../logs/sink.ts';
-import type { HttpApiEventV2 } from '../event-builder.ts';
-import { HttpApiService } from '../http-api-service.ts';
-import type { LambdaInvoker } from '../invoke-integration.ts';
+import { DEFAULT_ACCOUNT } from '../../runtime/account.ts';
+import type { Clock } from '../../runtime/clock.ts';
+import type { MetricDatum, MetricSink } from '../cloudwatch/metric-sink.ts';
+import type { InvokeRequest, InvokeResult } from '../lambda/types.ts';
+import type { LogEvent, LogSink } from '../logs/sink.ts';
+import type { HttpApiEventV2 } from './event-builder.ts';
+import type { LambdaInvoker } from './invoke-integration.ts';
+import { HttpApiService } from './service.ts';
 
 /** Test doubles and a real-HTTP client for the HTTP API service tests. */
 export const FUNCTION_ARN = 'arn:aws:lambda:us-east-1:000000000000:function:capture';

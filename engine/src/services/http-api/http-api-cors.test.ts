@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RealClock } from '../../runtime/clock.ts';
-import { deployApi, type Harness, makeHarness, send } from './test-support/harness.ts';
+import { deployApi, type Harness, makeHarness, send } from './harness.fixture.ts';
 
 const CORS = {
   AllowOrigins: ['https://app.example.com'],

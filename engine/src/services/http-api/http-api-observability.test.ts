@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../runtime/clock.ts';
-import { deployApi, type Harness, makeHarness, send, until } from './test-support/harness.ts';
+import { deployApi, type Harness, makeHarness, send, until } from './harness.fixture.ts';
 
 const LOG_GROUP_ARN = 'arn:aws:logs:us-east-1:000000000000:log-group:/aws/apigateway/capture:*';
 const FORMAT =

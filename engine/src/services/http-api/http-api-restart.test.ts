@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RealClock } from '../../runtime/clock.ts';
-import { deployApi, makeHarness, send } from './test-support/harness.ts';
+import { deployApi, makeHarness, send } from './harness.fixture.ts';
 
 describe('HTTP API persistence', () => {
   it('keeps APIs, routes and the port across a restart', async () => {

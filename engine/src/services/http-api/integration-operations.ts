@@ -1,7 +1,7 @@
-import { badRequest, conflict, notFound } from './errors.ts';
+import { httpApiErrors } from './errors.ts';
 import { randomId } from './ids.ts';
+import type { ApiState, IntegrationRecord } from './model.ts';
 import type { HttpApiStore } from './store.ts';
-import type { ApiState, IntegrationRecord } from './types.ts';
 import { functionArnFromUri, validatePayloadFormat, validateTimeout } from './validation.ts';
 
 /**
@@ -60,7 +60,7 @@ export const deleteIntegration = (store: HttpApiStore, apiId: string, integratio
   getIntegration(state, integrationId);
   const user = Object.values(state.routes).find((r) => r.Target === `integrations/${integrationId}`);
   if (user) {
-    throw conflict(
+    throw httpApiErrors.conflict(
       `Integration ${integrationId} is still the target of route ${user.RouteId} (${user.RouteKey})`,
     );
   }
@@ -70,13 +70,15 @@ export const deleteIntegration = (store: HttpApiStore, apiId: string, integratio
 
 export const getIntegration = (state: ApiState, integrationId: string): IntegrationRecord => {
   const integration = state.integrations[integrationId];
-  if (!integration) throw notFound(`Invalid Integration identifier specified ${integrationId}`);
+  if (!integration) throw httpApiErrors.notFound(`Invalid Integration identifier specified ${integrationId}`);
   return integration;
 };
 
 const buildIntegration = (integrationId: string, input: CreateIntegrationInput): IntegrationRecord => {
   if (input.IntegrationType !== 'AWS_PROXY') {
-    throw badRequest(`IntegrationType '${String(input.IntegrationType)}' is not emulated: only AWS_PROXY`);
+    throw httpApiErrors.badRequest(
+      `IntegrationType '${String(input.IntegrationType)}' is not emulated: only AWS_PROXY`,
+    );
   }
   return {
     IntegrationId: integrationId,

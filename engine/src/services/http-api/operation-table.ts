@@ -4,15 +4,15 @@
  * CloudFormation; write operations answer the endpoint's unknown-route error.
  * https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/api-reference.html
  */
-import type { RestJsonServiceEntry } from '../../../protocol/service-entry.ts';
-import type { HttpApiService } from '../http-api-service.ts';
-import { getApi } from './get-api.ts';
-import { getApis } from './get-apis.ts';
-import { getIntegrations } from './get-integrations.ts';
-import { getRoutes } from './get-routes.ts';
-import { getStages } from './get-stages.ts';
+import type { RestJsonServiceEntry } from '../../protocol/service-entry.ts';
+import { getApi } from './operations/get-api.ts';
+import { getApis } from './operations/get-apis.ts';
+import { getIntegrations } from './operations/get-integrations.ts';
+import { getRoutes } from './operations/get-routes.ts';
+import { getStages } from './operations/get-stages.ts';
+import type { HttpApiService } from './service.ts';
 
-export const apiGatewayV2WireService = (service: HttpApiService): RestJsonServiceEntry => ({
+export const httpApiServiceEntry = (service: HttpApiService): RestJsonServiceEntry => ({
   kind: 'rest-json',
   routes: [
     getApis(service),

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ACCOUNT } from '../../runtime/account.ts';
 import { VirtualClock } from '../../runtime/clock.ts';
+import { FakeLambda, FUNCTION_ARN, MemoryLogs, MemoryMetrics } from './harness.fixture.ts';
+import type { ApiState } from './model.ts';
 import { type GatewayDeps, handleRequest, type IncomingRequest } from './request-handler.ts';
-import { FakeLambda, FUNCTION_ARN, MemoryLogs, MemoryMetrics } from './test-support/harness.ts';
 import { ACCOUNT_LIMITS, TokenBuckets } from './throttle.ts';
-import type { ApiState } from './types.ts';
 
 const state: ApiState = {
   api: {

@@ -7,12 +7,12 @@ import { buildEvent, type GatewayRequest, joinHeaders } from './event-builder.ts
 import { traceRandom, withForwardedHeaders } from './forwarded-headers.ts';
 import { requestId as newRequestId } from './ids.ts';
 import { executeApiArn, invokeIntegration, type LambdaInvoker } from './invoke-integration.ts';
+import type { ApiState } from './model.ts';
 import { GATEWAY_RESPONSES, type GatewayResponse, gatewayResponseBody, PREFLIGHT_STATUS } from './quirks.ts';
 import { type RequestTrace, recordRequest } from './request-record.ts';
 import { mapResponse } from './response-mapping.ts';
 import { matchRoute, selectStage } from './route-matching.ts';
 import { ACCOUNT_BUCKET, ACCOUNT_LIMITS, effectiveLimits, type TokenBuckets } from './throttle.ts';
-import type { ApiState } from './types.ts';
 
 /**
  * One request through an HTTP API, in AWS's order: payload limit, stage, CORS preflight, route,

@@ -8,8 +8,8 @@ import {
 } from './access-log.ts';
 import { formatClfTime } from './event-builder.ts';
 import { gatewayMetrics } from './metrics.ts';
+import type { ApiRecord, StageRecord } from './model.ts';
 import type { GatewayResponse } from './quirks.ts';
-import type { ApiRecord, StageRecord } from './types.ts';
 
 /**
  * What the gateway learnt about one request, filled in as it goes, and what it writes once the

@@ -1,7 +1,7 @@
-import { badRequest, conflict, notFound } from './errors.ts';
+import { httpApiErrors } from './errors.ts';
 import { randomId } from './ids.ts';
+import type { ApiState, RouteRecord } from './model.ts';
 import type { HttpApiStore } from './store.ts';
-import type { ApiState, RouteRecord } from './types.ts';
 import { validateRouteKey } from './validation.ts';
 
 /**
@@ -73,27 +73,27 @@ export const deleteRoute = (store: HttpApiStore, apiId: string, routeId: string)
 
 export const getRoute = (state: ApiState, routeId: string): RouteRecord => {
   const route = state.routes[routeId];
-  if (!route) throw notFound(`Invalid Route identifier specified ${routeId}`);
+  if (!route) throw httpApiErrors.notFound(`Invalid Route identifier specified ${routeId}`);
   return route;
 };
 
 const assertUniqueKey = (state: ApiState, routeKey: string): void => {
   if (Object.values(state.routes).some((r) => r.RouteKey === routeKey)) {
-    throw conflict(`Unable to create route ${routeKey}. The route already exists`);
+    throw httpApiErrors.conflict(`Unable to create route ${routeKey}. The route already exists`);
   }
 };
 
 const checkTarget = (state: ApiState, target: string): string => {
   const match = /^integrations\/([a-z0-9]+)$/.exec(target);
-  if (!match) throw badRequest(`Target '${target}' must be 'integrations/<IntegrationId>'`);
+  if (!match) throw httpApiErrors.badRequest(`Target '${target}' must be 'integrations/<IntegrationId>'`);
   if (!state.integrations[match[1] as string]) {
-    throw badRequest(`Target '${target}' names an integration that does not exist`);
+    throw httpApiErrors.badRequest(`Target '${target}' names an integration that does not exist`);
   }
   return target;
 };
 
 const checkAuthorization = (type: string | undefined): void => {
   if (type !== undefined && type !== 'NONE') {
-    throw badRequest(`AuthorizationType '${type}' is not emulated: only NONE`);
+    throw httpApiErrors.badRequest(`AuthorizationType '${type}' is not emulated: only NONE`);
   }
 };

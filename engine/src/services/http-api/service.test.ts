@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RealClock } from '../../runtime/clock.ts';
-import { deployApi, FUNCTION_ARN, type Harness, makeHarness, send } from './test-support/harness.ts';
+import { deployApi, FUNCTION_ARN, type Harness, makeHarness, send } from './harness.fixture.ts';
 
 describe('HTTP API request handling over real HTTP', () => {
   let h: Harness;

@@ -11,20 +11,13 @@ import {
 import * as integrations from './integration-operations.ts';
 import type { LambdaInvoker } from './invoke-integration.ts';
 import { ApiListener, type ListenerGuard } from './listener.ts';
+import type { ApiRecord, ApiState, IntegrationRecord, RouteRecord, StageRecord } from './model.ts';
 import { handleRequest } from './request-handler.ts';
 import * as routes from './route-operations.ts';
 import * as stages from './stage-operations.ts';
 import { HttpApiStore } from './store.ts';
 import { TokenBuckets } from './throttle.ts';
-import type { ApiRecord, ApiState, IntegrationRecord, RouteRecord, StageRecord } from './types.ts';
 
-/**
- * LIMITATIONS: HTTP APIs only (no WebSocket); Lambda proxy integrations with payload format 2.0
- * only; no authorizers, custom domains, API mappings, mTLS, deployments (every change is live, as
- * with AutoDeploy), parameter mapping or response overrides; no request line/header size quota.
- * The account-level throttle (10,000 rps, burst 5,000) is shared by the APIs of one service
- * instance. See AWS-FACTS.md for what each emulated behaviour rests on.
- */
 export interface HttpApiServiceOptions {
   /** The service's data directory; the control plane is kept in `http-api.json` inside it. */
   readonly dataDir: string;

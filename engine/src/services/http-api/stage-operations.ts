@@ -1,6 +1,6 @@
-import { badRequest, conflict, notFound } from './errors.ts';
+import { httpApiErrors } from './errors.ts';
+import type { AccessLogSettings, ApiState, RouteSettings, StageRecord } from './model.ts';
 import type { HttpApiStore } from './store.ts';
-import type { AccessLogSettings, ApiState, RouteSettings, StageRecord } from './types.ts';
 import {
   validateAccessLogSettings,
   validateRouteSettings,
@@ -45,9 +45,9 @@ export const createStage = (
 ): StageRecord => {
   const state = store.get(apiId);
   const name = validateStageName(input.StageName);
-  if (state.stages[name]) throw conflict(`Stage already exists: ${name}`);
+  if (state.stages[name]) throw httpApiErrors.conflict(`Stage already exists: ${name}`);
   if (Object.keys(state.stages).length >= MAX_STAGES) {
-    throw badRequest(`An HTTP API can have at most ${MAX_STAGES} stages`);
+    throw httpApiErrors.badRequest(`An HTTP API can have at most ${MAX_STAGES} stages`);
   }
   const date = new Date(now).toISOString();
   const stage = buildStage(name, input, date, date);
@@ -91,7 +91,7 @@ export const deleteStage = (store: HttpApiStore, apiId: string, stageName: strin
 
 export const getStage = (state: ApiState, stageName: string): StageRecord => {
   const stage = state.stages[stageName];
-  if (!stage) throw notFound(`Invalid stage identifier specified ${stageName}`);
+  if (!stage) throw httpApiErrors.notFound(`Invalid stage identifier specified ${stageName}`);
   return stage;
 };
 

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { StateFile } from '../../runtime/state-file.ts';
 import { objectWith } from '../../runtime/state-file-error.ts';
-import { notFound } from './errors.ts';
-import type { ApiState, HttpApiStateDocument } from './types.ts';
+import { httpApiErrors } from './errors.ts';
+import type { ApiState, HttpApiStateDocument } from './model.ts';
 
 /**
  * The HTTP API control plane in memory, saved whole (atomically) after every change so a restart
@@ -32,7 +32,7 @@ export class HttpApiStore {
   /** The API's state, or NotFoundException naming the id. */
   get(apiId: string): ApiState {
     const state = this.doc.apis[apiId];
-    if (!state) throw notFound(`Invalid API identifier specified ${apiId}`);
+    if (!state) throw httpApiErrors.notFound(`Invalid API identifier specified ${apiId}`);
     return state;
   }
 

@@ -1,4 +1,4 @@
-import type { RouteSettings } from './types.ts';
+import type { RouteSettings } from './model.ts';
 
 /**
  * Token-bucket throttling as HTTP API stages apply it: each route of a stage has a bucket holding

@@ -1,4 +1,4 @@
-import type { HttpApiService } from '../http-api-service.ts';
+import type { HttpApiService } from '../service.ts';
 import { readRoute } from './read-route.ts';
 import { routeView } from './views.ts';
 

@@ -1,11 +1,11 @@
-import type { Api } from '../http-api-service.ts';
 import type {
   CorsConfiguration,
   IntegrationRecord,
   RouteRecord,
   RouteSettings,
   StageRecord,
-} from '../types.ts';
+} from '../model.ts';
+import type { Api } from '../service.ts';
 
 /**
  * The API Gateway v2 REST-JSON shapes (lowerCamelCase members), from the resource pages of
