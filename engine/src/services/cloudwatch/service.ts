@@ -18,8 +18,6 @@ import {
 } from './metric-store.ts';
 import type { Alarm, AlarmDefinition, AlarmHistoryItem } from './model.ts';
 
-export type { Alarm, AlarmDefinition, AlarmHistoryItem } from './model.ts';
-
 export interface CloudWatchServiceOptions {
   readonly dataDir: string;
   readonly clock: Clock;

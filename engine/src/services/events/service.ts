@@ -12,8 +12,6 @@ import type { Rule, RuleTarget, ScheduledEvent } from './model.ts';
 import { nextFireTime, parseScheduleExpression } from './schedule-expression.ts';
 import { deliverToTarget } from './target-delivery.ts';
 
-export type { Rule, RuleTarget, ScheduledEvent } from './model.ts';
-
 export interface EventsServiceOptions {
   readonly dataDir: string;
   readonly clock: Clock;

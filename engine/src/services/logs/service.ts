@@ -12,8 +12,6 @@ import type { LogEvent, LogSink } from './sink.ts';
 import { type StoredEvent, StreamStore } from './stream-store.ts';
 import { SubscriptionOutbox } from './subscription-outbox.ts';
 
-export type { LogGroup, SubscriptionFilter } from './model.ts';
-
 export interface LogsServiceOptions {
   readonly dataDir: string;
   readonly clock: Clock;
