@@ -14,8 +14,6 @@
  *   GetIntegrations); APIs are written by CloudFormation.
  * See AWS-FACTS.md for what each emulated behaviour rests on.
  */
-export type { CreateApiInput, UpdateApiInput } from './api-operations.ts';
-export type { CreateIntegrationInput, UpdateIntegrationInput } from './integration-operations.ts';
 export type { LambdaInvoker } from './invoke-integration.ts';
 export type {
   AccessLogSettings,
@@ -27,6 +25,12 @@ export type {
   StageRecord,
 } from './model.ts';
 export { httpApiServiceEntry } from './operation-table.ts';
-export type { CreateRouteInput, UpdateRouteInput } from './route-operations.ts';
+export type { CreateApiInput } from './operations/create-api.ts';
+export type { CreateRouteInput } from './operations/create-route.ts';
+export type { CreateIntegrationInput } from './operations/integration-rules.ts';
+export type { CreateStageInput } from './operations/stage-rules.ts';
+export type { UpdateApiInput } from './operations/update-api.ts';
+export type { UpdateIntegrationInput } from './operations/update-integration.ts';
+export type { UpdateRouteInput } from './operations/update-route.ts';
+export type { UpdateStageInput } from './operations/update-stage.ts';
 export { type Api, HttpApiService, type HttpApiServiceOptions } from './service.ts';
-export type { CreateStageInput, UpdateStageInput } from './stage-operations.ts';

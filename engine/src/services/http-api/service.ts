@@ -2,19 +2,23 @@ import type { AccountContext } from '../../runtime/account.ts';
 import type { Clock } from '../../runtime/clock.ts';
 import type { MetricSink } from '../cloudwatch/metric-sink.ts';
 import type { LogSink } from '../logs/sink.ts';
-import {
-  type CreateApiInput,
-  createApiRecord,
-  type UpdateApiInput,
-  updateApiRecord,
-} from './api-operations.ts';
-import * as integrations from './integration-operations.ts';
 import type { LambdaInvoker } from './invoke-integration.ts';
 import { ApiListener, type ListenerGuard } from './listener.ts';
 import type { ApiRecord, ApiState, IntegrationRecord, RouteRecord, StageRecord } from './model.ts';
+import { type CreateApiInput, createApiRecord } from './operations/create-api.ts';
+import { createIntegration } from './operations/create-integration.ts';
+import { type CreateRouteInput, createRoute } from './operations/create-route.ts';
+import { createStage } from './operations/create-stage.ts';
+import { deleteIntegration } from './operations/delete-integration.ts';
+import { deleteRoute } from './operations/delete-route.ts';
+import { deleteStage } from './operations/delete-stage.ts';
+import type { CreateIntegrationInput } from './operations/integration-rules.ts';
+import { type CreateStageInput, getStage } from './operations/stage-rules.ts';
+import { type UpdateApiInput, updateApiRecord } from './operations/update-api.ts';
+import { type UpdateIntegrationInput, updateIntegration } from './operations/update-integration.ts';
+import { type UpdateRouteInput, updateRoute } from './operations/update-route.ts';
+import { type UpdateStageInput, updateStage } from './operations/update-stage.ts';
 import { handleRequest } from './request-handler.ts';
-import * as routes from './route-operations.ts';
-import * as stages from './stage-operations.ts';
 import { HttpApiStore } from './store.ts';
 import { TokenBuckets } from './throttle.ts';
 
@@ -107,57 +111,53 @@ export class HttpApiService {
     return this.endpointOf(this.store.get(apiId));
   }
 
-  createRoute(apiId: string, input: routes.CreateRouteInput): RouteRecord {
-    return routes.createRoute(this.store, apiId, input);
+  createRoute(apiId: string, input: CreateRouteInput): RouteRecord {
+    return createRoute(this.store, apiId, input);
   }
 
-  updateRoute(apiId: string, routeId: string, input: routes.UpdateRouteInput): RouteRecord {
-    return routes.updateRoute(this.store, apiId, routeId, input);
+  updateRoute(apiId: string, routeId: string, input: UpdateRouteInput): RouteRecord {
+    return updateRoute(this.store, apiId, routeId, input);
   }
 
   deleteRoute(apiId: string, routeId: string): void {
-    routes.deleteRoute(this.store, apiId, routeId);
+    deleteRoute(this.store, apiId, routeId);
   }
 
   getRoutes(apiId: string): RouteRecord[] {
     return Object.values(this.store.get(apiId).routes);
   }
 
-  createIntegration(apiId: string, input: integrations.CreateIntegrationInput): IntegrationRecord {
-    return integrations.createIntegration(this.store, apiId, input);
+  createIntegration(apiId: string, input: CreateIntegrationInput): IntegrationRecord {
+    return createIntegration(this.store, apiId, input);
   }
 
-  updateIntegration(
-    apiId: string,
-    integrationId: string,
-    input: integrations.UpdateIntegrationInput,
-  ): IntegrationRecord {
-    return integrations.updateIntegration(this.store, apiId, integrationId, input);
+  updateIntegration(apiId: string, integrationId: string, input: UpdateIntegrationInput): IntegrationRecord {
+    return updateIntegration(this.store, apiId, integrationId, input);
   }
 
   deleteIntegration(apiId: string, integrationId: string): void {
-    integrations.deleteIntegration(this.store, apiId, integrationId);
+    deleteIntegration(this.store, apiId, integrationId);
   }
 
   getIntegrations(apiId: string): IntegrationRecord[] {
     return Object.values(this.store.get(apiId).integrations);
   }
 
-  createStage(apiId: string, input: stages.CreateStageInput): StageRecord {
-    return stages.createStage(this.store, apiId, input, this.options.clock.now());
+  createStage(apiId: string, input: CreateStageInput): StageRecord {
+    return createStage(this.store, apiId, input, this.options.clock.now());
   }
 
-  updateStage(apiId: string, stageName: string, input: stages.UpdateStageInput): StageRecord {
-    return stages.updateStage(this.store, apiId, stageName, input, this.options.clock.now());
+  updateStage(apiId: string, stageName: string, input: UpdateStageInput): StageRecord {
+    return updateStage(this.store, apiId, stageName, input, this.options.clock.now());
   }
 
   deleteStage(apiId: string, stageName: string): void {
-    stages.deleteStage(this.store, apiId, stageName);
+    deleteStage(this.store, apiId, stageName);
     this.buckets.clear(`${apiId}/${stageName}/`);
   }
 
   getStage(apiId: string, stageName: string): StageRecord {
-    return stages.getStage(this.store.get(apiId), stageName);
+    return getStage(this.store.get(apiId), stageName);
   }
 
   getStages(apiId: string): StageRecord[] {

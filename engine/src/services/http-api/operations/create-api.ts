@@ -1,12 +1,12 @@
-import { httpApiErrors } from './errors.ts';
-import { randomId } from './ids.ts';
-import type { ApiRecord, ApiState, CorsConfiguration } from './model.ts';
-import type { HttpApiStore } from './store.ts';
-import { requireName, validateCors, validateStringMap } from './validation.ts';
+import { httpApiErrors } from '../errors.ts';
+import { randomId } from '../ids.ts';
+import type { ApiRecord, ApiState, CorsConfiguration } from '../model.ts';
+import type { HttpApiStore } from '../store.ts';
+import { requireName, validateCors, validateStringMap } from '../validation.ts';
 
 /**
- * CreateApi / UpdateApi / DeleteApi / GetApi on the store (listeners are the service's concern).
- * https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/apis.html
+ * CreateApi on the store (the listener is the service's concern).
+ * https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/apis.html#apis-http-methods
  */
 export interface CreateApiInput {
   readonly Name: string;
@@ -14,14 +14,6 @@ export interface CreateApiInput {
   readonly ProtocolType: string;
   readonly Description?: string;
   readonly CorsConfiguration?: CorsConfiguration;
-  readonly Tags?: Readonly<Record<string, string>>;
-}
-
-export interface UpdateApiInput {
-  readonly Name?: string;
-  readonly Description?: string;
-  /** `null` removes the configuration; absent leaves it unchanged. */
-  readonly CorsConfiguration?: CorsConfiguration | null;
   readonly Tags?: Readonly<Record<string, string>>;
 }
 
@@ -43,19 +35,4 @@ export const createApiRecord = (store: HttpApiStore, input: CreateApiInput, now:
   const state: ApiState = { api, routes: {}, integrations: {}, stages: {} };
   store.put(state);
   return state;
-};
-
-export const updateApiRecord = (store: HttpApiStore, apiId: string, input: UpdateApiInput): ApiRecord => {
-  const state = store.get(apiId);
-  const { CorsConfiguration: _cors, ...current } = state.api;
-  const cors = input.CorsConfiguration === undefined ? state.api.CorsConfiguration : input.CorsConfiguration;
-  state.api = {
-    ...current,
-    ...(input.Name !== undefined ? { Name: requireName(input.Name) } : {}),
-    ...(input.Description !== undefined ? { Description: input.Description } : {}),
-    ...(input.Tags !== undefined ? { Tags: validateStringMap(input.Tags, 'Tags') } : {}),
-    ...(cors ? { CorsConfiguration: validateCors(cors) } : {}),
-  };
-  store.save();
-  return state.api;
 };
