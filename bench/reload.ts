@@ -161,7 +161,7 @@ export function formatReload(figures: ReloadFigures): string {
     `  of which rebuild + code swap (the dev loop's save→ready): median ${percentile(
       [...figures.swapMs].sort((a, b) => a - b),
       50,
-    ).toFixed(0)} ms; the rest is the new code's environment getting ready (its init, in the warm worker, starts at the update) and the first request it serves`,
+    ).toFixed(0)} ms; the rest: the new code's init (in the warm worker) and its first request`,
     `  requests during the saves ${figures.requests}, failed ${figures.failed}`,
     `  infra parameter default → stack update complete: ${figures.infraMs === undefined ? 'NOT COMPLETED' : `${(figures.infraMs / 1000).toFixed(1)} s (includes npm run synth)`}`,
   ].join('\n');
