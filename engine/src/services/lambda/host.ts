@@ -29,6 +29,8 @@ export interface HostOptions {
   readonly heapLimitMb: number;
   /** How long past an invocation's deadline the host may stay silent before it counts as blocked. */
   readonly graceMs?: number;
+  /** The init phase's limit; default Lambda's INIT_LIMIT_MS. */
+  readonly initLimitMs?: number;
 }
 
 /** Lambda's limit on the init phase of an on-demand environment. */
@@ -42,7 +44,8 @@ export const INIT_LIMIT_MS = 10_000;
  */
 export function hostShape(options: HostOptions): string {
   const { code: _code, ...config } = options.config;
-  return JSON.stringify([String(options.entry), options.env, options.heapLimitMb, options.graceMs, config]);
+  const { entry, env, heapLimitMb, graceMs, initLimitMs } = options;
+  return JSON.stringify([String(entry), env, heapLimitMb, graceMs, initLimitMs, config]);
 }
 
 interface Pending {
@@ -76,11 +79,13 @@ export class Host {
   private exitReason: LostReason = 'crash';
   private readonly watchdog: NodeJS.Timeout;
   private readonly graceMs: number;
+  private readonly initLimitMs: number;
   private readonly exited: Promise<void>;
 
   constructor(options: HostOptions, codeId: number, onGone: (host: Host) => void) {
     this.onGone = onGone;
     this.graceMs = options.graceMs ?? 1000;
+    this.initLimitMs = options.initLimitMs ?? INIT_LIMIT_MS;
     this.worker = spawnWorker(options.entry, {
       workerData: { ...options.config, codeId } satisfies HostWorkerData,
       // The SDK's "Node 20 support ends" notice is about the machine hosting the emulation, not the
@@ -188,13 +193,13 @@ export class Host {
     const now = Date.now();
     const readyAt = this.readyAt;
     const initOverdue = [...this.initializing.values()].some(
-      (askedAt) => now > Math.max(askedAt, readyAt) + INIT_LIMIT_MS + this.graceMs,
+      (askedAt) => now > Math.max(askedAt, readyAt) + this.initLimitMs + this.graceMs,
     );
     // When the handler's deadline falls: a cold environment gets its init limit before the timeout.
     const deadline = (p: Pending): number => {
       if (p.startedAt !== undefined) return p.startedAt + p.message.timeoutMs;
       const base = Math.max(p.sentAt, readyAt);
-      return base + p.message.timeoutMs + (p.message.cold ? INIT_LIMIT_MS : 0);
+      return base + p.message.timeoutMs + (p.message.cold ? this.initLimitMs : 0);
     };
     if (!initOverdue && ![...this.pending.values()].some((p) => now > deadline(p) + this.graceMs)) return;
     for (const p of this.pending.values()) {
