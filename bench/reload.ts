@@ -26,7 +26,8 @@ export interface ReloadFigures {
 const percentile = (sorted: readonly number[], p: number): number =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 
-function copyProject(): string {
+/** A temporary copy of the project (sources, CDK app, template) sharing this checkout's node_modules. */
+export function copyProject(): string {
   const project = mkdtempSync(join(tmpdir(), 'tapstack-bench-reload-'));
   for (const part of ['functions', 'infra', 'lib', 'package.json', 'tsconfig.json'])
     cpSync(join(REPO, part), join(project, part), { recursive: true });
@@ -34,7 +35,11 @@ function copyProject(): string {
   return project;
 }
 
-function startDev(project: string, output: string[]): { child: ChildProcess; ready: Promise<string[]> } {
+/** `tapstack up --watch` in `project`, unthrottled; `ready` resolves with the READY line's words. */
+export function startDev(
+  project: string,
+  output: string[],
+): { child: ChildProcess; ready: Promise<string[]> } {
   const child = spawn(
     process.execPath,
     [
@@ -156,7 +161,7 @@ export function formatReload(figures: ReloadFigures): string {
     `  of which rebuild + code swap (the dev loop's save→ready): median ${percentile(
       [...figures.swapMs].sort((a, b) => a - b),
       50,
-    ).toFixed(0)} ms; the rest is the new environment's cold start and the request itself`,
+    ).toFixed(0)} ms; the rest: the new code's init (in the warm worker) and its first request`,
     `  requests during the saves ${figures.requests}, failed ${figures.failed}`,
     `  infra parameter default → stack update complete: ${figures.infraMs === undefined ? 'NOT COMPLETED' : `${(figures.infraMs / 1000).toFixed(1)} s (includes npm run synth)`}`,
   ].join('\n');

@@ -6,6 +6,7 @@
  *   --connections 10,50   connection counts of the request-path runs
  *   --minutes N --rate R  soak duration (default 5) and steady rate in req/s (default 50)
  *   --console-tab  keep a console tab (live Requests view) open on the engine during request-path runs
+ *   --watch       request path: also run each load against `tapstack up --watch` (the ratio with the watcher on)
  * Loads target 127.0.0.1 only and stop by themselves.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -20,6 +21,7 @@ import { type LoadResult, postLoad } from './load.ts';
 import { formatReload, measureReload } from './reload.ts';
 import { formatSoak, runSoak, soakOptionsFrom } from './soak.ts';
 import { measureSynth } from './synth-time.ts';
+import { loadWithWatcher } from './watch-load.ts';
 
 // Child processes inherit this: the SDK's Node 20 end-of-support notice is noise in figures.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -33,6 +35,7 @@ const { values } = parseArgs({
     rate: { type: 'string' },
     saves: { type: 'string', default: '12' },
     'console-tab': { type: 'boolean', default: false },
+    watch: { type: 'boolean', default: false },
   },
 });
 const seconds = Number(values.seconds);
@@ -99,6 +102,13 @@ async function requestPath(): Promise<void> {
       row('engine', engineLoad, engineItems, `rss ${fmt(peakMb, 0)} MB`),
       `  ratio engine/baseline at ${connections} connections: ${fmt(engineLoad.requestsPerSecond / baseLoad.requestsPerSecond, 2)}x req/s, p99 ${fmt(engineLoad.p99 / Math.max(1, baseLoad.p99), 2)}x`,
     );
+    if (values.watch) {
+      const watched = await loadWithWatcher(connections, seconds, ENGINE_TABLE);
+      rows.push(
+        row('watch', watched.load, watched.items, `rss ${fmt(watched.peakMb, 0)} MB  (${watched.watching})`),
+        `  ratio engine with up --watch/baseline at ${connections} connections: ${fmt(watched.load.requestsPerSecond / baseLoad.requestsPerSecond, 2)}x req/s, p99 ${fmt(watched.load.p99 / Math.max(1, baseLoad.p99), 2)}x`,
+      );
+    }
   }
   console.log(rows.join('\n'));
 }

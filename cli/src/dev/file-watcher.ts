@@ -4,7 +4,16 @@ import { dirname, join, relative } from 'node:path';
 /**
  * Watches a changing set of files (by their directories, so an editor's save by rename is seen)
  * and whole folders, and reports each burst of changes once, `debounceMs` after its last event,
- * with the time of its first event (the save). Costs nothing while no file changes.
+ * with the time of its first event (the save).
+ *
+ * Costs nothing while no file changes, so the request path runs as without it: `fs.watch` is
+ * inotify on Linux (the kernel queues events; no polling, no timer), the debounce timer exists
+ * only between an event and its report, and nothing on the request path consults the watcher.
+ *
+ * The default debounce is short because it is paid on every save: an editor's save (write, or
+ * write-to-temporary and rename, several files for "save all") lands within a few milliseconds,
+ * and a burst split in two costs a second rebuild (at worst after a build error printed for the
+ * half-saved state, which that rebuild clears).
  */
 export class FileWatcher {
   private readonly dirs = new Map<string, FSWatcher>();
@@ -16,7 +25,7 @@ export class FileWatcher {
 
   constructor(
     private readonly onChange: (paths: readonly string[], savedAt: number) => void,
-    private readonly debounceMs = 25,
+    private readonly debounceMs = 10,
   ) {}
 
   /** Replaces the watched file set (e.g. the bundle's inputs after each build). */

@@ -156,7 +156,9 @@ export class Invoker {
     const cold = slot.cold;
     slot.cold = false;
     if (cold && system) {
-      events.push(initStartEvent(config.logFormat, startedAt, config.name, LATEST, this.deps.account.region));
+      // A prewarmed environment's init ran before this invocation: INIT_START says when.
+      const initAt = done?.initStartedAt ?? startedAt;
+      events.push(initStartEvent(config.logFormat, initAt, config.name, LATEST, this.deps.account.region));
     }
     if (done) for (const [timestamp, message] of done.initLogs) events.push({ timestamp, message });
     const initError = done?.outcome === 'init-error' ? done.payload : undefined;

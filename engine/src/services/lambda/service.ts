@@ -281,7 +281,6 @@ export class LambdaService {
     const name = record.config.name;
     const existing = this.runtimes.get(name);
     if (existing?.revisionId === record.revisionId) return existing.runtime;
-    if (existing) void existing.runtime.retire();
     const { config } = record;
     const { account, clock } = this.options;
     const runtime = new FunctionRuntime({
@@ -311,6 +310,8 @@ export class LambdaService {
         },
       },
     });
+    // The old version's warm hosts pass to the new one when only the code changed.
+    if (existing) void existing.runtime.retire(runtime);
     this.runtimes.set(name, { revisionId: record.revisionId, runtime });
     return runtime;
   }
@@ -334,10 +335,10 @@ export class LambdaService {
     };
     const next = this.newRevision(config, pkg ?? kept, current);
     this.store.put(next);
-    const warm = this.runtimes.has(next.config.name);
-    void this.retireRuntime(next.config.name);
-    // A function that was serving gets its next environment's host started now, not on the next request.
-    if (warm && !this.closed) this.runtimeFor(next).prestart();
+    // A function that was serving gets its next environment ready now, not on the next request
+    // (runtimeFor retires the old version's environments); any other has nothing to retire.
+    if (this.runtimes.has(next.config.name) && !this.closed) this.runtimeFor(next).prestart();
+    else void this.retireRuntime(next.config.name);
     return describe(this.options.account, next);
   }
 

@@ -40,11 +40,19 @@ type Handler = (
 /** Thrown by the facade's `process.exit` to unwind the caller's stack; never reported itself. */
 export class ExitSignal extends Error {}
 
+/** The result of an environment's init, kept from a prewarm until its first invocation reports it. */
+interface InitOutcome {
+  readonly failure?: [Outcome, string];
+  readonly durationMs: number;
+  readonly logs: LogLine[];
+  /** Engine-clock time init began; only reported for a prewarmed init (the invocation's start is later). */
+  readonly startedAt?: number;
+}
+
 interface Running {
   readonly id: string;
   readonly startedAt: number;
-  readonly initDurationMs?: number;
-  readonly initLogs: readonly LogLine[];
+  readonly init?: InitOutcome;
   readonly timer: NodeJS.Timeout;
 }
 
@@ -55,6 +63,8 @@ interface Running {
  */
 export class ExecutionEnvironment {
   private handler?: Handler;
+  /** Init already run by `prewarm`, not yet reported. */
+  private prewarmed?: InitOutcome;
   private running?: Running;
   private logs: LogLine[] = [];
   private clockOffsetMs = 0;
@@ -78,35 +88,38 @@ export class ExecutionEnvironment {
     );
   }
 
+  /**
+   * Runs init now, before any invocation (the environment is created ahead of demand). Its outcome
+   * (a failure too) is reported by the first invocation, which does not run init again.
+   */
+  prewarm(clockOffsetMs: number): void {
+    this.clockOffsetMs = clockOffsetMs;
+    this.prewarmed = this.runInit(Date.now() + clockOffsetMs);
+  }
+
   invoke(message: InvokeMessage): void {
     this.clockOffsetMs = message.clockOffsetMs;
     let event: unknown;
     try {
       event = message.payload === '' ? {} : JSON.parse(message.payload);
     } catch {
-      this.send(message.id, 'bad-request', '', 0, undefined, []);
+      this.send(message.id, 'bad-request', '', 0);
       return;
     }
-    let initDurationMs: number | undefined;
-    let initLogs: LogLine[] = [];
-    if (!this.handler) {
-      const began = performance.now();
-      const failure = this.init();
-      initDurationMs = performance.now() - began;
-      this.shared.sampleMemory();
-      initLogs = this.takeLogs();
-      if (failure !== undefined || !this.handler) {
-        this.dead = true;
-        this.send(message.id, failure?.[0] ?? 'init-error', failure?.[1] ?? '', 0, initDurationMs, initLogs);
-        return;
-      }
-      this.shared.started(message.id);
+    // Init runs on the first invocation, unless a prewarm ran it already (then it reports it).
+    const init = this.prewarmed ?? (this.handler ? undefined : this.runInit());
+    this.prewarmed = undefined;
+    const handler = this.handler;
+    if (init?.failure !== undefined || !handler) {
+      this.dead = true;
+      this.send(message.id, init?.failure?.[0] ?? 'init-error', init?.failure?.[1] ?? '', 0, init);
+      return;
     }
-    const handler: Handler = this.handler;
+    if (init) this.shared.started(message.id);
     const id = message.id;
     const deadline = Date.now() + message.timeoutMs;
     const timer = setTimeout(() => this.finish(id, 'timeout', ''), message.timeoutMs);
-    this.running = { id, startedAt: performance.now(), initDurationMs, initLogs, timer };
+    this.running = { id, startedAt: performance.now(), init, timer };
     const callback = (error?: unknown, result?: unknown): void => {
       if (error !== undefined && error !== null) this.fail(id, error);
       else this.succeed(id, result);
@@ -125,6 +138,16 @@ export class ExecutionEnvironment {
     } catch (error) {
       if (!(error instanceof ExitSignal)) this.fail(id, error);
     }
+  }
+
+  /** Init, timed, with the lines it logged; `startedAt` is given for a prewarm only. */
+  private runInit(startedAt?: number): InitOutcome {
+    const began = performance.now();
+    const failure = this.init();
+    const durationMs = performance.now() - began;
+    this.shared.sampleMemory();
+    const logs = this.takeLogs();
+    return { failure, durationMs, logs, ...(startedAt === undefined ? {} : { startedAt }) };
   }
 
   /** Evaluates the module and finds the handler; returns the failure to report, if any. */
@@ -264,17 +287,10 @@ export class ExecutionEnvironment {
     this.running = undefined;
     if (outcome === 'timeout' || outcome === 'exit') this.dead = true;
     const duration = performance.now() - running.startedAt;
-    this.send(id, outcome, payload, duration, running.initDurationMs, running.initLogs);
+    this.send(id, outcome, payload, duration, running.init);
   }
 
-  private send(
-    id: string,
-    outcome: Outcome,
-    payload: string,
-    durationMs: number,
-    initDurationMs: number | undefined,
-    initLogs: readonly LogLine[],
-  ): void {
+  private send(id: string, outcome: Outcome, payload: string, durationMs: number, init?: InitOutcome): void {
     this.shared.send({
       k: 'done',
       id,
@@ -282,9 +298,10 @@ export class ExecutionEnvironment {
       outcome,
       payload,
       durationMs,
-      initDurationMs,
+      initDurationMs: init?.durationMs,
+      ...(init?.startedAt === undefined ? {} : { initStartedAt: init.startedAt }),
       maxMemoryUsedMb: this.shared.memoryUsedMb(),
-      initLogs,
+      initLogs: init?.logs ?? [],
       logs: this.takeLogs(),
     });
   }

@@ -18,6 +18,14 @@ export interface HostConfig {
   readonly nodeModulesDir: string;
 }
 
+/**
+ * The worker's `workerData`: its configuration and the code it starts with. `codeId` names that
+ * code; a host kept across a code update receives the next code in a `code` message.
+ */
+export interface HostWorkerData extends HostConfig {
+  readonly codeId: number;
+}
+
 /** main -> host: run one invocation in environment `env` (created, with init, if the host lacks it). */
 export interface InvokeMessage {
   readonly k: 'invoke';
@@ -30,6 +38,8 @@ export interface InvokeMessage {
   readonly cold: boolean;
   /** Emulated clock minus wall clock, so log timestamps follow the engine's clock. */
   readonly clockOffsetMs: number;
+  /** The code a new environment runs (set by the main thread's Host on cold invocations). */
+  readonly codeId?: number;
 }
 
 /** main -> host: forget an environment (its module state is dropped). */
@@ -38,7 +48,30 @@ export interface DiscardMessage {
   readonly env: number;
 }
 
-export type ToHost = InvokeMessage | DiscardMessage;
+/**
+ * main -> host: new code of the same function with the same settings (UpdateFunctionCode). New
+ * environments run it; environments created before keep the code they were initialised with.
+ */
+export interface CodeMessage {
+  readonly k: 'code';
+  readonly codeId: number;
+  readonly code: string;
+}
+
+/**
+ * main -> host: create environment `env` and run its init now, ahead of its first invocation
+ * (after a code update, so the next request does not wait for init). The init's outcome, logs
+ * and duration are reported with that first invocation, as a cold start's are.
+ */
+export interface PrewarmMessage {
+  readonly k: 'prewarm';
+  readonly env: number;
+  readonly codeId: number;
+  readonly stream: string;
+  readonly clockOffsetMs: number;
+}
+
+export type ToHost = InvokeMessage | DiscardMessage | CodeMessage | PrewarmMessage;
 
 /** How an invocation ended, from the host's point of view. */
 export type Outcome =
@@ -68,6 +101,8 @@ export interface DoneMessage {
   readonly durationMs: number;
   /** Present on the invocation that initialised the environment (cold start). */
   readonly initDurationMs?: number;
+  /** When a prewarmed environment's init began (engine clock); absent when init ran within this invocation. */
+  readonly initStartedAt?: number;
   readonly maxMemoryUsedMb: number;
   /** Lines logged during init (before START). */
   readonly initLogs: readonly LogLine[];
@@ -85,4 +120,10 @@ export interface ReadyMessage {
   readonly k: 'ready';
 }
 
-export type FromHost = DoneMessage | StartedMessage | ReadyMessage;
+/** host -> main: a prewarmed environment finished its init (successfully or not). */
+export interface InitializedMessage {
+  readonly k: 'initialized';
+  readonly env: number;
+}
+
+export type FromHost = DoneMessage | StartedMessage | ReadyMessage | InitializedMessage;
