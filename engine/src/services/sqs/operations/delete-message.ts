@@ -1,24 +1,48 @@
+import { parseInput } from '../../../protocol/validation.ts';
 import { checkBatchEntries, runBatch } from '../batch.ts';
-import { resolveQueue, type SqsContext } from '../context.ts';
-import { SQS_INPUT_CODES, sqsErrors } from '../errors.ts';
-import { validateInput } from '../input-rules.ts';
+import { defineSqsOperation } from '../define-operation.ts';
+import { sqsErrors, sqsValidation } from '../errors.ts';
 import type { QueueState } from '../model.ts';
+import { resolveQueue } from '../queues.ts';
 import { decodeReceipt } from '../receipt.ts';
+import type { SqsContext } from '../service.ts';
 
 /**
  * Deletes by receipt handle. A handle from an earlier receive of a message received again since
  * succeeds without deleting it, as SQS documents for standard queues.
  * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_DeleteMessage.html
  */
-export const deleteMessageRules = {
-  QueueUrl: { type: 'string', required: true },
-  ReceiptHandle: { type: 'string', required: true },
-} as const;
+export const deleteMessage = (ctx: SqsContext) =>
+  defineSqsOperation({
+    input: {
+      QueueUrl: { type: 'string', required: true },
+      ReceiptHandle: { type: 'string', required: true },
+    },
+    handle: ({ QueueUrl, ReceiptHandle }): Record<string, never> => {
+      deleteByHandle(ctx, resolveQueue(ctx, QueueUrl), ReceiptHandle);
+      return {};
+    },
+  });
 
-export const deleteMessageBatchRules = {
-  QueueUrl: { type: 'string', required: true },
-  Entries: { type: 'object[]', required: true },
-} as const;
+const ENTRY_INPUT = { ReceiptHandle: { type: 'string', required: true } } as const;
+
+/** https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_DeleteMessageBatch.html */
+export const deleteMessageBatch = (ctx: SqsContext) =>
+  defineSqsOperation({
+    input: {
+      QueueUrl: { type: 'string', required: true },
+      Entries: { type: 'list', required: true, member: { type: 'map' } },
+    },
+    handle: ({ QueueUrl, Entries }) => {
+      const queue = resolveQueue(ctx, QueueUrl);
+      checkBatchEntries(Entries);
+      return runBatch(Entries, (entry) => {
+        const { ReceiptHandle } = parseInput(ENTRY_INPUT, entry, 'json', '', sqsValidation);
+        deleteByHandle(ctx, queue, ReceiptHandle);
+        return {};
+      });
+    },
+  });
 
 function deleteByHandle(ctx: SqsContext, queue: QueueState, handle: string): void {
   const receipt = decodeReceipt(handle);
@@ -29,26 +53,4 @@ function deleteByHandle(ctx: SqsContext, queue: QueueState, handle: string): voi
   if (index < 0) return;
   queue.messages.splice(index, 1);
   ctx.store.save(queue);
-}
-
-export function deleteMessage(ctx: SqsContext, input: unknown): Record<string, never> {
-  const { QueueUrl, ReceiptHandle } = validateInput(deleteMessageRules, input, SQS_INPUT_CODES);
-  deleteByHandle(ctx, resolveQueue(ctx, QueueUrl), ReceiptHandle);
-  return {};
-}
-
-/** https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_DeleteMessageBatch.html */
-export function deleteMessageBatch(ctx: SqsContext, input: unknown) {
-  const { QueueUrl, Entries } = validateInput(deleteMessageBatchRules, input, SQS_INPUT_CODES);
-  const queue = resolveQueue(ctx, QueueUrl);
-  checkBatchEntries(Entries);
-  return runBatch(Entries, (entry) => {
-    const { ReceiptHandle } = validateInput(
-      { ReceiptHandle: { type: 'string', required: true } },
-      entry,
-      SQS_INPUT_CODES,
-    );
-    deleteByHandle(ctx, queue, ReceiptHandle);
-    return {};
-  });
 }

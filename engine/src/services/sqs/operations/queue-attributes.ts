@@ -4,25 +4,34 @@ import {
   effectiveAttributes,
   SETTABLE_ATTRIBUTES,
 } from '../attributes.ts';
-import { queueArn, resolveQueue, type SqsContext } from '../context.ts';
-import { SQS_INPUT_CODES, sqsErrors } from '../errors.ts';
-import { validateInput } from '../input-rules.ts';
+import { defineSqsOperation } from '../define-operation.ts';
+import { sqsErrors } from '../errors.ts';
 import type { QueueState } from '../model.ts';
+import { queueArn, resolveQueue } from '../queues.ts';
+import type { SqsContext } from '../service.ts';
 
 /**
  * GetQueueAttributes and SetQueueAttributes.
  * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_GetQueueAttributes.html
  * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SetQueueAttributes.html
  */
-export const getQueueAttributesRules = {
-  QueueUrl: { type: 'string', required: true },
-  AttributeNames: { type: 'string[]' },
-} as const;
+export const getQueueAttributes = (ctx: SqsContext) =>
+  defineSqsOperation({
+    input: {
+      QueueUrl: { type: 'string', required: true },
+      AttributeNames: { type: 'list', member: { type: 'string' } },
+    },
+    handle: (input) => getAttributes(ctx, input),
+  });
 
-export const setQueueAttributesRules = {
-  QueueUrl: { type: 'string', required: true },
-  Attributes: { type: 'record', required: true },
-} as const;
+export const setQueueAttributes = (ctx: SqsContext) =>
+  defineSqsOperation({
+    input: {
+      QueueUrl: { type: 'string', required: true },
+      Attributes: { type: 'map', required: true },
+    },
+    handle: (input) => setAttributes(ctx, input),
+  });
 
 /** Message counts as SQS reports them: visible, in flight (received, not yet visible), delayed (never received). */
 export function messageCounts(
@@ -55,8 +64,10 @@ function allAttributes(ctx: SqsContext, queue: QueueState): Record<string, strin
   };
 }
 
-export function getQueueAttributes(ctx: SqsContext, input: unknown): { Attributes?: Record<string, string> } {
-  const { QueueUrl, AttributeNames = [] } = validateInput(getQueueAttributesRules, input, SQS_INPUT_CODES);
+function getAttributes(
+  ctx: SqsContext,
+  { QueueUrl, AttributeNames = [] }: { QueueUrl: string; AttributeNames?: string[] },
+): { Attributes?: Record<string, string> } {
   const queue = resolveQueue(ctx, QueueUrl);
   ctx.store.dropExpired(queue, ctx.clock.now());
   const known: readonly string[] = [...COMPUTED_ATTRIBUTES, ...Object.keys(SETTABLE_ATTRIBUTES)];
@@ -71,8 +82,10 @@ export function getQueueAttributes(ctx: SqsContext, input: unknown): { Attribute
   return Object.keys(selected).length > 0 ? { Attributes: selected } : {};
 }
 
-export function setQueueAttributes(ctx: SqsContext, input: unknown): Record<string, never> {
-  const { QueueUrl, Attributes } = validateInput(setQueueAttributesRules, input, SQS_INPUT_CODES);
+function setAttributes(
+  ctx: SqsContext,
+  { QueueUrl, Attributes }: { QueueUrl: string; Attributes: Record<string, unknown> },
+): Record<string, never> {
   const queue = resolveQueue(ctx, QueueUrl);
   const accepted = checkAttributes(Attributes);
   const merged = { ...queue.attributes, ...accepted };
