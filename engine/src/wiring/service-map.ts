@@ -3,7 +3,7 @@
  * which service answers it. Adapters here only translate shapes; behaviour lives in the services.
  */
 import type { RawRequestView, ServiceMap } from '../edge/index.ts';
-import { dynamodbRawEntry, lambdaService, stsService } from '../edge/index.ts';
+import { dynamodbRawEntry } from '../edge/index.ts';
 import type { AccountContext } from '../runtime/account.ts';
 import {
   type CloudFormationApi,
@@ -15,10 +15,12 @@ import { eventsWireService } from '../services/events/wire.ts';
 import { firehoseServiceEntry } from '../services/firehose/index.ts';
 import { apiGatewayV2WireService } from '../services/http-api/read-api/wire.ts';
 import { iamWireService } from '../services/iam/wire.ts';
+import { lambdaService } from '../services/lambda/operation-table.ts';
 import { logsWireService } from '../services/logs/wire.ts';
 import { createS3HttpHandler } from '../services/s3/index.ts';
 import { snsWireService } from '../services/sns/wire.ts';
 import { sqsServiceEntry } from '../services/sqs/index.ts';
+import { stsServiceEntry } from '../services/sts/index.ts';
 import type { EngineServices } from './engine-services.ts';
 import { lambdaApiOf } from './lambda-api.ts';
 import { s3CopyTargets } from './s3-copy-authorization.ts';
@@ -72,7 +74,7 @@ export function buildServiceMap(
     dynamodb: dynamodbRawEntry(services.dynamodb.handle),
     lambda: lambdaService(lambdaApiOf(services.lambda), account),
     cloudformation: cloudFormationService(reader, cloudFormationApi),
-    sts: stsService(account),
+    sts: stsServiceEntry(account),
     s3: {
       kind: 'raw',
       handler: (req, res) => void s3Handler(req, res),

@@ -8,11 +8,11 @@
  * handler's file in it runs; `Publish` (versions) is refused; UpdateFunctionConfiguration changes
  * Environment, Timeout, MemorySize, Handler, Role and Runtime, anything else is refused by name.
  */
-import type { RequestContext } from '../protocol/operation.ts';
-import { type RestRequest, type RestRoute, restJsonResponse } from '../protocol/rest-json.ts';
-import { AwsError } from '../runtime/aws-error.ts';
-import type { FunctionDescription } from '../services/lambda/description.ts';
-import type { FunctionConfig } from '../services/lambda/types.ts';
+import type { RequestContext } from '../../protocol/operation.ts';
+import { type RestRequest, type RestRoute, restJsonResponse } from '../../protocol/rest-json.ts';
+import { AwsError } from '../../runtime/aws-error.ts';
+import type { FunctionDescription } from './description.ts';
+import type { FunctionConfig } from './types.ts';
 
 /** The configuration changes UpdateFunctionConfiguration carries into the service. */
 export type ConfigurationChanges = Partial<
