@@ -18,7 +18,7 @@ import { iamWireService } from '../services/iam/wire.ts';
 import { lambdaService } from '../services/lambda/operation-table.ts';
 import { logsWireService } from '../services/logs/wire.ts';
 import { createS3HttpHandler } from '../services/s3/index.ts';
-import { snsWireService } from '../services/sns/wire.ts';
+import { snsServiceEntry } from '../services/sns/index.ts';
 import { sqsServiceEntry } from '../services/sqs/index.ts';
 import { stsServiceEntry } from '../services/sts/index.ts';
 import type { EngineServices } from './engine-services.ts';
@@ -89,7 +89,7 @@ export function buildServiceMap(
     logs: logsWireService(services.logs),
     monitoring: cloudwatchWireService(services.cloudwatch),
     events: eventsWireService(services.events),
-    sns: snsWireService(services.sns),
+    sns: snsServiceEntry(services.sns),
     iam: iamWireService(services.iam),
     apigateway: apiGatewayV2WireService(services.httpApi),
   };

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ACCOUNT } from '../../runtime/account.ts';
 import { VirtualClock } from '../../runtime/clock.ts';
-import { SnsService } from '../sns/sns-service.ts';
+import { SnsService } from '../sns/index.ts';
 import { CloudWatchService } from './cloudwatch-service.ts';
 
 const MINUTE = 60_000;
