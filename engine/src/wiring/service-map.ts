@@ -14,7 +14,7 @@ import { cloudwatchWireService } from '../services/cloudwatch/wire.ts';
 import { eventsWireService } from '../services/events/wire.ts';
 import { firehoseServiceEntry } from '../services/firehose/index.ts';
 import { apiGatewayV2WireService } from '../services/http-api/read-api/wire.ts';
-import { iamWireService } from '../services/iam/wire.ts';
+import { iamServiceEntry } from '../services/iam/index.ts';
 import { lambdaService } from '../services/lambda/operation-table.ts';
 import { logsWireService } from '../services/logs/wire.ts';
 import { createS3HttpHandler } from '../services/s3/index.ts';
@@ -90,7 +90,7 @@ export function buildServiceMap(
     monitoring: cloudwatchWireService(services.cloudwatch),
     events: eventsWireService(services.events),
     sns: snsServiceEntry(services.sns),
-    iam: iamWireService(services.iam),
+    iam: iamServiceEntry(services.iam),
     apigateway: apiGatewayV2WireService(services.httpApi),
   };
 }
