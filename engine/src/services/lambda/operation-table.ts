@@ -13,8 +13,8 @@ import { type RestRequest, type RestRoute, restJsonResponse } from '../../protoc
 import type { RestJsonServiceEntry } from '../../protocol/service-entry.ts';
 import type { WireResponse } from '../../protocol/wire-response.ts';
 import { type AccountContext, arn, DEFAULT_ACCOUNT } from '../../runtime/account.ts';
-import { AwsError } from '../../runtime/aws-error.ts';
 import { type LambdaControlApi, lambdaControlRoutes, wireConfiguration } from './control-routes.ts';
+import { lambdaErrors } from './errors.ts';
 import type { FunctionConfig, InvocationType, InvokeRequest, InvokeResult } from './types.ts';
 
 /** What the routes need from the Lambda service (wiring/lambda-api.ts adapts LambdaService to it). */
@@ -87,10 +87,8 @@ async function invoke(api: LambdaApi, req: RestRequest): Promise<WireResponse> {
   const type = single(req.headers['x-amz-invocation-type']) ?? 'RequestResponse';
   const invocationType = INVOCATION_TYPES.find((t) => t === type);
   if (!invocationType) {
-    throw new AwsError(
-      'InvalidParameterValueException',
+    throw lambdaErrors.invalidParameter(
       `Unsupported X-Amz-Invocation-Type '${type}'; expected one of ${INVOCATION_TYPES.join(', ')}`,
-      400,
     );
   }
   const payload = req.body.length === 0 ? '{}' : req.body.toString('utf8');
@@ -98,11 +96,7 @@ async function invoke(api: LambdaApi, req: RestRequest): Promise<WireResponse> {
     JSON.parse(payload);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    throw new AwsError(
-      'InvalidRequestContentException',
-      `Could not parse request body into json: ${detail}`,
-      400,
-    );
+    throw lambdaErrors.invalidRequestContent(`Could not parse request body into json: ${detail}`);
   }
   const qualifier = req.query.get('Qualifier');
   const name = req.params.FunctionName ?? '';
