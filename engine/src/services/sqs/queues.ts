@@ -1,5 +1,5 @@
 import { arn } from '../../runtime/account.ts';
-import { queueNameOfUrl } from '../../runtime/arn.ts';
+import { arnResourceName, queueNameOfUrl } from '../../runtime/arn.ts';
 import { sqsErrors } from './errors.ts';
 import type { QueueState } from './model.ts';
 import type { SqsContext } from './service.ts';
@@ -33,7 +33,7 @@ export function resolveQueue(ctx: SqsContext, url: string): QueueState {
 
 /** The queue an ARN names (redrive targets, Lambda dead-letter targets). */
 export function resolveQueueArn(ctx: SqsContext, queueArnValue: string): QueueState {
-  const name = queueArnValue.split(':').pop() ?? '';
+  const name = arnResourceName(queueArnValue);
   const queue = queueArnValue === queueArn(ctx, name) ? ctx.store.find(name) : undefined;
   if (!queue) throw sqsErrors.queueDoesNotExist(queueArnValue);
   return queue;
