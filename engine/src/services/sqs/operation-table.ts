@@ -2,15 +2,17 @@ import type { JsonServiceEntry } from '../../protocol/service-entry.ts';
 import { SQS_QUERY_ERROR_CODES } from './errors.ts';
 import { changeMessageVisibility } from './operations/change-message-visibility.ts';
 import { createQueue } from './operations/create-queue.ts';
-import { deleteMessage, deleteMessageBatch } from './operations/delete-message.ts';
+import { deleteMessage } from './operations/delete-message.ts';
+import { deleteMessageBatch } from './operations/delete-message-batch.ts';
 import { deleteQueue } from './operations/delete-queue.ts';
+import { getQueueAttributes } from './operations/get-queue-attributes.ts';
 import { getQueueUrl } from './operations/get-queue-url.ts';
 import { listQueues } from './operations/list-queues.ts';
 import { purgeQueue } from './operations/purge-queue.ts';
-import { getQueueAttributes, setQueueAttributes } from './operations/queue-attributes.ts';
 import { receiveMessage } from './operations/receive-message.ts';
 import { sendMessage } from './operations/send-message.ts';
 import { sendMessageBatch } from './operations/send-message-batch.ts';
+import { setQueueAttributes } from './operations/set-queue-attributes.ts';
 import type { SqsContext, SqsService } from './service.ts';
 
 /**

@@ -1,7 +1,5 @@
-import { parseInput } from '../../../protocol/validation.ts';
-import { checkBatchEntries, runBatch } from '../batch.ts';
 import { defineSqsOperation } from '../define-operation.ts';
-import { sqsErrors, sqsValidation } from '../errors.ts';
+import { sqsErrors } from '../errors.ts';
 import type { QueueState } from '../model.ts';
 import { resolveQueue } from '../queues.ts';
 import { decodeReceipt } from '../receipt.ts';
@@ -24,27 +22,7 @@ export const deleteMessage = (ctx: SqsContext) =>
     },
   });
 
-const ENTRY_INPUT = { ReceiptHandle: { type: 'string', required: true } } as const;
-
-/** https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_DeleteMessageBatch.html */
-export const deleteMessageBatch = (ctx: SqsContext) =>
-  defineSqsOperation({
-    input: {
-      QueueUrl: { type: 'string', required: true },
-      Entries: { type: 'list', required: true, member: { type: 'map' } },
-    },
-    handle: ({ QueueUrl, Entries }) => {
-      const queue = resolveQueue(ctx, QueueUrl);
-      checkBatchEntries(Entries);
-      return runBatch(Entries, (entry) => {
-        const { ReceiptHandle } = parseInput(ENTRY_INPUT, entry, 'json', '', sqsValidation);
-        deleteByHandle(ctx, queue, ReceiptHandle);
-        return {};
-      });
-    },
-  });
-
-function deleteByHandle(ctx: SqsContext, queue: QueueState, handle: string): void {
+export function deleteByHandle(ctx: SqsContext, queue: QueueState, handle: string): void {
   const receipt = decodeReceipt(handle);
   if (receipt.queue !== queue.name) throw sqsErrors.receiptHandleIsInvalid(handle);
   const index = queue.messages.findIndex(

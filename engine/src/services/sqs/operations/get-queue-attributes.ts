@@ -1,19 +1,14 @@
-import {
-  COMPUTED_ATTRIBUTES,
-  checkAttributes,
-  effectiveAttributes,
-  SETTABLE_ATTRIBUTES,
-} from '../attributes.ts';
+import { COMPUTED_ATTRIBUTES, effectiveAttributes, SETTABLE_ATTRIBUTES } from '../attributes.ts';
 import { defineSqsOperation } from '../define-operation.ts';
 import { sqsErrors } from '../errors.ts';
+import { messageCounts } from '../message-counts.ts';
 import type { QueueState } from '../model.ts';
 import { queueArn, resolveQueue } from '../queues.ts';
 import type { SqsContext } from '../service.ts';
 
 /**
- * GetQueueAttributes and SetQueueAttributes.
+ * The stored attributes with the computed ones (ARN, counts, timestamps); `All` names every one.
  * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_GetQueueAttributes.html
- * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SetQueueAttributes.html
  */
 export const getQueueAttributes = (ctx: SqsContext) =>
   defineSqsOperation({
@@ -23,31 +18,6 @@ export const getQueueAttributes = (ctx: SqsContext) =>
     },
     handle: (input) => getAttributes(ctx, input),
   });
-
-export const setQueueAttributes = (ctx: SqsContext) =>
-  defineSqsOperation({
-    input: {
-      QueueUrl: { type: 'string', required: true },
-      Attributes: { type: 'map', required: true },
-    },
-    handle: (input) => setAttributes(ctx, input),
-  });
-
-/** Message counts as SQS reports them: visible, in flight (received, not yet visible), delayed (never received). */
-export function messageCounts(
-  queue: QueueState,
-  now: number,
-): { visible: number; inFlight: number; delayed: number } {
-  let visible = 0;
-  let inFlight = 0;
-  let delayed = 0;
-  for (const message of queue.messages) {
-    if (message.visibleAt <= now) visible++;
-    else if (message.receiveCount > 0) inFlight++;
-    else delayed++;
-  }
-  return { visible, inFlight, delayed };
-}
 
 const seconds = (ms: number): string => String(Math.floor(ms / 1000));
 
@@ -80,21 +50,4 @@ function getAttributes(
     wanted.filter((n) => all[n] !== undefined).map((n) => [n, all[n] as string]),
   );
   return Object.keys(selected).length > 0 ? { Attributes: selected } : {};
-}
-
-function setAttributes(
-  ctx: SqsContext,
-  { QueueUrl, Attributes }: { QueueUrl: string; Attributes: Record<string, unknown> },
-): Record<string, never> {
-  const queue = resolveQueue(ctx, QueueUrl);
-  const accepted = checkAttributes(Attributes);
-  const merged = { ...queue.attributes, ...accepted };
-  // Choosing SSE-KMS replaces SSE-SQS and the reverse, as one queue uses one kind of SSE.
-  if (accepted.KmsMasterKeyId) delete merged.SqsManagedSseEnabled;
-  if (accepted.SqsManagedSseEnabled === 'true') delete merged.KmsMasterKeyId;
-  queue.attributes = Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== ''));
-  queue.lastModifiedAt = ctx.clock.now();
-  ctx.store.save(queue);
-  ctx.signals.signal(queue.name);
-  return {};
 }
