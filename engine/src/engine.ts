@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { CONSOLE_PREFIX, type ConsoleServer, createConsole } from './console/index.ts';
 import { StackDeployer } from './deploy/stack-deployer.ts';
 import type { DeployResult, StackEvent } from './deploy/types.ts';
-import { HostPolicy } from './edge/host-allowlist.ts';
 import { AwsEndpoint, type ServiceEntry, type SigningName } from './edge/index.ts';
-import type { ListenerLimits } from './edge/listener-guard.ts';
+import { HostPolicy } from './net/host-allowlist.ts';
+import type { ListenerLimits } from './net/listener-guard.ts';
 import type { CallerIdentity } from './protocol/operation.ts';
 import { allProviders } from './providers/all-providers.ts';
 import { type AccountContext, DEFAULT_ACCOUNT } from './runtime/account.ts';
@@ -91,7 +91,7 @@ export interface EngineOptions {
   /** Extra Host names (`--allow-host`) and origins (`--allow-origin`) every listener accepts. */
   readonly allowHosts?: readonly string[];
   readonly allowOrigins?: readonly string[];
-  /** Timeouts and connection cap of every listener; default from listener-guard.ts. */
+  /** Timeouts and connection cap of every listener; default from net/listener-guard.ts. */
   readonly listenerLimits?: ListenerLimits;
 }
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { HostPolicy } from '../../engine/src/edge/host-allowlist.ts';
+import { HostPolicy } from '../../engine/src/net/host-allowlist.ts';
 import { DEFAULT_ACCOUNT } from '../../engine/src/runtime/account.ts';
 import { RealClock } from '../../engine/src/runtime/clock.ts';
 import type { MetricSink } from '../../engine/src/services/cloudwatch/metric-sink.ts';

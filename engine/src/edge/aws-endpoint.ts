@@ -12,6 +12,9 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { refuseForeignHost } from '../net/foreign-host.ts';
+import { HostPolicy } from '../net/host-allowlist.ts';
+import { guardedServerOptions, guardServer, type ListenerLimits } from '../net/listener-guard.ts';
 import type { CallerIdentity, RequestContext } from '../protocol/operation.ts';
 import { checkPresignedExpiry } from '../protocol/presign-expiry.ts';
 import { parseQueryParams } from '../protocol/query-protocol.ts';
@@ -21,11 +24,9 @@ import type { WireResponse } from '../protocol/wire-response.ts';
 import { type AccountContext, DEFAULT_ACCOUNT } from '../runtime/account.ts';
 import { AwsError, isAwsError } from '../runtime/aws-error.ts';
 import { dispatchJson, dispatchQuery, dispatchRestJson, errorFor, type Gate } from './dispatch.ts';
-import { applyOriginRule, refuseForeignHost } from './front-door.ts';
-import { HostPolicy } from './host-allowlist.ts';
+import { applyOriginRule } from './front-door.ts';
 import { authorizeRaw, drain, headerOf, readBody, writeResponse } from './http-io.ts';
 import { rootIdentity } from './identity.ts';
-import { guardedServerOptions, guardServer, type ListenerLimits } from './listener-guard.ts';
 import { replayRequest } from './replay-request.ts';
 import { resolveService } from './resolve-service.ts';
 
@@ -48,7 +49,7 @@ export interface AwsEndpointOptions {
   readonly onInternalError?: (error: unknown, requestId: string) => void;
   /** Host allowlist and local origins; default: loopback names and `host`. */
   readonly hostPolicy?: HostPolicy;
-  /** Timeouts and connection cap (see listener-guard.ts). */
+  /** Timeouts and connection cap (see net/listener-guard.ts). */
   readonly limits?: ListenerLimits;
   /** Listener problems (EMFILE on accept, connection cap reached); default stderr. */
   readonly onWarning?: (message: string) => void;

@@ -2,20 +2,13 @@
 
 import type { CallerIdentity } from '../protocol/operation.ts';
 import type { AccountContext } from '../runtime/account.ts';
+import { callerArn } from '../services/iam/caller-arn.ts';
 
 export type { CallerIdentity };
+export { callerArn };
 
 /** Any key the engine did not issue is the account root: fake CLI/SDK credentials just work. */
 export const rootIdentity = (accessKeyId: string): CallerIdentity => ({ accessKeyId, kind: 'root' });
-
-/** `arn:aws:sts::<acct>:assumed-role/<role>/<session>` for roles, `arn:aws:iam::<acct>:root` otherwise. */
-export function callerArn(caller: CallerIdentity, account: AccountContext): string {
-  if (caller.kind === 'role' && caller.roleArn) {
-    const roleName = caller.roleArn.slice(caller.roleArn.lastIndexOf('/') + 1);
-    return `arn:${account.partition}:sts::${account.accountId}:assumed-role/${roleName}/${caller.sessionName ?? roleName}`;
-  }
-  return `arn:${account.partition}:iam::${account.accountId}:root`;
-}
 
 /**
  * The message AWS returns when no identity-based policy allows the action, e.g.

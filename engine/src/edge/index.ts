@@ -19,5 +19,3 @@ export {
   dynamodbRawEntry,
 } from './dynamodb-authorization.ts';
 export { accessDeniedMessage, type CallerIdentity, callerArn, rootIdentity } from './identity.ts';
-export { type LambdaApi, lambdaRoutes, lambdaService } from './lambda-routes.ts';
-export { stsService } from './sts-service.ts';

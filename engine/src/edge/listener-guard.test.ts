@@ -1,8 +1,8 @@
 import { connect, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { rawRequest } from '../../../test/hardening/support/raw-socket.ts';
+import { connectionCap } from '../net/listener-guard.ts';
 import { AwsEndpoint } from './aws-endpoint.ts';
-import { connectionCap } from './listener-guard.ts';
 
 let endpoint: AwsEndpoint | undefined;
 const sockets: Socket[] = [];

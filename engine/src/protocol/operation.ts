@@ -2,7 +2,13 @@
  * The contract between the wire protocols and the services: a dispatch table maps an operation
  * name to its input schema (data) and a handler. Services never see HTTP.
  */
-import { type InferInput, type InputSchema, validateInput, type WireMode } from './validation.ts';
+import {
+  type InferInput,
+  type InputSchema,
+  type ValidationStyle,
+  validateInput,
+  type WireMode,
+} from './validation.ts';
 
 /**
  * Who signed the request. `role` keys belong to a Lambda function's execution role; their
@@ -34,8 +40,6 @@ export interface Operation {
   readonly skipAuthorization?: boolean;
   /** The ARN the IAM check is made against; `*` when absent. */
   resource?(input: Record<string, unknown>, ctx: RequestContext): string;
-  /** Validates `raw` (throwing the service's validation error) and runs the handler. */
-  run(raw: unknown, ctx: RequestContext, mode: WireMode, validationCode: string): Promise<unknown>;
   /** Validation only, so the edge can authorize between validation and execution. */
   validate(raw: unknown, mode: WireMode, validationCode: string): Record<string, unknown>;
   execute(input: Record<string, unknown>, ctx: RequestContext): Promise<unknown>;
@@ -43,22 +47,34 @@ export interface Operation {
 
 export type OperationTable = Readonly<Record<string, Operation>>;
 
-export interface OperationSpec<S extends InputSchema, O> {
+export interface OperationSpec<S extends InputSchema, R> {
   readonly input: S;
+  /** How invalid input is answered; AWS's "N validation errors detected" list when absent. */
+  readonly validation?: ValidationStyle;
   readonly iamAction?: string;
   readonly skipAuthorization?: boolean;
   readonly resource?: (input: InferInput<S>, ctx: RequestContext) => string;
-  readonly handle: (input: InferInput<S>, ctx: RequestContext) => O | Promise<O>;
+  readonly handle: (input: InferInput<S>, ctx: RequestContext) => R;
+}
+
+/** An operation that keeps its typed parts, for a service's own in-process callers. */
+export interface TypedOperation<S extends InputSchema, R> extends Operation {
+  /** `validate` (JSON mode) with the input typed from the schema. */
+  readonly parse: (raw: unknown, validationCode: string) => InferInput<S>;
+  /** The handler as declared, synchronous when it is. */
+  readonly handle: (input: InferInput<S>, ctx: RequestContext) => R;
 }
 
 /**
  * Declares an operation; the handler receives input typed from the schema. The one cast below is
  * what validation guarantees: the object has exactly the schema's shape.
  */
-export function defineOperation<const S extends InputSchema, O>(spec: OperationSpec<S, O>): Operation {
+export function defineOperation<const S extends InputSchema, R>(
+  spec: OperationSpec<S, R>,
+): TypedOperation<S, R> {
   const typed = (input: Record<string, unknown>): InferInput<S> => input as InferInput<S>;
   const validate = (raw: unknown, mode: WireMode, code: string): Record<string, unknown> =>
-    validateInput(spec.input, raw, mode, code);
+    validateInput(spec.input, raw, mode, code, spec.validation);
   const execute = async (input: Record<string, unknown>, ctx: RequestContext): Promise<unknown> =>
     spec.handle(typed(input), ctx);
   const resourceOf = spec.resource;
@@ -71,6 +87,7 @@ export function defineOperation<const S extends InputSchema, O>(spec: OperationS
       : {}),
     validate,
     execute,
-    run: async (raw, ctx, mode, code) => execute(validate(raw, mode, code), ctx),
+    parse: (raw, code) => typed(validate(raw, 'json', code)),
+    handle: spec.handle,
   };
 }

@@ -1,4 +1,14 @@
-import type { EngineServices } from '../wiring/engine-services.ts';
+import type { CloudWatchService } from '../services/cloudwatch/index.ts';
+import type { DynamoDbService } from '../services/dynamodb/index.ts';
+import type { EventsService } from '../services/events/index.ts';
+import type { FirehoseService } from '../services/firehose/index.ts';
+import type { HttpApiService } from '../services/http-api/index.ts';
+import type { IamService } from '../services/iam/index.ts';
+import type { LambdaService } from '../services/lambda/index.ts';
+import type { LogsService } from '../services/logs/index.ts';
+import type { S3Service } from '../services/s3/index.ts';
+import type { SnsService } from '../services/sns/index.ts';
+import type { SqsService } from '../services/sqs/index.ts';
 import { apiProvider, integrationProvider, routeProvider, stageProvider } from './aws-apigatewayv2.ts';
 import { alarmProvider } from './aws-cloudwatch-alarm.ts';
 import { dynamoDbTableProvider } from './aws-dynamodb-table.ts';
@@ -15,8 +25,27 @@ import { snsSubscriptionProvider, snsTopicPolicyProvider, snsTopicProvider } fro
 import { sqsQueuePolicyProvider, sqsQueueProvider } from './aws-sqs-queue.ts';
 import { createRegistry, type ProviderRegistry } from './registry.ts';
 
+/**
+ * The services the providers deploy into. Declared here, not taken from wiring/, so that the
+ * providers do not depend on the layer that assembles the engine (wiring's EngineServices has
+ * the same shape and is passed as it is).
+ */
+export interface ProvidedServices {
+  readonly iam: IamService;
+  readonly logs: LogsService;
+  readonly cloudwatch: CloudWatchService;
+  readonly sns: SnsService;
+  readonly dynamodb: DynamoDbService;
+  readonly s3: S3Service;
+  readonly sqs: SqsService;
+  readonly firehose: FirehoseService;
+  readonly lambda: LambdaService;
+  readonly httpApi: HttpApiService;
+  readonly events: EventsService;
+}
+
 /** Every resource type the local cloud deploys, in one explicit list. */
-export function allProviders(services: EngineServices): ProviderRegistry {
+export function allProviders(services: ProvidedServices): ProviderRegistry {
   return createRegistry([
     iamRoleProvider(services.iam),
     iamPolicyProvider(services.iam),

@@ -33,14 +33,9 @@ function guardTable(table: OperationTable, refuse: () => AwsError | undefined): 
       guarded[name] = operation;
       continue;
     }
-    // The edge validates, authorizes, then executes; in-process callers use run: guard both.
+    // The edge validates, authorizes, then executes: the refusal comes before the execution.
     guarded[name] = {
       ...operation,
-      run: async (raw, ctx, mode, code) => {
-        const error = refuse();
-        if (error) throw error;
-        return operation.run(raw, ctx, mode, code);
-      },
       execute: async (input, ctx) => {
         const error = refuse();
         if (error) throw error;

@@ -1,5 +1,5 @@
-import type { LambdaApi } from '../edge/index.ts';
 import type { FunctionConfig, FunctionDescription, LambdaService } from '../services/lambda/index.ts';
+import type { LambdaApi } from '../services/lambda/operation-table.ts';
 
 /** The endpoint's view of a function: its configuration without the code. */
 function configOf(description: FunctionDescription): FunctionConfig {

@@ -3,8 +3,7 @@
  * which service answers it. Adapters here only translate shapes; behaviour lives in the services.
  */
 import type { RawRequestView, ServiceMap } from '../edge/index.ts';
-import { dynamodbRawEntry, lambdaService, stsService } from '../edge/index.ts';
-import type { Operation, OperationTable, RequestContext } from '../protocol/operation.ts';
+import { dynamodbRawEntry } from '../edge/index.ts';
 import type { AccountContext } from '../runtime/account.ts';
 import {
   type CloudFormationService,
@@ -13,39 +12,18 @@ import {
 } from '../services/cloudformation/index.ts';
 import { cloudwatchServiceEntry } from '../services/cloudwatch/index.ts';
 import { eventsServiceEntry } from '../services/events/index.ts';
-import { firehoseOperations } from '../services/firehose/dispatch.ts';
+import { firehoseServiceEntry } from '../services/firehose/index.ts';
 import { httpApiServiceEntry } from '../services/http-api/index.ts';
-import { iamWireService } from '../services/iam/wire.ts';
+import { iamServiceEntry } from '../services/iam/index.ts';
+import { lambdaService } from '../services/lambda/operation-table.ts';
 import { logsServiceEntry } from '../services/logs/index.ts';
 import { createS3HttpHandler } from '../services/s3/index.ts';
-import { snsWireService } from '../services/sns/wire.ts';
-import { SQS_QUERY_ERROR_CODES, sqsOperations } from '../services/sqs/index.ts';
+import { snsServiceEntry } from '../services/sns/index.ts';
+import { sqsServiceEntry } from '../services/sqs/index.ts';
+import { stsServiceEntry } from '../services/sts/index.ts';
 import type { EngineServices } from './engine-services.ts';
 import { lambdaApiOf } from './lambda-api.ts';
 import { s3CopyTargets } from './s3-copy-authorization.ts';
-
-/**
- * Services that validate their own input (SQS, Firehose) plug into the JSON protocol with a
- * pass-through operation: the edge still authorizes role callers against `<prefix>:<Operation>`.
- */
-function passThrough<C>(
-  operations: Readonly<Record<string, (input: unknown, ctx: C) => Promise<unknown>>>,
-  context: (request: RequestContext) => C,
-  resource: (input: Record<string, unknown>, request: RequestContext) => string,
-): OperationTable {
-  const table: Record<string, Operation> = {};
-  for (const [name, run] of Object.entries(operations)) {
-    const execute = (input: Record<string, unknown>, request: RequestContext) => run(input, context(request));
-    table[name] = {
-      input: {},
-      resource,
-      validate: (raw) => (typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {}),
-      execute,
-      run: (raw, request) => execute((raw ?? {}) as Record<string, unknown>, request),
-    };
-  }
-  return table;
-}
 
 /** A key with broken percent-encoding stays raw here: the S3 handler answers it with a 400, not a 500. */
 function decodeKey(text: string): string {
@@ -92,16 +70,11 @@ export function buildServiceMap(
   cloudFormationApi?: CloudFormationService,
 ): ServiceMap {
   const s3Handler = createS3HttpHandler(services.s3);
-  const queueArnOf = (input: Record<string, unknown>, request: RequestContext): string => {
-    const url = typeof input.QueueUrl === 'string' ? input.QueueUrl : '';
-    const name = url ? url.slice(url.lastIndexOf('/') + 1) : String(input.QueueName ?? '*');
-    return `arn:aws:sqs:${request.region}:${request.accountId}:${name}`;
-  };
   return {
     dynamodb: dynamodbRawEntry(services.dynamodb.handle),
     lambda: lambdaService(lambdaApiOf(services.lambda), account),
     cloudformation: cloudFormationServiceEntry(reader, cloudFormationApi),
-    sts: stsService(account),
+    sts: stsServiceEntry(account),
     s3: {
       kind: 'raw',
       handler: (req, res) => void s3Handler(req, res),
@@ -111,41 +84,13 @@ export function buildServiceMap(
       authorizationTarget: s3AuthorizationTarget,
       streamsBody: true,
     },
-    sqs: {
-      kind: 'json',
-      iamPrefix: 'sqs',
-      protocol: {
-        version: '1.0',
-        targetPrefixes: ['AmazonSQS'],
-        errorNamespace: 'com.amazonaws.sqs',
-        queryCompatibleCodes: SQS_QUERY_ERROR_CODES,
-      },
-      operations: passThrough(
-        sqsOperations,
-        (request) => ({ sqs: services.sqs, senderId: request.caller.roleArn ?? request.accountId }),
-        queueArnOf,
-      ),
-    },
-    firehose: {
-      kind: 'json',
-      iamPrefix: 'firehose',
-      protocol: {
-        version: '1.1',
-        targetPrefixes: ['Firehose_20150804'],
-        errorNamespace: 'com.amazonaws.firehose',
-      },
-      operations: passThrough(
-        firehoseOperations,
-        () => ({ firehose: services.firehose }),
-        (input, request) =>
-          `arn:aws:firehose:${request.region}:${request.accountId}:deliverystream/${String(input.DeliveryStreamName ?? '*')}`,
-      ),
-    },
+    sqs: sqsServiceEntry(services.sqs),
+    firehose: firehoseServiceEntry(services.firehose),
     logs: logsServiceEntry(services.logs),
     monitoring: cloudwatchServiceEntry(services.cloudwatch),
     events: eventsServiceEntry(services.events),
-    sns: snsWireService(services.sns),
-    iam: iamWireService(services.iam),
+    sns: snsServiceEntry(services.sns),
+    iam: iamServiceEntry(services.iam),
     apigateway: httpApiServiceEntry(services.httpApi),
   };
 }

@@ -6,11 +6,11 @@ import type { AuthorizationDecision, JsonServiceEntry } from '../../protocol/ser
 import { DEFAULT_ACCOUNT } from '../../runtime/account.ts';
 import { AwsError } from '../../runtime/aws-error.ts';
 import { cloudFormationServiceEntry } from '../../services/cloudformation/index.ts';
+import { lambdaService } from '../../services/lambda/operation-table.ts';
+import { stsServiceEntry } from '../../services/sts/index.ts';
 import { AwsEndpoint } from '../aws-endpoint.ts';
 import { dynamodbRawEntry } from '../dynamodb-authorization.ts';
 import { accessDeniedMessage } from '../identity.ts';
-import { lambdaService } from '../lambda-routes.ts';
-import { stsService } from '../sts-service.ts';
 import { dynaliteListener, FakeLambda, fakeStackReader } from './fakes.ts';
 
 export const ROLE_KEY = 'ASIAROLEKEY';
@@ -70,7 +70,7 @@ export async function startEndpoint(
       cloudformation: cloudFormationServiceEntry(fakeStackReader),
       lambda: lambdaService(lambda),
       dynamodb: dynamodbRawEntry(dynamo.listener),
-      sts: stsService(),
+      sts: stsServiceEntry(),
       logs: echoService,
     },
     identify,

@@ -15,7 +15,7 @@ const ops = cloudFormationOperations(fakeStackReader);
 const call = async (name: string, input: Record<string, unknown>): Promise<unknown> => {
   const op = ops[name];
   if (!op) throw new Error(`no operation ${name}`);
-  return op.run(input, ctx, 'query', 'ValidationError');
+  return op.execute(op.validate(input, 'query', 'ValidationError'), ctx);
 };
 
 const failure = async (name: string, input: Record<string, unknown>): Promise<string> =>

@@ -88,7 +88,7 @@ export function writeApiFixture(objects: Record<string, string> = {}) {
   ): Promise<T> => {
     const op = ops[name];
     if (!op) throw new Error(`no operation ${name}`);
-    return (await op.run(input, CTX, 'json', 'ValidationError')) as T;
+    return (await op.execute(op.validate(input, 'json', 'ValidationError'), CTX)) as T;
   };
   /** `Code: message` of the call's error, or `no error`. */
   const failure = (name: string, input: Record<string, unknown>): Promise<string> =>

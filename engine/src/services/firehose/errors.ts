@@ -1,3 +1,4 @@
+import { firstProblem } from '../../protocol/validation.ts';
 import { AwsError } from '../../runtime/aws-error.ts';
 
 /** Firehose error codes. https://docs.aws.amazon.com/firehose/latest/APIReference/CommonErrors.html */
@@ -15,7 +16,9 @@ export const firehoseErrors = {
     ),
 } as const;
 
-export const FIREHOSE_INPUT_CODES = {
+/** How Firehose answers invalid request members: the first problem, as InvalidArgumentException. */
+export const firehoseValidation = firstProblem({
   invalid: 'InvalidArgumentException',
   missing: 'InvalidArgumentException',
-} as const;
+  mapName: 'object',
+});

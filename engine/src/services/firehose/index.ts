@@ -1,7 +1,7 @@
 /**
  * The local Amazon Data Firehose: DirectPut delivery streams to S3 with buffering on the engine
  * clock, CloudWatch Logs decompression and message extraction, prefix expressions, persisted
- * buffers, and the JSON 1.1 dispatch table.
+ * buffers, and the JSON 1.1 operation table.
  * https://docs.aws.amazon.com/firehose/latest/dev/what-is-this-service.html
  *
  * LIMITATIONS (what this does not emulate):
@@ -22,14 +22,10 @@
  * - Failed deliveries (missing bucket, policy deny) are retried every max(interval, 60 s) without
  *   AWS's 24-hour cut-off.
  */
-export { type FirehoseDispatchContext, type FirehoseOperation, firehoseOperations } from './dispatch.ts';
-export { FIREHOSE_INPUT_CODES } from './errors.ts';
+export { firehoseServiceEntry } from './operation-table.ts';
+export type { PutRecordBatchOutput } from './operations/put-record-batch.ts';
 export { expandPrefix, formatTimestamp } from './prefix.ts';
 export { type ProcessedRecord, processRecord } from './processing.ts';
-export {
-  FirehoseService,
-  type FirehoseServiceOptions,
-  type PutOptions,
-  type PutRecordBatchOutput,
-} from './service.ts';
+export type { PutOptions } from './record-intake.ts';
+export { FirehoseService, type FirehoseServiceOptions } from './service.ts';
 export type { S3ObjectWriter } from './stream-pump.ts';

@@ -1,14 +1,14 @@
-import { randomBytes } from 'node:crypto';
+import type { RequestContext, TypedOperation } from '../../protocol/operation.ts';
+import type { InputSchema } from '../../protocol/validation.ts';
 import { type AccountContext, DEFAULT_ACCOUNT } from '../../runtime/account.ts';
 import type { Clock } from '../../runtime/clock.ts';
-import { validateInput } from '../sqs/input-rules.ts';
-import { FIREHOSE_INPUT_CODES, firehoseErrors } from './errors.ts';
-import type { FirehoseContext } from './operations/context.ts';
-import { createDeliveryStream } from './operations/create-delivery-stream.ts';
-import { describeDeliveryStream, listDeliveryStreams } from './operations/describe-delivery-stream.ts';
-import { checkRecords } from './operations/put-record.ts';
+import { firehoseErrors } from './errors.ts';
+import { type FirehoseOperationTable, firehoseOperationTable } from './operation-table.ts';
+import { putRecord } from './operations/put-record.ts';
+import { type PutRecordBatchOutput, putRecordBatch } from './operations/put-record-batch.ts';
+import type { PutOptions } from './record-intake.ts';
+import { StreamStore } from './store.ts';
 import { type S3ObjectWriter, StreamPump } from './stream-pump.ts';
-import { StreamStore } from './stream-store.ts';
 
 export interface FirehoseServiceOptions {
   /** The service's data directory: stream definitions and buffered records live under it. */
@@ -19,77 +19,65 @@ export interface FirehoseServiceOptions {
   readonly s3: S3ObjectWriter;
 }
 
-export interface PutOptions {
-  /**
-   * True when CloudWatch Logs is the sender (a subscription filter). Streams with the
-   * Decompression processor accept nothing else, as on AWS (InvalidSourceException).
-   */
-  readonly fromCloudWatchLogs?: boolean;
+/** What every Firehose operation shares: the streams and each stream's delivery pump. */
+export interface FirehoseContext {
+  readonly streams: StreamStore;
+  readonly clock: Clock;
+  readonly account: AccountContext;
+  readonly pumps: Map<string, StreamPump>;
+  readonly newPump: (name: string) => StreamPump;
 }
 
-export interface PutRecordBatchOutput {
-  FailedPutCount: number;
-  Encrypted: boolean;
-  RequestResponses: { RecordId: string }[];
-}
-
-/** Record ids are opaque; AWS uses long base64-ish strings. */
-const recordId = (): string => randomBytes(42).toString('base64url');
-
-/** The local Firehose: DirectPut streams delivering to S3 with CloudWatch Logs processing. */
+/**
+ * The local Firehose: DirectPut streams delivering to S3 with CloudWatch Logs processing.
+ * `operations` is the table the edge dispatches into; the methods below run the same operations
+ * in process (providers, CloudWatch Logs subscriptions).
+ */
 export class FirehoseService {
+  readonly operations: FirehoseOperationTable;
   private readonly ctx: FirehoseContext;
-  private readonly pumps = new Map<string, StreamPump>();
 
-  constructor(private readonly options: FirehoseServiceOptions) {
+  constructor(options: FirehoseServiceOptions) {
+    const streams = new StreamStore(options.dataDir);
     this.ctx = {
-      streams: new StreamStore(options.dataDir),
+      streams,
       clock: options.clock,
       account: options.account ?? DEFAULT_ACCOUNT,
+      pumps: new Map(),
+      newPump: (name) => new StreamPump(streams.get(name), options.dataDir, options.clock, options.s3),
     };
-    for (const stream of this.ctx.streams.all()) this.pumps.set(stream.name, this.newPump(stream.name));
+    for (const stream of streams.all()) this.ctx.pumps.set(stream.name, this.ctx.newPump(stream.name));
+    this.operations = firehoseOperationTable(this.ctx);
   }
 
   /** Schedules delivery of records buffered before a restart. */
   start(): void {
-    for (const pump of this.pumps.values()) pump.resume();
+    for (const pump of this.ctx.pumps.values()) pump.resume();
   }
 
   /** Stops timers; buffered records stay on disk for the next start. */
   stop(): void {
-    for (const pump of this.pumps.values()) pump.stop();
+    for (const pump of this.ctx.pumps.values()) pump.stop();
   }
 
   createDeliveryStream(input: unknown): { DeliveryStreamARN: string } {
-    const result = createDeliveryStream(this.ctx, input);
-    const name = (input as { DeliveryStreamName: string }).DeliveryStreamName;
-    this.pumps.set(name, this.newPump(name));
-    return result;
+    return this.call(this.operations.CreateDeliveryStream, input);
   }
 
   /** Buffered, undelivered records are discarded with the stream. */
   deleteDeliveryStream(input: unknown): Record<string, never> {
-    const { DeliveryStreamName } = validateInput(
-      { DeliveryStreamName: { type: 'string', required: true }, AllowForceDelete: { type: 'boolean' } },
-      input,
-      FIREHOSE_INPUT_CODES,
-    );
-    this.ctx.streams.get(DeliveryStreamName);
-    this.pumps.get(DeliveryStreamName)?.destroy();
-    this.pumps.delete(DeliveryStreamName);
-    this.ctx.streams.remove(DeliveryStreamName);
-    return {};
+    return this.call(this.operations.DeleteDeliveryStream, input);
   }
 
   describeDeliveryStream(input: unknown): { DeliveryStreamDescription: Record<string, unknown> } {
-    return describeDeliveryStream(this.ctx, input);
+    return this.call(this.operations.DescribeDeliveryStream, input);
   }
 
   listDeliveryStreams(input: unknown = {}): {
     DeliveryStreamNames: string[];
     HasMoreDeliveryStreams: boolean;
   } {
-    return listDeliveryStreams(this.ctx, input);
+    return this.call(this.operations.ListDeliveryStreams, input);
   }
 
   putRecord(
@@ -97,8 +85,7 @@ export class FirehoseService {
     data: Buffer,
     options: PutOptions = {},
   ): { RecordId: string; Encrypted: boolean } {
-    this.accept(streamName, [data], options);
-    return { RecordId: recordId(), Encrypted: false };
+    return putRecord(this.ctx, streamName, data, options);
   }
 
   /** All records are accepted or the call fails as a whole (this emulator has no partial throttling). */
@@ -107,15 +94,7 @@ export class FirehoseService {
     records: readonly Buffer[],
     options: PutOptions = {},
   ): PutRecordBatchOutput {
-    if (records.length === 0 || records.length > 500) {
-      throw firehoseErrors.invalidArgument('Records must contain 1 to 500 records.');
-    }
-    this.accept(streamName, records, options);
-    return {
-      FailedPutCount: 0,
-      Encrypted: false,
-      RequestResponses: records.map(() => ({ RecordId: recordId() })),
-    };
+    return putRecordBatch(this.ctx, streamName, records, options);
   }
 
   /** Delivers a stream's buffer now (shutdown, tests, `tapstack` flush commands). */
@@ -128,20 +107,20 @@ export class FirehoseService {
     return this.pump(streamName).lastError;
   }
 
-  private accept(streamName: string, records: readonly Buffer[], options: PutOptions): void {
-    const stream = this.ctx.streams.get(streamName);
-    if (stream.destination.decompress && !options.fromCloudWatchLogs) throw firehoseErrors.invalidSource();
-    checkRecords(records);
-    this.pump(streamName).accept(records);
-  }
-
   private pump(name: string): StreamPump {
-    const pump = this.pumps.get(name);
+    const pump = this.ctx.pumps.get(name);
     if (!pump) throw firehoseErrors.notFound(name);
     return pump;
   }
 
-  private newPump(name: string): StreamPump {
-    return new StreamPump(this.ctx.streams.get(name), this.options.dataDir, this.ctx.clock, this.options.s3);
+  /** Validates and runs one operation in process, as a root caller of this account. */
+  private call<S extends InputSchema, R>(operation: TypedOperation<S, R>, raw: unknown): R {
+    const request: RequestContext = {
+      requestId: '',
+      region: this.ctx.account.region,
+      accountId: this.ctx.account.accountId,
+      caller: { accessKeyId: '', kind: 'root' },
+    };
+    return operation.handle(operation.parse(raw, ''), request);
   }
 }

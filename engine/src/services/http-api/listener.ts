@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { refuseForeignHost } from '../../edge/front-door.ts';
-import { HostPolicy } from '../../edge/host-allowlist.ts';
-import { guardedServerOptions, guardServer, type ListenerLimits } from '../../edge/listener-guard.ts';
+import { refuseForeignHost } from '../../net/foreign-host.ts';
+import { HostPolicy } from '../../net/host-allowlist.ts';
+import { guardedServerOptions, guardServer, type ListenerLimits } from '../../net/listener-guard.ts';
 import { GATEWAY_RESPONSES, gatewayResponseBody, MAX_PAYLOAD_BYTES } from './quirks.ts';
 import type { GatewayReply, IncomingRequest } from './request-handler.ts';
 import { parseRequestTarget } from './request-target.ts';

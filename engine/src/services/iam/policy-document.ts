@@ -1,4 +1,4 @@
-import { malformedPolicyDocument } from './errors.ts';
+import { iamErrors } from './errors.ts';
 
 /**
  * An IAM policy document in a normal form: every "string or list" field is a list, every condition
@@ -33,23 +33,23 @@ function stringList(value: unknown, where: string): string[] {
   return list.map((item) => {
     if (typeof item === 'string') return item;
     if (typeof item === 'number' || typeof item === 'boolean') return String(item);
-    throw malformedPolicyDocument(`${where} must be a string or a list of strings`);
+    throw iamErrors.malformedPolicyDocument(`${where} must be a string or a list of strings`);
   });
 }
 
 function principal(value: unknown, where: string): PrincipalSpec {
   if (value === '*') return '*';
-  if (!isRecord(value)) throw malformedPolicyDocument(`${where} must be "*" or an object`);
+  if (!isRecord(value)) throw iamErrors.malformedPolicyDocument(`${where} must be "*" or an object`);
   return Object.fromEntries(
     Object.entries(value).map(([kind, ids]) => [kind, stringList(ids, `${where}.${kind}`)]),
   );
 }
 
 function condition(value: unknown, where: string): PolicyStatement['Condition'] {
-  if (!isRecord(value)) throw malformedPolicyDocument(`${where} must be an object`);
+  if (!isRecord(value)) throw iamErrors.malformedPolicyDocument(`${where} must be an object`);
   return Object.fromEntries(
     Object.entries(value).map(([operator, block]) => {
-      if (!isRecord(block)) throw malformedPolicyDocument(`${where}.${operator} must be an object`);
+      if (!isRecord(block)) throw iamErrors.malformedPolicyDocument(`${where}.${operator} must be an object`);
       return [
         operator,
         Object.fromEntries(
@@ -62,15 +62,15 @@ function condition(value: unknown, where: string): PolicyStatement['Condition'] 
 
 function statement(value: unknown, index: number): PolicyStatement {
   const where = `Statement[${index}]`;
-  if (!isRecord(value)) throw malformedPolicyDocument(`${where} must be an object`);
+  if (!isRecord(value)) throw iamErrors.malformedPolicyDocument(`${where} must be an object`);
   const { Sid, Effect, Action, NotAction, Resource, NotResource, Principal, NotPrincipal, Condition } = value;
   if (Effect !== 'Allow' && Effect !== 'Deny')
-    throw malformedPolicyDocument(`${where}.Effect must be Allow or Deny`);
+    throw iamErrors.malformedPolicyDocument(`${where}.Effect must be Allow or Deny`);
   if ((Action === undefined) === (NotAction === undefined)) {
-    throw malformedPolicyDocument(`${where} must have exactly one of Action or NotAction`);
+    throw iamErrors.malformedPolicyDocument(`${where} must have exactly one of Action or NotAction`);
   }
   if (Resource !== undefined && NotResource !== undefined) {
-    throw malformedPolicyDocument(`${where} cannot have both Resource and NotResource`);
+    throw iamErrors.malformedPolicyDocument(`${where} cannot have both Resource and NotResource`);
   }
   return {
     ...(typeof Sid === 'string' && { Sid }),
@@ -95,12 +95,13 @@ export function parsePolicyDocument(document: unknown): PolicyDocument {
     try {
       value = JSON.parse(document);
     } catch {
-      throw malformedPolicyDocument('Syntax errors in policy.');
+      throw iamErrors.malformedPolicyDocument('Syntax errors in policy.');
     }
   }
-  if (!isRecord(value)) throw malformedPolicyDocument('The policy document must be a JSON object');
+  if (!isRecord(value)) throw iamErrors.malformedPolicyDocument('The policy document must be a JSON object');
   const statements = value.Statement;
-  if (statements === undefined) throw malformedPolicyDocument('Policy document must contain a Statement');
+  if (statements === undefined)
+    throw iamErrors.malformedPolicyDocument('Policy document must contain a Statement');
   const list = Array.isArray(statements) ? statements : [statements];
   return {
     ...(typeof value.Version === 'string' && { Version: value.Version }),

@@ -1,7 +1,7 @@
 import type { NamedPolicy } from './evaluate.ts';
 import { knownManagedPolicy } from './managed-policies.ts';
 import { parsePolicyDocument } from './policy-document.ts';
-import type { RoleRecord, StandalonePolicy } from './role-store.ts';
+import type { RoleRecord, StandalonePolicy } from './store.ts';
 
 /** Every identity-based policy that applies to a role, parsed, and the managed ones we cannot read. */
 export interface RolePolicies {

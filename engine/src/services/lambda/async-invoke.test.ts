@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { VirtualClock } from '../../runtime/clock.ts';
-import { createFixture, type Fixture, functionConfig, type Recorded } from './testing.ts';
+import { createFixture, type Fixture, functionConfig, type Recorded } from './service.fixture.ts';
 
 const DLQ = 'arn:aws:sqs:us-east-1:000000000000:fn-dlq';
 const FAILING = 'exports.handler = async () => { throw new Error("always fails"); };';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { unzipSync, zipSync } from 'fflate';
-import { invalidParameter } from './errors.ts';
+import { lambdaErrors } from './errors.ts';
 import { zipIntact } from './zip-check.ts';
 
 /**
@@ -38,15 +38,15 @@ export function readZipPackage(zip: Uint8Array, handler: string): CodePackage {
   try {
     files = unzipSync(zip);
   } catch {
-    throw invalidParameter(NOT_A_ZIP);
+    throw lambdaErrors.invalidParameter(NOT_A_ZIP);
   }
-  if (!zipIntact(zip, files)) throw invalidParameter(NOT_A_ZIP);
+  if (!zipIntact(zip, files)) throw lambdaErrors.invalidParameter(NOT_A_ZIP);
   const module = handlerModule(handler);
   const candidates = HANDLER_EXTENSIONS.map((ext) => `${module}${ext}`);
   const found = candidates.find((name) => Object.hasOwn(files, name));
   if (!found) {
     const listed = Object.keys(files).filter((name) => !name.endsWith('/'));
-    throw invalidParameter(
+    throw lambdaErrors.invalidParameter(
       `The deployment package has no ${candidates.join(' or ')} for handler '${handler}' ` +
         `(files in the zip: ${listed.length > 0 ? listed.slice(0, 10).join(', ') : 'none'})`,
     );

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { VirtualClock } from '../../runtime/clock.ts';
 import { zipSource } from './code-package.ts';
-import { createFixture, type Fixture, functionConfig, invokeSync } from './testing.ts';
+import { createFixture, type Fixture, functionConfig, invokeSync } from './service.fixture.ts';
 
 /**
  * Each version answers its own marker and the host it runs in: `globalThis` belongs to the host

@@ -1,5 +1,5 @@
 import type { AccountContext } from '../../runtime/account.ts';
-import { notFound } from './errors.ts';
+import { lambdaErrors } from './errors.ts';
 import { DEFAULT_EVENT_INVOKE_CONFIG, type FunctionRecord } from './function-store.ts';
 import { functionArn, LATEST } from './names.ts';
 import type { PermissionStatement } from './types.ts';
@@ -41,7 +41,8 @@ export function policyOf(
   account: AccountContext,
   record: FunctionRecord,
 ): { Policy: string; RevisionId: string } {
-  if (record.permissions.length === 0) throw notFound('The resource you requested does not exist.');
+  if (record.permissions.length === 0)
+    throw lambdaErrors.notFound('The resource you requested does not exist.');
   const arn = functionArn(account, record.config.name);
   const document = {
     Version: '2012-10-17',
@@ -61,7 +62,8 @@ export function eventInvokeConfigOf(
   record: FunctionRecord,
 ): Record<string, unknown> {
   const arn = `${functionArn(account, record.config.name)}:${LATEST}`;
-  if (!record.eventInvokeConfig) throw notFound(`The function ${arn} doesn't have an EventInvokeConfig`);
+  if (!record.eventInvokeConfig)
+    throw lambdaErrors.notFound(`The function ${arn} doesn't have an EventInvokeConfig`);
   const settings = record.eventInvokeConfig ?? DEFAULT_EVENT_INVOKE_CONFIG;
   return {
     LastModified: Math.floor(

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isAwsError } from '../../runtime/aws-error.ts';
-import { createFixture, type Fixture, functionConfig, invokeSync } from './testing.ts';
+import { createFixture, type Fixture, functionConfig, invokeSync } from './service.fixture.ts';
 
 const COUNTER = `
 let invocations = 0;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { RealClock } from '../../runtime/clock.ts';
-import { createFixture, type Fixture, functionConfig, invokeSync } from './testing.ts';
+import { createFixture, type Fixture, functionConfig, invokeSync } from './service.fixture.ts';
 
 describe('invocation failures', () => {
   let fixture: Fixture;

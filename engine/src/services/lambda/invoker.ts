@@ -2,7 +2,7 @@ import type { AccountContext } from '../../runtime/account.ts';
 import type { Clock } from '../../runtime/clock.ts';
 import type { MetricSink } from '../cloudwatch/metric-sink.ts';
 import type { LogEvent, LogSink } from '../logs/sink.ts';
-import { invalidRequestContent, throttled } from './errors.ts';
+import { lambdaErrors } from './errors.ts';
 import type { EnvironmentSlot, FunctionRuntime } from './function-runtime.ts';
 import type { FunctionRecord } from './function-store.ts';
 import type { HostResult } from './host.ts';
@@ -67,7 +67,7 @@ export class Invoker {
     const limit = config.reservedConcurrency ?? this.deps.accountConcurrencyLimit;
     if (runtime.inFlight >= limit || this.accountInFlight >= this.deps.accountConcurrencyLimit) {
       this.metric('Throttles', 1, 'Count', config.name);
-      throw throttled(
+      throw lambdaErrors.throttled(
         runtime.inFlight >= limit
           ? 'ReservedFunctionConcurrentInvocationLimitExceeded'
           : 'ConcurrentInvocationLimitExceeded',
@@ -97,7 +97,9 @@ export class Invoker {
     }
     if (answer.k === 'done' && answer.outcome === 'bad-request') {
       runtime.release(slot, true);
-      throw invalidRequestContent('Could not parse request body into json: the payload is not valid JSON');
+      throw lambdaErrors.invalidRequestContent(
+        'Could not parse request body into json: the payload is not valid JSON',
+      );
     }
     const failure = describeFailure(answer, requestId, config.timeoutSeconds);
     const reusable = answer.k === 'done' && (answer.outcome === 'ok' || answer.outcome === 'error');

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createFixture, type Fixture, functionConfig, invokeSync } from './testing.ts';
+import { createFixture, type Fixture, functionConfig, invokeSync } from './service.fixture.ts';
 
 const LOGGING = `
 console.log('loading');

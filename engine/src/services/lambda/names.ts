@@ -1,5 +1,5 @@
 import { type AccountContext, arn } from '../../runtime/account.ts';
-import { invalidParameter } from './errors.ts';
+import { lambdaErrors } from './errors.ts';
 
 /** The only version the local cloud publishes. */
 export const LATEST = '$LATEST';
@@ -28,12 +28,12 @@ export function resolveFunctionName(ctx: AccountContext, reference: string): str
   let qualifier: string | undefined;
   if (full) {
     if (full[1] !== ctx.region || full[2] !== ctx.accountId) {
-      throw invalidParameter(`Function ARN ${reference} is not in this account and Region`);
+      throw lambdaErrors.invalidParameter(`Function ARN ${reference} is not in this account and Region`);
     }
     [name, qualifier] = [full[3], full[4]];
   } else if (partial) {
     if (partial[1] !== ctx.accountId)
-      throw invalidParameter(`Function ARN ${reference} is not in this account`);
+      throw lambdaErrors.invalidParameter(`Function ARN ${reference} is not in this account`);
     [name, qualifier] = [partial[2], partial[3]];
   } else if (qualified) {
     [name, qualifier] = [qualified[1], qualified[2]];
@@ -41,11 +41,13 @@ export function resolveFunctionName(ctx: AccountContext, reference: string): str
     name = reference;
   }
   if (!name)
-    throw invalidParameter(
+    throw lambdaErrors.invalidParameter(
       `1 validation error detected: Value '${reference}' at 'functionName' failed to satisfy constraint`,
     );
   if (qualifier !== undefined && qualifier !== LATEST) {
-    throw invalidParameter(`Only the ${LATEST} qualifier is supported locally, got ${qualifier}`);
+    throw lambdaErrors.invalidParameter(
+      `Only the ${LATEST} qualifier is supported locally, got ${qualifier}`,
+    );
   }
   return name;
 }

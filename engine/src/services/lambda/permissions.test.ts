@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { arnLike, statementAllows } from './permissions.ts';
-import { createFixture, type Fixture, functionConfig, invokeSync } from './testing.ts';
+import { createFixture, type Fixture, functionConfig, invokeSync } from './service.fixture.ts';
 
 const API = 'arn:aws:execute-api:us-east-1:000000000000:abc123';
 

@@ -1,3 +1,4 @@
+import { parseArn } from '../../runtime/arn.ts';
 import type { InvokeCaller, PermissionStatement } from './types.ts';
 
 const INVOKE_ACTIONS = new Set(['lambda:InvokeFunction', 'lambda:*', '*']);
@@ -14,7 +15,8 @@ export function arnLike(pattern: string, value: string): boolean {
   return new RegExp(`^${source}$`).test(value);
 }
 
-const accountOf = (resourceArn: string | undefined): string | undefined => resourceArn?.split(':')[4];
+const accountOf = (resourceArn: string | undefined): string | undefined =>
+  resourceArn === undefined ? undefined : parseArn(resourceArn)?.accountId;
 
 /**
  * Whether a resource-policy statement lets `caller` (a service principal) invoke the function:

@@ -10,7 +10,7 @@ import { type CodePackage, inlinePackage, readZipPackage } from './code-package.
 import { eventInvokeConfigOf, policyOf, tagsOf } from './control-reads.ts';
 import { describe, type FunctionDescription } from './description.ts';
 import { type Credentials, functionEnvironment, logStreamName } from './environment-vars.ts';
-import { accessDenied, conflict, notFound, preconditionFailed, tooLarge } from './errors.ts';
+import { lambdaErrors } from './errors.ts';
 import { FunctionRuntime } from './function-runtime.ts';
 import {
   DEFAULT_EVENT_INVOKE_CONFIG,
@@ -96,7 +96,7 @@ export class LambdaService {
   /** https://docs.aws.amazon.com/lambda/latest/api/API_CreateFunction.html */
   createFunction(config: FunctionConfig): FunctionDescription {
     validateFunctionConfig(config);
-    if (this.store.get(config.name)) throw conflict(`Function already exist: ${config.name}`);
+    if (this.store.get(config.name)) throw lambdaErrors.conflict(`Function already exist: ${config.name}`);
     const record = this.newRevision(config, inlinePackage(config.code, config.handler), undefined);
     this.store.put(record);
     return describe(this.options.account, record);
@@ -183,7 +183,7 @@ export class LambdaService {
   addPermission(functionName: string, statement: PermissionStatement): void {
     const record = this.require(functionName);
     if (record.permissions.some((s) => s.statementId === statement.statementId)) {
-      throw conflict(
+      throw lambdaErrors.conflict(
         `The statement id (${statement.statementId}) provided already exists. Please provide a new statement id, or remove the existing statement.`,
       );
     }
@@ -194,7 +194,7 @@ export class LambdaService {
   removePermission(functionName: string, statementId: string): void {
     const record = this.require(functionName);
     if (!record.permissions.some((s) => s.statementId === statementId)) {
-      throw notFound(`Statement ${statementId} is not found in resource policy.`);
+      throw lambdaErrors.notFound(`Statement ${statementId} is not found in resource policy.`);
     }
     this.store.put({
       ...record,
@@ -224,7 +224,7 @@ export class LambdaService {
     const name = record.config.name;
     const caller = request.caller;
     if (caller?.principal !== undefined && !isInvokeAllowed(record.permissions, caller)) {
-      throw accessDenied(
+      throw lambdaErrors.accessDenied(
         `The principal ${caller.principal} is not authorized to perform lambda:InvokeFunction on resource ${functionArn(this.options.account, name)}` +
           (caller.sourceArn ? ` from source ${caller.sourceArn}` : ''),
       );
@@ -365,9 +365,10 @@ export class LambdaService {
   private require(reference: string, expectedRevisionId?: string): FunctionRecord {
     const name = resolveFunctionName(this.options.account, reference);
     const record = this.store.get(name);
-    if (!record) throw notFound(`Function not found: ${functionArn(this.options.account, name)}`);
+    if (!record)
+      throw lambdaErrors.notFound(`Function not found: ${functionArn(this.options.account, name)}`);
     if (expectedRevisionId !== undefined && expectedRevisionId !== record.revisionId) {
-      throw preconditionFailed(
+      throw lambdaErrors.preconditionFailed(
         'The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id',
       );
     }
@@ -388,6 +389,8 @@ export class LambdaService {
 
 function checkSize(payload: string, limit: number): void {
   if (payload.length * 3 > limit && Buffer.byteLength(payload) > limit) {
-    throw tooLarge(`Request must be smaller than ${limit} bytes for the InvokeFunction operation`);
+    throw lambdaErrors.tooLarge(
+      `Request must be smaller than ${limit} bytes for the InvokeFunction operation`,
+    );
   }
 }

@@ -1,5 +1,5 @@
 import { reservedKeysIn } from './environment-vars.ts';
-import { invalidParameter } from './errors.ts';
+import { lambdaErrors } from './errors.ts';
 import type { EventInvokeConfig } from './function-store.ts';
 import { isValidFunctionName } from './names.ts';
 import type { FunctionConfig } from './types.ts';
@@ -10,26 +10,30 @@ import type { FunctionConfig } from './types.ts';
  */
 export function validateFunctionConfig(config: FunctionConfig): void {
   if (!isValidFunctionName(config.name)) {
-    throw invalidParameter(`Function name '${config.name}' must match [a-zA-Z0-9-_]{1,64}`);
+    throw lambdaErrors.invalidParameter(`Function name '${config.name}' must match [a-zA-Z0-9-_]{1,64}`);
   }
   if (!config.runtime.startsWith('nodejs')) {
-    throw invalidParameter(
+    throw lambdaErrors.invalidParameter(
       `Runtime ${config.runtime} is not supported locally; only Node.js (nodejs*) functions run`,
     );
   }
   if (!/^[^.\s]+(\.[^.\s]+)+$/.test(config.handler)) {
-    throw invalidParameter(`Handler '${config.handler}' must look like 'index.handler'`);
+    throw lambdaErrors.invalidParameter(`Handler '${config.handler}' must look like 'index.handler'`);
   }
-  if (config.code.length === 0) throw invalidParameter('Code.ZipFile must not be empty');
+  if (config.code.length === 0) throw lambdaErrors.invalidParameter('Code.ZipFile must not be empty');
   if (!Number.isInteger(config.timeoutSeconds) || config.timeoutSeconds < 1 || config.timeoutSeconds > 900) {
-    throw invalidParameter(`Timeout ${config.timeoutSeconds} must be an integer from 1 to 900 seconds`);
+    throw lambdaErrors.invalidParameter(
+      `Timeout ${config.timeoutSeconds} must be an integer from 1 to 900 seconds`,
+    );
   }
   if (!Number.isInteger(config.memorySizeMb) || config.memorySizeMb < 128 || config.memorySizeMb > 10240) {
-    throw invalidParameter(`MemorySize ${config.memorySizeMb} must be an integer from 128 to 10240 MB`);
+    throw lambdaErrors.invalidParameter(
+      `MemorySize ${config.memorySizeMb} must be an integer from 128 to 10240 MB`,
+    );
   }
   const reserved = reservedKeysIn(config.environment);
   if (reserved.length > 0) {
-    throw invalidParameter(
+    throw lambdaErrors.invalidParameter(
       'Lambda was unable to configure your environment variables because the environment variables you have ' +
         `provided contains reserved keys that are currently not supported for modification. Reserved keys used in this request: ${reserved.join(', ')}`,
     );
@@ -38,7 +42,7 @@ export function validateFunctionConfig(config: FunctionConfig): void {
     config.reservedConcurrency !== undefined &&
     (!Number.isInteger(config.reservedConcurrency) || config.reservedConcurrency < 0)
   ) {
-    throw invalidParameter(
+    throw lambdaErrors.invalidParameter(
       `ReservedConcurrentExecutions ${config.reservedConcurrency} must be a non-negative integer`,
     );
   }
@@ -48,9 +52,9 @@ export function validateFunctionConfig(config: FunctionConfig): void {
 export function validateEventInvokeConfig(config: EventInvokeConfig): void {
   const { maximumRetryAttempts: retries, maximumEventAgeInSeconds: age } = config;
   if (!Number.isInteger(retries) || retries < 0 || retries > 2) {
-    throw invalidParameter(`MaximumRetryAttempts ${retries} must be 0, 1 or 2`);
+    throw lambdaErrors.invalidParameter(`MaximumRetryAttempts ${retries} must be 0, 1 or 2`);
   }
   if (!Number.isInteger(age) || age < 60 || age > 21600) {
-    throw invalidParameter(`MaximumEventAgeInSeconds ${age} must be from 60 to 21600`);
+    throw lambdaErrors.invalidParameter(`MaximumEventAgeInSeconds ${age} must be from 60 to 21600`);
   }
 }

@@ -8,10 +8,6 @@
  * - GetTopicAttributes shows Policy only when one was set (no default policy) and no
  *   EffectiveDeliveryPolicy; list operations answer one page.
  */
-export {
-  type Delivery,
-  SnsService,
-  type SnsServiceOptions,
-  type Subscription,
-  type Topic,
-} from './sns-service.ts';
+export type { Delivery, Subscription, Topic } from './model.ts';
+export { snsServiceEntry } from './operation-table.ts';
+export { SnsService, type SnsServiceOptions } from './service.ts';

@@ -1,3 +1,4 @@
+import { firstProblem } from '../../protocol/validation.ts';
 import { AwsError } from '../../runtime/aws-error.ts';
 
 /**
@@ -52,8 +53,12 @@ export const sqsErrors = {
     new AwsError('UnsupportedOperation', `TapStack's local SQS does not support ${what}.`, 400),
 } as const;
 
-/** Codes for validation of request members (missing or out of range). */
-export const SQS_INPUT_CODES = { invalid: 'InvalidParameterValue', missing: 'MissingParameter' } as const;
+/** How SQS answers invalid request members: the first problem, MissingParameter or InvalidParameterValue. */
+export const sqsValidation = firstProblem({
+  invalid: 'InvalidParameterValue',
+  missing: 'MissingParameter',
+  mapName: 'record',
+});
 
 /**
  * The query-protocol code SQS also sends (`x-amzn-query-error: <code>;Sender`) for clients that

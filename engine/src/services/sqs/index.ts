@@ -1,7 +1,7 @@
 /**
  * The local SQS: standard queues with attributes, delays, visibility timeouts, long polling and
  * retention on the engine clock, redrive to dead-letter queues, persisted messages, the JSON 1.0
- * dispatch table, and an in-process sender for Lambda dead letters.
+ * operation table, and an in-process sender for Lambda dead letters.
  * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/Welcome.html
  *
  * LIMITATIONS (what this does not emulate):
@@ -15,13 +15,12 @@
  *   and may return fewer messages than available; this never duplicates or reorders).
  * - Metrics: only ApproximateNumberOfMessagesVisible, once per emulated minute per queue.
  * - Each change rewrites the queue's state file: sized for dead-letter and test traffic.
- * Queue URLs are `<endpointUrl>/<account>/<name>`; see context.ts for why.
+ * Queue URLs are `<endpointUrl>/<account>/<name>`; see queues.ts for why.
  */
-export { type SqsDispatchContext, type SqsOperation, sqsOperations } from './dispatch.ts';
-export { SQS_INPUT_CODES, SQS_QUERY_ERROR_CODES } from './errors.ts';
+export { SQS_QUERY_ERROR_CODES } from './errors.ts';
 export { md5OfAttributes, md5OfBody } from './md5.ts';
 export type { MessageAttributeValue } from './model.ts';
-export type { SqsOperationName } from './operation-table.ts';
+export { type SqsOperationName, sqsServiceEntry } from './operation-table.ts';
 export type { ReceivedMessage } from './operations/receive-message.ts';
 export type { MessageToSend, SendMessageResult } from './operations/send-message.ts';
 export { SqsService, type SqsServiceOptions } from './service.ts';

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { CreateQueueRequest } from '@aws-sdk/client-sqs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isAwsError } from '../../runtime/aws-error.ts';
 import { VirtualClock } from '../../runtime/clock.ts';
@@ -93,7 +94,11 @@ describe('SqsService queues', () => {
     ['a FIFO queue', { FifoQueue: 'true' }, 'UnsupportedOperation'],
   ])('refuses %s', async (_name, Attributes, code) => {
     const { sqs } = setup();
-    expect(await codeOf(() => sqs.invoke('CreateQueue', { QueueName: 'q', Attributes }))).toBe(code);
+    expect(
+      await codeOf(() =>
+        sqs.createQueue({ QueueName: 'q', Attributes: Attributes as CreateQueueRequest['Attributes'] }),
+      ),
+    ).toBe(code);
   });
 
   it('removes a policy set to the empty string', () => {

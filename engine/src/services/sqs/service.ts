@@ -13,29 +13,18 @@ import type {
   SendMessageRequest,
   SetQueueAttributesRequest,
 } from '@aws-sdk/client-sqs';
+import type { RequestContext, TypedOperation } from '../../protocol/operation.ts';
+import type { InputSchema } from '../../protocol/validation.ts';
 import { type AccountContext, DEFAULT_ACCOUNT } from '../../runtime/account.ts';
 import { guard } from '../../runtime/background-task.ts';
 import type { Clock, TimerHandle } from '../../runtime/clock.ts';
 import type { MetricSink } from '../cloudwatch/metric-sink.ts';
 import { ArrivalSignals } from './arrival-signals.ts';
-import { queueArn, resolveQueueArn, type SqsContext } from './context.ts';
-import { OPERATION_TABLE, type SqsOperationName } from './operation-table.ts';
-import { changeMessageVisibility } from './operations/change-message-visibility.ts';
-import { createQueue } from './operations/create-queue.ts';
-import { deleteMessage, deleteMessageBatch } from './operations/delete-message.ts';
-import { deleteQueue } from './operations/delete-queue.ts';
-import { getQueueUrl } from './operations/get-queue-url.ts';
-import { listQueues } from './operations/list-queues.ts';
-import { purgeQueue } from './operations/purge-queue.ts';
-import { getQueueAttributes, messageCounts, setQueueAttributes } from './operations/queue-attributes.ts';
-import { type ReceivedMessage, receiveMessage } from './operations/receive-message.ts';
-import {
-  enqueue,
-  type MessageToSend,
-  type SendMessageResult,
-  sendMessage,
-} from './operations/send-message.ts';
-import { sendMessageBatch } from './operations/send-message-batch.ts';
+import { messageCounts } from './message-counts.ts';
+import { type SqsOperationTable, sqsOperationTable } from './operation-table.ts';
+import type { ReceivedMessage } from './operations/receive-message.ts';
+import { enqueue, type MessageToSend, type SendMessageResult } from './operations/send-message.ts';
+import { queueArn, resolveQueueArn } from './queues.ts';
 import { SqsStore } from './store.ts';
 
 export interface SqsServiceOptions {
@@ -51,12 +40,24 @@ export interface SqsServiceOptions {
 
 const MINUTE_MS = 60_000;
 
+/** What every SQS operation shares. */
+export interface SqsContext {
+  readonly store: SqsStore;
+  readonly clock: Clock;
+  readonly account: AccountContext;
+  readonly signals: ArrivalSignals;
+  /** The endpoint queue URLs start with, e.g. `http://127.0.0.1:4566` (no trailing slash). */
+  readonly endpointUrl: () => string;
+}
+
 /**
- * The local SQS (standard queues). Typed operations take the JSON protocol's request shapes
- * (`@aws-sdk/client-sqs` types) and return its response shapes, so the wire layer is a pass-through.
+ * The local SQS (standard queues). `operations` is the table the edge dispatches into; the typed
+ * methods run the same operations in process (providers, other services) with the JSON protocol's
+ * request shapes (`@aws-sdk/client-sqs` types), validated the same way.
  */
 export class SqsService {
   readonly account: AccountContext;
+  readonly operations: SqsOperationTable;
   private readonly ctx: SqsContext;
   private readonly metrics: MetricSink | undefined;
   private ticker: TimerHandle | undefined;
@@ -72,6 +73,7 @@ export class SqsService {
       endpointUrl: () => (typeof endpoint === 'string' ? endpoint : endpoint()).replace(/\/+$/, ''),
     };
     this.metrics = options.metrics;
+    this.operations = sqsOperationTable(this.ctx);
   }
 
   /** Starts the per-minute tick: retention sweep and queue-depth metrics. */
@@ -92,50 +94,48 @@ export class SqsService {
   }
 
   createQueue(input: CreateQueueRequest): { QueueUrl: string } {
-    return createQueue(this.ctx, input);
+    return this.call(this.operations.CreateQueue, input);
   }
   deleteQueue(input: DeleteQueueRequest): Record<string, never> {
-    return deleteQueue(this.ctx, input);
+    return this.call(this.operations.DeleteQueue, input);
   }
   getQueueUrl(input: GetQueueUrlRequest): { QueueUrl: string } {
-    return getQueueUrl(this.ctx, input);
+    return this.call(this.operations.GetQueueUrl, input);
   }
   listQueues(input: ListQueuesRequest = {}): { QueueUrls?: string[]; NextToken?: string } {
-    return listQueues(this.ctx, input);
+    return this.call(this.operations.ListQueues, input);
   }
   getQueueAttributes(input: GetQueueAttributesRequest): { Attributes?: Record<string, string> } {
-    return getQueueAttributes(this.ctx, input);
+    return this.call(this.operations.GetQueueAttributes, input);
   }
   setQueueAttributes(input: SetQueueAttributesRequest): Record<string, never> {
-    return setQueueAttributes(this.ctx, input);
+    return this.call(this.operations.SetQueueAttributes, input);
   }
-  /** `senderId` is the caller's account or principal id, reported as the SenderId attribute. */
-  sendMessage(input: SendMessageRequest, senderId?: string): SendMessageResult {
-    return sendMessage(this.ctx, input, senderId);
+  /** The SenderId attribute is the account, as for a root caller on the endpoint. */
+  sendMessage(input: SendMessageRequest): SendMessageResult {
+    return this.call(this.operations.SendMessage, input);
   }
-  sendMessageBatch(input: SendMessageBatchRequest, senderId?: string): ReturnType<typeof sendMessageBatch> {
-    return sendMessageBatch(this.ctx, input, senderId);
+  sendMessageBatch(
+    input: SendMessageBatchRequest,
+  ): ReturnType<SqsOperationTable['SendMessageBatch']['handle']> {
+    return this.call(this.operations.SendMessageBatch, input);
   }
   receiveMessage(input: ReceiveMessageRequest): Promise<{ Messages?: ReceivedMessage[] }> {
-    return receiveMessage(this.ctx, input);
+    return this.call(this.operations.ReceiveMessage, input);
   }
   deleteMessage(input: DeleteMessageRequest): Record<string, never> {
-    return deleteMessage(this.ctx, input);
+    return this.call(this.operations.DeleteMessage, input);
   }
-  deleteMessageBatch(input: DeleteMessageBatchRequest): ReturnType<typeof deleteMessageBatch> {
-    return deleteMessageBatch(this.ctx, input);
+  deleteMessageBatch(
+    input: DeleteMessageBatchRequest,
+  ): ReturnType<SqsOperationTable['DeleteMessageBatch']['handle']> {
+    return this.call(this.operations.DeleteMessageBatch, input);
   }
   changeMessageVisibility(input: ChangeMessageVisibilityRequest): Record<string, never> {
-    return changeMessageVisibility(this.ctx, input);
+    return this.call(this.operations.ChangeMessageVisibility, input);
   }
   purgeQueue(input: PurgeQueueRequest): Record<string, never> {
-    return purgeQueue(this.ctx, input);
-  }
-
-  /** Runs an operation by its AWS name on a JSON-protocol request body (the dispatch table's entry point). */
-  async invoke(name: SqsOperationName, input: unknown, senderId?: string): Promise<unknown> {
-    const operation: (ctx: SqsContext, input: unknown, senderId?: string) => unknown = OPERATION_TABLE[name];
-    return operation(this.ctx, input ?? {}, senderId);
+    return this.call(this.operations.PurgeQueue, input);
   }
 
   /**
@@ -149,6 +149,17 @@ export class SqsService {
   /** The ARN of a queue by name (for providers' Fn::GetAtt QueueArn). */
   queueArn(name: string): string {
     return queueArn(this.ctx, name);
+  }
+
+  /** Validates and runs one operation in process, as a root caller of this account. */
+  private call<S extends InputSchema, R>(operation: TypedOperation<S, R>, raw: unknown): R {
+    const request: RequestContext = {
+      requestId: '',
+      region: this.account.region,
+      accountId: this.account.accountId,
+      caller: { accessKeyId: '', kind: 'root' },
+    };
+    return operation.handle(operation.parse(raw, ''), request);
   }
 
   private tick(): void {

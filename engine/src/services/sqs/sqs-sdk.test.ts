@@ -13,9 +13,9 @@ import {
   SQSClient,
 } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Operation, RequestContext } from '../../protocol/operation.ts';
 import { isAwsError } from '../../runtime/aws-error.ts';
 import { RealClock } from '../../runtime/clock.ts';
-import { sqsOperations } from './dispatch.ts';
 import { SQS_QUERY_ERROR_CODES } from './errors.ts';
 import { SqsService } from './service.ts';
 
@@ -24,7 +24,14 @@ let server: Server;
 let client: SQSClient;
 let sqs: SqsService;
 
-/** A stand-in for the edge's JSON 1.0 protocol: just enough to let the real SDK talk to the dispatch table. */
+const ROOT: RequestContext = {
+  requestId: 'r',
+  region: 'us-east-1',
+  accountId: '000000000000',
+  caller: { accessKeyId: 'test', kind: 'root' },
+};
+
+/** A stand-in for the edge's JSON 1.0 protocol: just enough to let the real SDK talk to the operation table. */
 function jsonProtocolServer(service: SqsService): Server {
   return createServer(async (req, res) => {
     const chunks: Buffer[] = [];
@@ -35,9 +42,11 @@ function jsonProtocolServer(service: SqsService): Server {
       res.end(JSON.stringify(body));
     };
     try {
-      const handler = sqsOperations[operation];
-      if (!handler) throw new Error(`no operation ${operation}`);
-      send(200, await handler(JSON.parse(Buffer.concat(chunks).toString() || '{}'), { sqs: service }));
+      const table: Readonly<Record<string, Operation>> = service.operations;
+      const op = Object.hasOwn(table, operation) ? table[operation] : undefined;
+      if (!op) throw new Error(`no operation ${operation}`);
+      const input = op.validate(JSON.parse(Buffer.concat(chunks).toString() || '{}'), 'json', '');
+      send(200, await op.execute(input, ROOT));
     } catch (error) {
       if (!isAwsError(error)) return send(500, { __type: 'InternalFailure', message: String(error) });
       const queryCode = SQS_QUERY_ERROR_CODES[error.code] ?? error.code;

@@ -42,18 +42,13 @@ export function withDriftRecording(
         at: now(),
       });
     };
-    // The edge validates, authorizes, then executes; in-process callers use run: record after both.
-    const run: Operation['run'] = async (raw, request, mode, code) => {
-      const output = await deleteQueue.run(raw, request, mode, code);
-      record(raw);
-      return output;
-    };
+    // The edge validates, authorizes, then executes: record after the execution.
     const execute: Operation['execute'] = async (input, request) => {
       const output = await deleteQueue.execute(input, request);
       record(input);
       return output;
     };
-    result.sqs = { ...sqs, operations: { ...sqs.operations, DeleteQueue: { ...deleteQueue, run, execute } } };
+    result.sqs = { ...sqs, operations: { ...sqs.operations, DeleteQueue: { ...deleteQueue, execute } } };
   }
   const s3 = map.s3;
   if (s3?.kind === 'raw') {

@@ -1,20 +1,22 @@
-import { validateInput } from '../../sqs/input-rules.ts';
+import { defineFirehoseOperation } from '../define-operation.ts';
 import { describeS3Destination } from '../destination.ts';
-import { FIREHOSE_INPUT_CODES } from '../errors.ts';
-import type { FirehoseContext } from './context.ts';
+import type { FirehoseContext } from '../service.ts';
 
 /** https://docs.aws.amazon.com/firehose/latest/APIReference/API_DescribeDeliveryStream.html */
-export const describeDeliveryStreamRules = {
-  DeliveryStreamName: { type: 'string', required: true },
-  Limit: { type: 'integer', min: 1, max: 10000 },
-  ExclusiveStartDestinationId: { type: 'string' },
-} as const;
+export const describeDeliveryStream = (ctx: FirehoseContext) =>
+  defineFirehoseOperation({
+    input: {
+      DeliveryStreamName: { type: 'string', required: true },
+      Limit: { type: 'integer', min: 1, max: 10000 },
+      ExclusiveStartDestinationId: { type: 'string' },
+    },
+    handle: ({ DeliveryStreamName }) => describe(ctx, DeliveryStreamName),
+  });
 
-export function describeDeliveryStream(
+function describe(
   ctx: FirehoseContext,
-  input: unknown,
+  DeliveryStreamName: string,
 ): { DeliveryStreamDescription: Record<string, unknown> } {
-  const { DeliveryStreamName } = validateInput(describeDeliveryStreamRules, input, FIREHOSE_INPUT_CODES);
   const stream = ctx.streams.get(DeliveryStreamName);
   return {
     DeliveryStreamDescription: {
@@ -34,29 +36,4 @@ export function describeDeliveryStream(
       HasMoreDestinations: false,
     },
   };
-}
-
-/** https://docs.aws.amazon.com/firehose/latest/APIReference/API_ListDeliveryStreams.html */
-export const listDeliveryStreamsRules = {
-  Limit: { type: 'integer', min: 1, max: 10000 },
-  DeliveryStreamType: { type: 'string' },
-  ExclusiveStartDeliveryStreamName: { type: 'string' },
-} as const;
-
-export function listDeliveryStreams(
-  ctx: FirehoseContext,
-  input: unknown,
-): { DeliveryStreamNames: string[]; HasMoreDeliveryStreams: boolean } {
-  const { Limit = 10, ExclusiveStartDeliveryStreamName } = validateInput(
-    listDeliveryStreamsRules,
-    input,
-    FIREHOSE_INPUT_CODES,
-  );
-  const names = ctx.streams
-    .all()
-    .map((s) => s.name)
-    .filter(
-      (name) => ExclusiveStartDeliveryStreamName === undefined || name > ExclusiveStartDeliveryStreamName,
-    );
-  return { DeliveryStreamNames: names.slice(0, Limit), HasMoreDeliveryStreams: names.length > Limit };
 }

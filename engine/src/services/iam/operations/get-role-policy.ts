@@ -1,7 +1,7 @@
 import { defineOperation } from '../../../protocol/operation.ts';
-import { noSuchEntity } from '../errors.ts';
-import type { IamService } from '../iam-service.ts';
-import { encodePolicy, ROLE_NAME } from './role-view.ts';
+import { iamErrors } from '../errors.ts';
+import { encodePolicy, ROLE_NAME } from '../role-view.ts';
+import type { IamService } from '../service.ts';
 
 /** https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetRolePolicy.html */
 export const getRolePolicy = (iam: IamService) =>
@@ -15,7 +15,7 @@ export const getRolePolicy = (iam: IamService) =>
       const role = iam.getRole(i.RoleName);
       const policies = iam.inlinePoliciesOf(role.roleName);
       if (!Object.hasOwn(policies, i.PolicyName))
-        throw noSuchEntity(`The role policy with name ${i.PolicyName} cannot be found.`);
+        throw iamErrors.noSuchEntity(`The role policy with name ${i.PolicyName} cannot be found.`);
       return {
         RoleName: role.roleName,
         PolicyName: i.PolicyName,

@@ -1,6 +1,6 @@
 import { defineOperation } from '../../../protocol/operation.ts';
-import type { IamService } from '../iam-service.ts';
-import { ROLE_NAME, roleView } from './role-view.ts';
+import { ROLE_NAME, roleView } from '../role-view.ts';
+import type { IamService } from '../service.ts';
 
 /** https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetRole.html */
 export const getRole = (iam: IamService) =>

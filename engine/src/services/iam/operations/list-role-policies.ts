@@ -1,6 +1,6 @@
 import { defineOperation } from '../../../protocol/operation.ts';
-import type { IamService } from '../iam-service.ts';
-import { page, ROLE_NAME } from './role-view.ts';
+import { page, ROLE_NAME } from '../role-view.ts';
+import type { IamService } from '../service.ts';
 
 /** https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListRolePolicies.html (inline policies only). */
 export const listRolePolicies = (iam: IamService) =>

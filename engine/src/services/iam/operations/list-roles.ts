@@ -1,6 +1,6 @@
 import { defineOperation } from '../../../protocol/operation.ts';
-import type { IamService } from '../iam-service.ts';
-import { page, roleView } from './role-view.ts';
+import { page, roleView } from '../role-view.ts';
+import type { IamService } from '../service.ts';
 
 /** https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListRoles.html (no tags in the listing, as IAM). */
 export const listRoles = (iam: IamService) =>

@@ -1,6 +1,7 @@
 import { defineOperation } from '../../../protocol/operation.ts';
 import { queryMap } from '../../../protocol/xml.ts';
-import type { SnsService } from '../sns-service.ts';
+import { parseArn } from '../../../runtime/arn.ts';
+import type { SnsService } from '../service.ts';
 
 /**
  * The topic's stored attributes plus the ones SNS computes (TopicArn, Owner, subscription counts).
@@ -18,7 +19,7 @@ export const getTopicAttributes = (sns: SnsService) =>
         Attributes: queryMap({
           ...topic.attributes,
           TopicArn: topic.topicArn,
-          Owner: topic.topicArn.split(':')[4],
+          Owner: parseArn(topic.topicArn)?.accountId ?? '',
           SubscriptionsConfirmed: String(subscriptions.length - pending),
           SubscriptionsPending: String(pending),
           SubscriptionsDeleted: '0',

@@ -1,6 +1,6 @@
 import { defineOperation } from '../../../protocol/operation.ts';
-import type { SnsService } from '../sns-service.ts';
-import { subscriptionView } from './subscription-view.ts';
+import type { SnsService } from '../service.ts';
+import { subscriptionView } from '../subscription-view.ts';
 
 /** Every subscription in the account (one page). https://docs.aws.amazon.com/sns/latest/api/API_ListSubscriptions.html */
 export const listSubscriptions = (sns: SnsService) =>

@@ -1,24 +1,31 @@
-import { resolveQueue, type SqsContext } from '../context.ts';
-import { SQS_INPUT_CODES, sqsErrors } from '../errors.ts';
-import { validateInput } from '../input-rules.ts';
+import { defineSqsOperation } from '../define-operation.ts';
+import { sqsErrors } from '../errors.ts';
+import { resolveQueue } from '../queues.ts';
 import { decodeReceipt } from '../receipt.ts';
+import type { SqsContext } from '../service.ts';
 
 /**
  * Restarts a received message's visibility timeout from now; 0 makes it visible at once.
  * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ChangeMessageVisibility.html
  */
-export const changeMessageVisibilityRules = {
-  QueueUrl: { type: 'string', required: true },
-  ReceiptHandle: { type: 'string', required: true },
-  VisibilityTimeout: { type: 'integer', required: true, min: 0, max: 43_200 },
-} as const;
+export const changeMessageVisibility = (ctx: SqsContext) =>
+  defineSqsOperation({
+    input: {
+      QueueUrl: { type: 'string', required: true },
+      ReceiptHandle: { type: 'string', required: true },
+      VisibilityTimeout: { type: 'integer', required: true, min: 0, max: 43_200 },
+    },
+    handle: (input): Record<string, never> => changeVisibility(ctx, input),
+  });
 
-export function changeMessageVisibility(ctx: SqsContext, input: unknown): Record<string, never> {
-  const { QueueUrl, ReceiptHandle, VisibilityTimeout } = validateInput(
-    changeMessageVisibilityRules,
-    input,
-    SQS_INPUT_CODES,
-  );
+function changeVisibility(
+  ctx: SqsContext,
+  {
+    QueueUrl,
+    ReceiptHandle,
+    VisibilityTimeout,
+  }: { QueueUrl: string; ReceiptHandle: string; VisibilityTimeout: number },
+): Record<string, never> {
   const queue = resolveQueue(ctx, QueueUrl);
   const receipt = decodeReceipt(ReceiptHandle);
   if (receipt.queue !== queue.name) throw sqsErrors.receiptHandleIsInvalid(ReceiptHandle);

@@ -1,22 +1,33 @@
 import { checkAttributes, effectiveAttributes } from '../attributes.ts';
-import { queueUrl, type SqsContext } from '../context.ts';
-import { SQS_INPUT_CODES, sqsErrors } from '../errors.ts';
-import { validateInput } from '../input-rules.ts';
+import { defineSqsOperation } from '../define-operation.ts';
+import { sqsErrors } from '../errors.ts';
 import { checkQueueName } from '../queue-name.ts';
-
-/** https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_CreateQueue.html */
-export const createQueueRules = {
-  QueueName: { type: 'string', required: true },
-  Attributes: { type: 'record' },
-  tags: { type: 'record' },
-} as const;
+import { queueUrl } from '../queues.ts';
+import type { SqsContext } from '../service.ts';
 
 /**
  * Idempotent: naming an existing queue with attributes equal to its current values returns its
  * URL; any differing attribute is QueueNameExists (QueueAlreadyExists in the query protocol).
+ * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_CreateQueue.html
  */
-export function createQueue(ctx: SqsContext, input: unknown): { QueueUrl: string } {
-  const { QueueName, Attributes = {}, tags = {} } = validateInput(createQueueRules, input, SQS_INPUT_CODES);
+export const createQueue = (ctx: SqsContext) =>
+  defineSqsOperation({
+    input: {
+      QueueName: { type: 'string', required: true },
+      Attributes: { type: 'map' },
+      tags: { type: 'map' },
+    },
+    handle: (input) => create(ctx, input),
+  });
+
+function create(
+  ctx: SqsContext,
+  {
+    QueueName,
+    Attributes = {},
+    tags = {},
+  }: { QueueName: string; Attributes?: Record<string, unknown>; tags?: Record<string, unknown> },
+): { QueueUrl: string } {
   checkQueueName(QueueName);
   const attributes = checkAttributes(Attributes);
   const existing = ctx.store.find(QueueName);

@@ -1,14 +1,15 @@
-import { resolveQueue, type SqsContext } from '../context.ts';
-import { SQS_INPUT_CODES } from '../errors.ts';
-import { validateInput } from '../input-rules.ts';
+import { defineSqsOperation } from '../define-operation.ts';
+import { resolveQueue } from '../queues.ts';
+import type { SqsContext } from '../service.ts';
 
 /** https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_DeleteQueue.html */
-export const deleteQueueRules = { QueueUrl: { type: 'string', required: true } } as const;
-
-export function deleteQueue(ctx: SqsContext, input: unknown): Record<string, never> {
-  const { QueueUrl } = validateInput(deleteQueueRules, input, SQS_INPUT_CODES);
-  const queue = resolveQueue(ctx, QueueUrl);
-  ctx.store.remove(queue.name);
-  ctx.signals.signal(queue.name);
-  return {};
-}
+export const deleteQueue = (ctx: SqsContext) =>
+  defineSqsOperation({
+    input: { QueueUrl: { type: 'string', required: true } },
+    handle: ({ QueueUrl }): Record<string, never> => {
+      const queue = resolveQueue(ctx, QueueUrl);
+      ctx.store.remove(queue.name);
+      ctx.signals.signal(queue.name);
+      return {};
+    },
+  });

@@ -1,21 +1,30 @@
-import { queueUrl, type SqsContext } from '../context.ts';
-import { SQS_INPUT_CODES, sqsErrors } from '../errors.ts';
-import { validateInput } from '../input-rules.ts';
+import { defineSqsOperation } from '../define-operation.ts';
+import { sqsErrors } from '../errors.ts';
+import { queueUrl } from '../queues.ts';
+import type { SqsContext } from '../service.ts';
 
-/** https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ListQueues.html */
-export const listQueuesRules = {
-  QueueNamePrefix: { type: 'string' },
-  NextToken: { type: 'string' },
-  MaxResults: { type: 'integer', min: 1, max: 1000 },
-} as const;
+/**
+ * Without MaxResults, up to 1,000 queues and no NextToken, as SQS does.
+ * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ListQueues.html
+ */
+export const listQueues = (ctx: SqsContext) =>
+  defineSqsOperation({
+    input: {
+      QueueNamePrefix: { type: 'string' },
+      NextToken: { type: 'string' },
+      MaxResults: { type: 'integer', min: 1, max: 1000 },
+    },
+    handle: (input) => list(ctx, input),
+  });
 
-/** Without MaxResults, up to 1,000 queues and no NextToken, as SQS does. */
-export function listQueues(ctx: SqsContext, input: unknown): { QueueUrls?: string[]; NextToken?: string } {
-  const {
+function list(
+  ctx: SqsContext,
+  {
     QueueNamePrefix = '',
     NextToken,
     MaxResults,
-  } = validateInput(listQueuesRules, input, SQS_INPUT_CODES);
+  }: { QueueNamePrefix?: string; NextToken?: string; MaxResults?: number },
+): { QueueUrls?: string[]; NextToken?: string } {
   const after = NextToken === undefined ? undefined : Buffer.from(NextToken, 'base64url').toString();
   if (NextToken !== undefined && (after === '' || MaxResults === undefined)) {
     throw sqsErrors.invalidParameterValue('Invalid NextToken value.');

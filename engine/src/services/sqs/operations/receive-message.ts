@@ -1,26 +1,42 @@
 import { numericAttribute } from '../attributes.ts';
-import { resolveQueue, resolveQueueArn, type SqsContext } from '../context.ts';
-import { SQS_INPUT_CODES } from '../errors.ts';
-import { validateInput } from '../input-rules.ts';
+import { defineSqsOperation } from '../define-operation.ts';
 import { md5OfAttributes } from '../md5.ts';
 import type { MessageAttributeValue, QueueState, StoredMessage } from '../model.ts';
+import { resolveQueue, resolveQueueArn } from '../queues.ts';
 import { encodeReceipt, newReceiptToken } from '../receipt.ts';
+import type { SqsContext } from '../service.ts';
 
 /**
  * Receives up to 10 visible messages, hiding each for the visibility timeout. With a wait time it
  * long-polls on the engine clock and returns as soon as at least one message is available.
  * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ReceiveMessage.html
  */
-export const receiveMessageRules = {
-  QueueUrl: { type: 'string', required: true },
-  MaxNumberOfMessages: { type: 'integer', min: 1, max: 10 },
-  VisibilityTimeout: { type: 'integer', min: 0, max: 43_200 },
-  WaitTimeSeconds: { type: 'integer', min: 0, max: 20 },
-  AttributeNames: { type: 'string[]' },
-  MessageSystemAttributeNames: { type: 'string[]' },
-  MessageAttributeNames: { type: 'string[]' },
-  ReceiveRequestAttemptId: { type: 'string' },
-} as const;
+const NAMES = { type: 'list', member: { type: 'string' } } as const;
+
+export const receiveMessage = (ctx: SqsContext) =>
+  defineSqsOperation({
+    input: {
+      QueueUrl: { type: 'string', required: true },
+      MaxNumberOfMessages: { type: 'integer', min: 1, max: 10 },
+      VisibilityTimeout: { type: 'integer', min: 0, max: 43_200 },
+      WaitTimeSeconds: { type: 'integer', min: 0, max: 20 },
+      AttributeNames: NAMES,
+      MessageSystemAttributeNames: NAMES,
+      MessageAttributeNames: NAMES,
+      ReceiveRequestAttemptId: { type: 'string' },
+    },
+    handle: (request) => receive(ctx, request),
+  });
+
+interface ReceiveRequest {
+  readonly QueueUrl: string;
+  readonly MaxNumberOfMessages?: number;
+  readonly VisibilityTimeout?: number;
+  readonly WaitTimeSeconds?: number;
+  readonly AttributeNames?: string[];
+  readonly MessageSystemAttributeNames?: string[];
+  readonly MessageAttributeNames?: string[];
+}
 
 export interface ReceivedMessage {
   MessageId: string;
@@ -32,11 +48,7 @@ export interface ReceivedMessage {
   MessageAttributes?: Record<string, MessageAttributeValue>;
 }
 
-export async function receiveMessage(
-  ctx: SqsContext,
-  input: unknown,
-): Promise<{ Messages?: ReceivedMessage[] }> {
-  const request = validateInput(receiveMessageRules, input, SQS_INPUT_CODES);
+async function receive(ctx: SqsContext, request: ReceiveRequest): Promise<{ Messages?: ReceivedMessage[] }> {
   const queue = resolveQueue(ctx, request.QueueUrl);
   const waitSeconds = request.WaitTimeSeconds ?? numericAttribute(queue, 'ReceiveMessageWaitTimeSeconds');
   const deadline = ctx.clock.now() + waitSeconds * 1000;

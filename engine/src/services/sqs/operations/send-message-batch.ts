@@ -1,24 +1,26 @@
+import { parseInput } from '../../../protocol/validation.ts';
 import { checkBatchEntries, runBatch } from '../batch.ts';
-import { resolveQueue, type SqsContext } from '../context.ts';
-import { SQS_INPUT_CODES } from '../errors.ts';
-import { validateInput } from '../input-rules.ts';
-import { enqueue, type MessageToSend, sendMessageRules } from './send-message.ts';
+import { defineSqsOperation, senderOf } from '../define-operation.ts';
+import { sqsValidation } from '../errors.ts';
+import { resolveQueue } from '../queues.ts';
+import type { SqsContext } from '../service.ts';
+import { enqueue, MESSAGE_INPUT } from './send-message.ts';
+
+const ENTRY_INPUT = { Id: { type: 'string', required: true }, ...MESSAGE_INPUT } as const;
 
 /** https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SendMessageBatch.html */
-export const sendMessageBatchRules = {
-  QueueUrl: { type: 'string', required: true },
-  Entries: { type: 'object[]', required: true },
-} as const;
-
-const { QueueUrl: _url, ...entryRules } = sendMessageRules;
-const ENTRY_RULES = { Id: { type: 'string', required: true }, ...entryRules } as const;
-
-export function sendMessageBatch(ctx: SqsContext, input: unknown, senderId?: string) {
-  const { QueueUrl, Entries } = validateInput(sendMessageBatchRules, input, SQS_INPUT_CODES);
-  const queue = resolveQueue(ctx, QueueUrl);
-  checkBatchEntries(Entries);
-  return runBatch(Entries, (entry) => {
-    const message: MessageToSend = validateInput(ENTRY_RULES, entry, SQS_INPUT_CODES);
-    return enqueue(ctx, queue, message, senderId);
+export const sendMessageBatch = (ctx: SqsContext) =>
+  defineSqsOperation({
+    input: {
+      QueueUrl: { type: 'string', required: true },
+      Entries: { type: 'list', required: true, member: { type: 'map' } },
+    },
+    handle: ({ QueueUrl, Entries }, call) => {
+      const queue = resolveQueue(ctx, QueueUrl);
+      checkBatchEntries(Entries);
+      return runBatch(Entries, (entry) => {
+        const message = parseInput(ENTRY_INPUT, entry, 'json', '', sqsValidation);
+        return enqueue(ctx, queue, message, senderOf(call));
+      });
+    },
   });
-}

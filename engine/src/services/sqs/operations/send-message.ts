@@ -1,22 +1,30 @@
 import { randomUUID } from 'node:crypto';
 import { numericAttribute } from '../attributes.ts';
-import { resolveQueue, type SqsContext } from '../context.ts';
-import { SQS_INPUT_CODES, sqsErrors } from '../errors.ts';
-import { validateInput } from '../input-rules.ts';
+import { defineSqsOperation, senderOf } from '../define-operation.ts';
+import { sqsErrors } from '../errors.ts';
 import { md5OfAttributes, md5OfBody } from '../md5.ts';
 import { checkBody, checkMessageAttributes } from '../message-attributes.ts';
 import type { QueueState, StoredMessage } from '../model.ts';
+import { resolveQueue } from '../queues.ts';
+import type { SqsContext } from '../service.ts';
 
-/** https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SendMessage.html */
-export const sendMessageRules = {
-  QueueUrl: { type: 'string', required: true },
+/** One message's members, shared with each SendMessageBatch entry. */
+export const MESSAGE_INPUT = {
   MessageBody: { type: 'string', required: true },
   DelaySeconds: { type: 'integer', min: 0, max: 900 },
-  MessageAttributes: { type: 'record' },
-  MessageSystemAttributes: { type: 'record' },
+  MessageAttributes: { type: 'map' },
+  MessageSystemAttributes: { type: 'map' },
   MessageDeduplicationId: { type: 'string' },
   MessageGroupId: { type: 'string' },
 } as const;
+
+/** https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SendMessage.html */
+export const sendMessage = (ctx: SqsContext) =>
+  defineSqsOperation({
+    input: { QueueUrl: { type: 'string', required: true }, ...MESSAGE_INPUT },
+    handle: (request, call): SendMessageResult =>
+      enqueue(ctx, resolveQueue(ctx, request.QueueUrl), request, senderOf(call)),
+  });
 
 /** One message to enqueue, as SendMessage and each SendMessageBatch entry carry it. */
 export interface MessageToSend {
@@ -32,11 +40,6 @@ export interface SendMessageResult {
   MD5OfMessageBody: string;
   MD5OfMessageAttributes?: string;
   MD5OfMessageSystemAttributes?: string;
-}
-
-export function sendMessage(ctx: SqsContext, input: unknown, senderId?: string): SendMessageResult {
-  const request = validateInput(sendMessageRules, input, SQS_INPUT_CODES);
-  return enqueue(ctx, resolveQueue(ctx, request.QueueUrl), request, senderId);
 }
 
 /** Validates and stores one message, then wakes long-polling receivers. */

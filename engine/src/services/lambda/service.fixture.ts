@@ -6,6 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_ACCOUNT } from '../../runtime/account.ts';
+import { arnResourceName } from '../../runtime/arn.ts';
 import { type Clock, VirtualClock } from '../../runtime/clock.ts';
 import type { MetricDatum } from '../cloudwatch/metric-sink.ts';
 import type { LogEvent } from '../logs/sink.ts';
@@ -40,7 +41,7 @@ export function createFixture(overrides: Partial<LambdaServiceOptions> = {}, rec
     metrics: { putMetric: (datum) => sinks.metrics.push(datum) },
     endpointUrl: 'http://127.0.0.1:4566',
     credentialsFor: (roleArn) => ({
-      accessKeyId: `AKIA-${roleArn.split('/').pop()}`,
+      accessKeyId: `AKIA-${arnResourceName(roleArn)}`,
       secretAccessKey: 'secret',
       sessionToken: 'token',
     }),

@@ -1,6 +1,6 @@
 /**
  * Lambda's REST-JSON operations on the endpoint, as a route table (moto `urls.py` style):
- * Invoke, GetFunction, ListFunctions, and the control routes of lambda-control-routes.ts.
+ * Invoke, GetFunction, ListFunctions, and the control routes of control-routes.ts.
  * https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html
  *
  * LIMITATIONS: `X-Amz-Log-Result` only when the invocation returns its log or the LambdaApi
@@ -8,21 +8,16 @@
  * `X-Amz-Client-Context` is accepted and ignored; ListFunctions does not paginate.
  */
 import { createHash } from 'node:crypto';
-import type { RequestContext } from '../protocol/operation.ts';
-import { type RestRequest, type RestRoute, restJsonResponse } from '../protocol/rest-json.ts';
-import type { RestJsonServiceEntry } from '../protocol/service-entry.ts';
-import type { WireResponse } from '../protocol/wire-response.ts';
-import { type AccountContext, arn, DEFAULT_ACCOUNT } from '../runtime/account.ts';
-import { AwsError } from '../runtime/aws-error.ts';
-import type {
-  FunctionConfig,
-  InvocationType,
-  InvokeRequest,
-  InvokeResult,
-} from '../services/lambda/types.ts';
-import { type LambdaControlApi, lambdaControlRoutes, wireConfiguration } from './lambda-control-routes.ts';
+import type { RequestContext } from '../../protocol/operation.ts';
+import { type RestRequest, type RestRoute, restJsonResponse } from '../../protocol/rest-json.ts';
+import type { RestJsonServiceEntry } from '../../protocol/service-entry.ts';
+import type { WireResponse } from '../../protocol/wire-response.ts';
+import { type AccountContext, arn, DEFAULT_ACCOUNT } from '../../runtime/account.ts';
+import { type LambdaControlApi, lambdaControlRoutes, wireConfiguration } from './control-routes.ts';
+import { lambdaErrors } from './errors.ts';
+import type { FunctionConfig, InvocationType, InvokeRequest, InvokeResult } from './types.ts';
 
-/** What the edge needs from the Lambda service; the lead passes the real one. */
+/** What the routes need from the Lambda service (wiring/lambda-api.ts adapts LambdaService to it). */
 export interface LambdaApi {
   invoke(req: InvokeRequest): Promise<InvokeResult>;
   /** Throws `AwsError('ResourceNotFoundException', ..., 404)` for an unknown function. */
@@ -92,10 +87,8 @@ async function invoke(api: LambdaApi, req: RestRequest): Promise<WireResponse> {
   const type = single(req.headers['x-amz-invocation-type']) ?? 'RequestResponse';
   const invocationType = INVOCATION_TYPES.find((t) => t === type);
   if (!invocationType) {
-    throw new AwsError(
-      'InvalidParameterValueException',
+    throw lambdaErrors.invalidParameter(
       `Unsupported X-Amz-Invocation-Type '${type}'; expected one of ${INVOCATION_TYPES.join(', ')}`,
-      400,
     );
   }
   const payload = req.body.length === 0 ? '{}' : req.body.toString('utf8');
@@ -103,11 +96,7 @@ async function invoke(api: LambdaApi, req: RestRequest): Promise<WireResponse> {
     JSON.parse(payload);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    throw new AwsError(
-      'InvalidRequestContentException',
-      `Could not parse request body into json: ${detail}`,
-      400,
-    );
+    throw lambdaErrors.invalidRequestContent(`Could not parse request body into json: ${detail}`);
   }
   const qualifier = req.query.get('Qualifier');
   const name = req.params.FunctionName ?? '';

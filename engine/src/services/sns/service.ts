@@ -1,39 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { type AccountContext, arn } from '../../runtime/account.ts';
-import { AwsError } from '../../runtime/aws-error.ts';
 import type { Clock } from '../../runtime/clock.ts';
 import { StateFile } from '../../runtime/state-file.ts';
 import { objectWith } from '../../runtime/state-file-error.ts';
-
-export interface Subscription {
-  readonly subscriptionArn: string;
-  readonly topicArn: string;
-  readonly protocol: string;
-  readonly endpoint: string;
-  /** Email endpoints need a confirmation link AWS mails; locally they stay pending and are recorded. */
-  readonly pendingConfirmation: boolean;
-}
-
-export interface Topic {
-  readonly name: string;
-  readonly topicArn: string;
-  attributes: Record<string, string>;
-  tags: Record<string, string>;
-}
-
-/** What a publish would have sent to one subscription; kept so users and tests can see it. */
-export interface Delivery {
-  readonly messageId: string;
-  readonly topicArn: string;
-  readonly subscriptionArn?: string;
-  readonly protocol?: string;
-  readonly endpoint?: string;
-  readonly subject?: string;
-  readonly message: string;
-  readonly timestamp: number;
-  readonly status: 'recorded' | 'delivered' | 'failed';
-}
+import { snsErrors } from './errors.ts';
+import type { Delivery, Subscription, Topic } from './model.ts';
 
 export interface SnsServiceOptions {
   readonly dataDir: string;
@@ -79,7 +51,7 @@ export class SnsService {
     tags?: Record<string, string>;
   }): Topic {
     if (!/^[A-Za-z0-9_-]{1,256}$/.test(input.name)) {
-      throw new AwsError('InvalidParameter', `Invalid parameter: Topic Name ${JSON.stringify(input.name)}`);
+      throw snsErrors.invalidTopicName(input.name);
     }
     const topicArn = arn(this.options.account, 'sns', input.name);
     const topic = this.data.topics[topicArn] ?? { name: input.name, topicArn, attributes: {}, tags: {} };
@@ -187,7 +159,7 @@ export class SnsService {
 
   private requireTopic(topicArn: string): Topic {
     const topic = this.data.topics[topicArn];
-    if (!topic) throw new AwsError('NotFound', `Topic does not exist: ${topicArn}`, 404);
+    if (!topic) throw snsErrors.notFound(topicArn);
     return topic;
   }
 

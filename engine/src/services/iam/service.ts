@@ -14,14 +14,15 @@
  */
 import { join } from 'node:path';
 import type { AccountContext } from '../../runtime/account.ts';
+import { arnResourceName } from '../../runtime/arn.ts';
 import type { Clock } from '../../runtime/clock.ts';
 import { type AuthorizationResult, authorizeRequest, type CallerIdentity } from './authorize.ts';
 import type { RequestContext } from './conditions.ts';
 import { deriveCredentials, type SessionCredentials } from './credentials.ts';
-import { accessDenied, deleteConflict, entityAlreadyExists, invalidInput, noSuchEntity } from './errors.ts';
+import { iamErrors } from './errors.ts';
 import { evaluateResourcePolicy } from './resource-policy.ts';
 import { collectRolePolicies, type RolePolicies } from './role-policies.ts';
-import { checkedDocument, newRoleId, type RoleRecord, RoleStore } from './role-store.ts';
+import { checkedDocument, newRoleId, type RoleRecord, RoleStore } from './store.ts';
 
 export interface IamServiceOptions {
   /** The service's directory; state lives in `<dataDir>/iam.json`. */
@@ -67,13 +68,13 @@ export class IamService {
   createRole(input: CreateRoleInput): { roleName: string; arn: string; roleId: string } {
     const roleName = input.roleName ?? `Role-${newRoleId().slice(4)}`;
     if (!NAME.test(roleName))
-      throw invalidInput(`Role name ${roleName} must be 1-64 characters of [\\w+=,.@-]`);
+      throw iamErrors.invalidInput(`Role name ${roleName} must be 1-64 characters of [\\w+=,.@-]`);
     const path = input.path ?? '/';
     if (!/^\/([\x21-\x7e]*\/)?$/.test(path) || path.length > 512) {
-      throw invalidInput(`Path ${path} must begin and end with /`);
+      throw iamErrors.invalidInput(`Path ${path} must begin and end with /`);
     }
     if (this.store.findRole(roleName))
-      throw entityAlreadyExists(`Role with name ${roleName} already exists.`);
+      throw iamErrors.entityAlreadyExists(`Role with name ${roleName} already exists.`);
     const { partition, accountId } = this.options.account;
     const role: RoleRecord = {
       roleName,
@@ -93,7 +94,7 @@ export class IamService {
 
   getRole(roleName: string): RoleRecord {
     const role = this.store.findRole(roleName);
-    if (!role) throw noSuchEntity(`The role with name ${roleName} cannot be found.`);
+    if (!role) throw iamErrors.noSuchEntity(`The role with name ${roleName} cannot be found.`);
     return role;
   }
 
@@ -124,7 +125,7 @@ export class IamService {
       p.roleNames.some((r) => r.toLowerCase() === role.roleName.toLowerCase()),
     );
     if (attached.length > 0) {
-      throw deleteConflict(
+      throw iamErrors.deleteConflict(
         `Cannot delete entity, must delete policies first. (${attached.map(([name]) => name).join(', ')} still attached)`,
       );
     }
@@ -151,7 +152,7 @@ export class IamService {
   putRolePolicy(roleName: string, policyName: string, policyDocument: unknown): void {
     const role = this.getRole(roleName);
     if (!NAME.test(policyName))
-      throw invalidInput(`Policy name ${policyName} must be 1-64 characters of [\\w+=,.@-]`);
+      throw iamErrors.invalidInput(`Policy name ${policyName} must be 1-64 characters of [\\w+=,.@-]`);
     const document = checkedDocument(policyDocument, `Policy ${policyName}`);
     this.store.state.roles[role.roleName] = {
       ...role,
@@ -164,7 +165,7 @@ export class IamService {
   deleteRolePolicy(roleName: string, policyName: string): void {
     const role = this.getRole(roleName);
     if (!Object.hasOwn(role.inlinePolicies, policyName)) {
-      throw noSuchEntity(`The role policy with name ${policyName} cannot be found.`);
+      throw iamErrors.noSuchEntity(`The role policy with name ${policyName} cannot be found.`);
     }
     const { [policyName]: _removed, ...rest } = role.inlinePolicies;
     this.store.state.roles[role.roleName] = { ...role, inlinePolicies: rest };
@@ -177,7 +178,7 @@ export class IamService {
    */
   attachInlinePolicy(policyName: string, policyDocument: unknown, roleNames: readonly string[]): void {
     if (!NAME.test(policyName))
-      throw invalidInput(`Policy name ${policyName} must be 1-64 characters of [\\w+=,.@-]`);
+      throw iamErrors.invalidInput(`Policy name ${policyName} must be 1-64 characters of [\\w+=,.@-]`);
     const roles = roleNames.map((name) => this.getRole(name).roleName);
     const document = checkedDocument(policyDocument, `Policy ${policyName}`);
     this.store.state.policies[policyName] = { document, roleNames: roles };
@@ -187,7 +188,7 @@ export class IamService {
   /** Takes an `AWS::IAM::Policy` off the given roles, or off all of them (deleting it) when none are given. */
   detachInlinePolicy(policyName: string, roleNames?: readonly string[]): void {
     const policy = this.store.state.policies[policyName];
-    if (!policy) throw noSuchEntity(`The policy with name ${policyName} cannot be found.`);
+    if (!policy) throw iamErrors.noSuchEntity(`The policy with name ${policyName} cannot be found.`);
     const remove = new Set((roleNames ?? policy.roleNames).map((r) => r.toLowerCase()));
     const remaining = policy.roleNames.filter((r) => !remove.has(r.toLowerCase()));
     if (remaining.length === 0) delete this.store.state.policies[policyName];
@@ -207,9 +208,9 @@ export class IamService {
     options: { assumedBy?: string } = {},
   ): SessionCredentials {
     const role = this.store.findRoleByArn(roleArn);
-    if (!role) throw noSuchEntity(`The role with ARN ${roleArn} cannot be found.`);
+    if (!role) throw iamErrors.noSuchEntity(`The role with ARN ${roleArn} cannot be found.`);
     if (!SESSION_NAME.test(sessionName))
-      throw invalidInput(`Session name ${sessionName} must be 2-64 characters of [\\w+=,.@-]`);
+      throw iamErrors.invalidInput(`Session name ${sessionName} must be 2-64 characters of [\\w+=,.@-]`);
     if (options.assumedBy !== undefined) {
       const trust = evaluateResourcePolicy(
         role.assumeRolePolicyDocument,
@@ -218,7 +219,7 @@ export class IamService {
         role.arn,
       );
       if (trust.effect !== 'Allow') {
-        throw accessDenied(
+        throw iamErrors.accessDenied(
           `${options.assumedBy} is not authorized to perform: sts:AssumeRole on resource: ${role.arn} (the role's trust policy does not allow it)`,
         );
       }
@@ -240,7 +241,7 @@ export class IamService {
   identify(accessKeyId: string): CallerIdentity {
     const session = this.store.state.sessions[accessKeyId];
     if (!session) return accessKeyId.startsWith('ASIA') ? { kind: 'unknown', accessKeyId } : { kind: 'root' };
-    const roleName = session.roleArn.slice(session.roleArn.lastIndexOf('/') + 1);
+    const roleName = arnResourceName(session.roleArn);
     return { kind: 'role', roleArn: session.roleArn, roleName, sessionName: session.sessionName };
   }
 
@@ -306,7 +307,7 @@ export class IamService {
     Partial<Pick<RoleRecord, 'description' | 'maxSessionDuration'>> {
     const duration = input.maxSessionDuration;
     if (duration !== undefined && (!Number.isInteger(duration) || duration < 3600 || duration > 43200)) {
-      throw invalidInput('MaxSessionDuration must be an integer from 3600 to 43200 seconds');
+      throw iamErrors.invalidInput('MaxSessionDuration must be an integer from 3600 to 43200 seconds');
     }
     return {
       managedPolicyArns: [...(input.managedPolicyArns ?? [])],
@@ -320,7 +321,7 @@ export class IamService {
     return Object.fromEntries(
       list.map(({ policyName, policyDocument }) => {
         if (!NAME.test(policyName))
-          throw invalidInput(`Policy name ${policyName} must be 1-64 characters of [\\w+=,.@-]`);
+          throw iamErrors.invalidInput(`Policy name ${policyName} must be 1-64 characters of [\\w+=,.@-]`);
         return [policyName, checkedDocument(policyDocument, `Policy ${policyName}`)];
       }),
     );

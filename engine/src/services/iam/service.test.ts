@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_ACCOUNT } from '../../runtime/account.ts';
 import { VirtualClock } from '../../runtime/clock.ts';
-import { IamService } from './iam-service.ts';
+import { IamService } from './service.ts';
 
 const TABLE = 'arn:aws:dynamodb:us-east-1:000000000000:table/Requests';
 const LAMBDA_TRUST = {

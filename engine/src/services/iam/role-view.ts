@@ -1,4 +1,4 @@
-import type { RoleRecord } from '../role-store.ts';
+import type { RoleRecord } from './store.ts';
 
 /**
  * IAM returns policy documents URL-encoded (RFC 3986) inside the XML; the AWS CLI and the SDKs

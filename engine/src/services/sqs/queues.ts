@@ -1,20 +1,8 @@
-import type { AccountContext } from '../../runtime/account.ts';
 import { arn } from '../../runtime/account.ts';
-import type { Clock } from '../../runtime/clock.ts';
-import type { ArrivalSignals } from './arrival-signals.ts';
+import { arnResourceName, queueNameOfUrl } from '../../runtime/arn.ts';
 import { sqsErrors } from './errors.ts';
 import type { QueueState } from './model.ts';
-import type { SqsStore } from './store.ts';
-
-/** What every SQS operation gets. */
-export interface SqsContext {
-  readonly store: SqsStore;
-  readonly clock: Clock;
-  readonly account: AccountContext;
-  readonly signals: ArrivalSignals;
-  /** The endpoint queue URLs start with, e.g. `http://127.0.0.1:4566` (no trailing slash). */
-  readonly endpointUrl: () => string;
-}
+import type { SqsContext } from './service.ts';
 
 /**
  * Queue URLs are `<endpoint>/<account>/<name>`: the SDK sends requests to the QueueUrl's origin, so
@@ -45,8 +33,15 @@ export function resolveQueue(ctx: SqsContext, url: string): QueueState {
 
 /** The queue an ARN names (redrive targets, Lambda dead-letter targets). */
 export function resolveQueueArn(ctx: SqsContext, queueArnValue: string): QueueState {
-  const name = queueArnValue.split(':').pop() ?? '';
+  const name = arnResourceName(queueArnValue);
   const queue = queueArnValue === queueArn(ctx, name) ? ctx.store.find(name) : undefined;
   if (!queue) throw sqsErrors.queueDoesNotExist(queueArnValue);
   return queue;
+}
+
+/** The name in a QueueUrl or QueueName member, for the IAM resource of a request (`*` when absent). */
+export function requestedQueueName(input: object): string {
+  if ('QueueUrl' in input && typeof input.QueueUrl === 'string' && input.QueueUrl !== '')
+    return queueNameOfUrl(input.QueueUrl);
+  return 'QueueName' in input && input.QueueName !== undefined ? String(input.QueueName) : '*';
 }

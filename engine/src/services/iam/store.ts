@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { StateFile } from '../../runtime/state-file.ts';
 import { objectWith } from '../../runtime/state-file-error.ts';
-import { malformedPolicyDocument } from './errors.ts';
+import { iamErrors } from './errors.ts';
 import { parsePolicyDocument } from './policy-document.ts';
 
 /** A role as IAM's GetRole describes it, plus its policies. */
@@ -51,7 +51,7 @@ export function checkedDocument(document: unknown, what: string): unknown {
   try {
     parsePolicyDocument(document);
   } catch (error) {
-    throw malformedPolicyDocument(`${what}: ${(error as Error).message}`);
+    throw iamErrors.malformedPolicyDocument(`${what}: ${(error as Error).message}`);
   }
   return typeof document === 'string' ? JSON.parse(document) : document;
 }

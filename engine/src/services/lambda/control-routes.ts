@@ -8,11 +8,11 @@
  * handler's file in it runs; `Publish` (versions) is refused; UpdateFunctionConfiguration changes
  * Environment, Timeout, MemorySize, Handler, Role and Runtime, anything else is refused by name.
  */
-import type { RequestContext } from '../protocol/operation.ts';
-import { type RestRequest, type RestRoute, restJsonResponse } from '../protocol/rest-json.ts';
-import { AwsError } from '../runtime/aws-error.ts';
-import type { FunctionDescription } from '../services/lambda/description.ts';
-import type { FunctionConfig } from '../services/lambda/types.ts';
+import type { RequestContext } from '../../protocol/operation.ts';
+import { type RestRequest, type RestRoute, restJsonResponse } from '../../protocol/rest-json.ts';
+import type { FunctionDescription } from './description.ts';
+import { lambdaErrors } from './errors.ts';
+import type { FunctionConfig } from './types.ts';
 
 /** The configuration changes UpdateFunctionConfiguration carries into the service. */
 export type ConfigurationChanges = Partial<
@@ -34,7 +34,7 @@ export interface LambdaControlApi {
   listTags(resourceArn: string): { Tags: Record<string, string> };
 }
 
-const invalid = (message: string): AwsError => new AwsError('InvalidParameterValueException', message, 400);
+const invalid = lambdaErrors.invalidParameter;
 
 /** FunctionConfiguration as the wire carries it (reserved concurrency belongs to GetFunction's `Concurrency`). */
 export function wireConfiguration(description: FunctionDescription): Record<string, unknown> {
@@ -51,7 +51,7 @@ function jsonBody(req: RestRequest): Record<string, unknown> {
   } catch {
     // Falls through to the error below.
   }
-  throw new AwsError('InvalidRequestContentException', 'Could not parse request body into json', 400);
+  throw lambdaErrors.invalidRequestContent('Could not parse request body into json');
 }
 
 const optionalString = (body: Record<string, unknown>, key: string): string | undefined => {
