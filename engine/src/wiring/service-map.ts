@@ -3,7 +3,7 @@
  * which service answers it. Adapters here only translate shapes; behaviour lives in the services.
  */
 import type { RawRequestView, ServiceMap } from '../edge/index.ts';
-import { dynamodbRawEntry, lambdaService, stsService } from '../edge/index.ts';
+import { lambdaService, stsService } from '../edge/index.ts';
 import type { Operation, OperationTable, RequestContext } from '../protocol/operation.ts';
 import type { AccountContext } from '../runtime/account.ts';
 import {
@@ -12,6 +12,7 @@ import {
   type StackReader,
 } from '../services/cloudformation/index.ts';
 import { cloudwatchWireService } from '../services/cloudwatch/wire.ts';
+import { dynamoDbServiceEntry } from '../services/dynamodb/index.ts';
 import { eventsWireService } from '../services/events/wire.ts';
 import { firehoseOperations } from '../services/firehose/dispatch.ts';
 import { apiGatewayV2WireService } from '../services/http-api/read-api/wire.ts';
@@ -98,7 +99,7 @@ export function buildServiceMap(
     return `arn:aws:sqs:${request.region}:${request.accountId}:${name}`;
   };
   return {
-    dynamodb: dynamodbRawEntry(services.dynamodb.handle),
+    dynamodb: dynamoDbServiceEntry((operation, input) => services.dynamodb.runParsed(operation, input)),
     lambda: lambdaService(lambdaApiOf(services.lambda), account),
     cloudformation: cloudFormationService(reader, cloudFormationApi),
     sts: stsService(account),
@@ -109,7 +110,6 @@ export function buildServiceMap(
       // Unsigned requests that name no other service are S3's, answered in S3's XML.
       catchAll: true,
       authorizationTarget: s3AuthorizationTarget,
-      streamsBody: true,
     },
     sqs: {
       kind: 'json',

@@ -1,7 +1,8 @@
 /**
  * The engine's DynamoDB: dynalite (DynamoDB on LevelDB) embedded in-process, without a port of its
- * own. The edge passes DynamoDB requests to `handle`; CloudFormation providers call the typed
- * methods; both go through `call`, so a stack-created table and a wire-created one are the same.
+ * own. The edge hands parsed DynamoDB requests to `runParsed` (service-entry.ts); CloudFormation
+ * providers call the typed methods; both go through the same operation table, so a stack-created
+ * table and a wire-created one are the same.
  *
  * LIMITATIONS (what this does not emulate):
  * - DynamoDB Streams: an enabled StreamSpecification is refused (ValidationException).
@@ -22,7 +23,6 @@
  * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/Welcome.html
  */
 
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type {
   CreateTableInput,
@@ -41,7 +41,6 @@ import { repairTransitionalTables } from './repair-tables.ts';
 import type { TableDescriptionJson } from './table-description.ts';
 import { TableSettingsStore } from './table-settings.ts';
 import { DEFAULT_TTL_SWEEP_INTERVAL_MS, sweepExpiredItems, TtlSweeper } from './ttl-sweeper.ts';
-import { createWireHandler } from './wire-handler.ts';
 
 /** Real time a deploy waits for a new or updated table to become ACTIVE. */
 const ACTIVE_WAIT_LIMIT_MS = 30_000;
@@ -58,8 +57,6 @@ export interface DynamoDbServiceOptions {
 }
 
 export class DynamoDbService {
-  /** The DynamoDB JSON protocol as a Node request listener, for the edge to pass requests to. */
-  readonly handle: (req: IncomingMessage, res: ServerResponse) => void;
   private readonly sweeper: TtlSweeper;
   private readonly gate = new ExclusiveGate();
   private closed: Promise<void> | undefined;
@@ -69,7 +66,6 @@ export class DynamoDbService {
     private readonly clock: Clock,
     options: DynamoDbServiceOptions,
   ) {
-    this.handle = createWireHandler((operation, input) => this.call(operation, input));
     this.sweeper = new TtlSweeper(
       clock,
       options.ttlSweepIntervalMs ?? DEFAULT_TTL_SWEEP_INTERVAL_MS,
@@ -104,6 +100,14 @@ export class DynamoDbService {
     );
     service.sweeper.start();
     return service;
+  }
+
+  /**
+   * Runs an operation on an input parsed for this call alone (the edge's): nothing else holds the
+   * objects, so dynalite may keep them.
+   */
+  runParsed(operation: string, input: Record<string, unknown>): Promise<unknown> {
+    return this.call(operation, input);
   }
 
   /** Runs any supported operation by its wire name (`PutItem`) on a JSON-shaped input. */
