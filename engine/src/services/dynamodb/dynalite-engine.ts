@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { fromDynaliteError, internalError } from './errors.ts';
+import { dynamoDbErrors, fromDynaliteError } from './errors.ts';
 import { type LevelInternals, tuneLevelIo } from './level-io.ts';
 import { cacheTableDescriptions } from './table-cache.ts';
 
@@ -120,11 +120,12 @@ export function runDynaliteOperation(
   input: unknown,
 ): Promise<unknown> {
   const entry = ACTIONS.get(op);
-  if (!entry) return Promise.reject(internalError(`operation ${op} is not wired`));
+  if (!entry) return Promise.reject(dynamoDbErrors.internal(`operation ${op} is not wired`));
   return new Promise((resolve, reject) => {
     const fail = (error: unknown): void => {
       reject(
-        fromDynaliteError(error) ?? internalError(error instanceof Error ? error.message : String(error)),
+        fromDynaliteError(error) ??
+          dynamoDbErrors.internal(error instanceof Error ? error.message : String(error)),
       );
     };
     try {

@@ -6,7 +6,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DEFAULT_ACCOUNT } from '../../runtime/account.ts';
-import type { DynamoDbService } from './dynamodb-service.ts';
+import type { DynamoDbService } from './service.ts';
 import { dynamoDbServiceEntry } from './service-entry.ts';
 
 export interface ServedDynamoDb {

@@ -11,7 +11,7 @@ import type { WireResponse } from '../../protocol/wire-response.ts';
 import { pooledRandom } from '../../runtime/random-pool.ts';
 import { dynamoDbAuthorizationTargets } from './authorization.ts';
 import { isRecord } from './context.ts';
-import { DynamoDbError } from './errors.ts';
+import { DynamoDbError, dynamoDbErrors } from './errors.ts';
 
 /** Runs one operation on a parsed input that nobody else holds. */
 export type OperationCaller = (operation: string, input: Record<string, unknown>) => Promise<unknown>;
@@ -38,12 +38,6 @@ function json(status: number, contentType: string, payload: unknown, id: string)
     body,
   };
 }
-
-const serviceError = (type: string, message?: string): DynamoDbError =>
-  new DynamoDbError(type, message ?? '', 400, {
-    __type: `com.amazon.coral.service#${type}`,
-    ...(message !== undefined && { message }),
-  });
 
 const headerOf = (request: BufferedRequest, name: string): string => {
   const value = request.headers[name];
@@ -97,9 +91,9 @@ async function answer(
   }
   const replyType = contentType === 'application/x-amz-json-1.0' ? contentType : 'application/json';
   const fail = (error: DynamoDbError): WireResponse => json(error.status, replyType, error.body, id);
-  if (!parsed) return fail(serviceError('SerializationException'));
-  if (!operation) return fail(serviceError('UnknownOperationException'));
-  if (!isRecord(data)) return fail(serviceError('SerializationException'));
+  if (!parsed) return fail(dynamoDbErrors.coral('SerializationException'));
+  if (!operation) return fail(dynamoDbErrors.coral('UnknownOperationException'));
+  if (!isRecord(data)) return fail(dynamoDbErrors.coral('SerializationException'));
   try {
     return json(200, replyType, await call(operation, data), id);
   } catch (error) {

@@ -18,8 +18,8 @@ import {
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_ACCOUNT } from '../../runtime/account.ts';
 import { VirtualClock } from '../../runtime/clock.ts';
-import { DynamoDbService } from './dynamodb-service.ts';
 import { dynamoDbTestServer } from './http-server.fixture.ts';
+import { DynamoDbService } from './service.ts';
 
 /**
  * TransactWriteItems / TransactGetItems (which dynalite lacks) and the batch operations, through

@@ -6,12 +6,12 @@
 import type { AddressInfo } from 'node:net';
 import { DEFAULT_ACCOUNT } from '../../runtime/account.ts';
 import { RealClock } from '../../runtime/clock.ts';
-import { DynamoDbService } from './dynamodb-service.ts';
 import { DynamoDbError } from './errors.ts';
 import { dynamoDbTestServer } from './http-server.fixture.ts';
+import { DynamoDbService } from './service.ts';
 
 const dataDir = process.argv[2];
-if (!dataDir) throw new Error('usage: durability-fixture.ts <dataDir>');
+if (!dataDir) throw new Error('usage: durability.fixture.ts <dataDir>');
 const service = await DynamoDbService.open({ dataDir, clock: new RealClock(), account: DEFAULT_ACCOUNT });
 try {
   await service.createTable({

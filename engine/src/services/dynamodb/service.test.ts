@@ -19,8 +19,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_ACCOUNT } from '../../runtime/account.ts';
 import { VirtualClock } from '../../runtime/clock.ts';
 import { createDynaliteStore, runDynaliteOperation } from './dynalite-engine.ts';
-import { DynamoDbService } from './dynamodb-service.ts';
 import { dynamoDbTestServer } from './http-server.fixture.ts';
+import { DynamoDbService } from './service.ts';
 
 let dataDir: string;
 let clock: VirtualClock;
