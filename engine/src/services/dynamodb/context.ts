@@ -10,8 +10,16 @@ export interface DynamoDbContext {
   readonly account: AccountContext;
 }
 
-/** One operation: JSON-shaped request in, JSON-shaped response out, DynamoDbError on failure. */
-export type OperationHandler = (ctx: DynamoDbContext, input: Record<string, unknown>) => Promise<unknown>;
+/**
+ * One operation: JSON-shaped request in, JSON-shaped response out, DynamoDbError on failure.
+ * `inputOwned`: the input was parsed for this call alone (the wire's), so it may be kept without a
+ * copy, and the result is serialized at once, so it needs no copy either.
+ */
+export type OperationHandler = (
+  ctx: DynamoDbContext,
+  input: Record<string, unknown>,
+  inputOwned?: boolean,
+) => Promise<unknown>;
 
 export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -19,8 +19,8 @@ import { updateTimeToLive } from './operations/update-time-to-live.ts';
  */
 const byDynalite =
   (op: DynaliteOperation): OperationHandler =>
-  (ctx, input) =>
-    runDynaliteOperation(ctx.store, op, input);
+  (ctx, input, inputOwned) =>
+    runDynaliteOperation(ctx.store, op, input, inputOwned);
 
 /**
  * Every DynamoDB operation the engine answers, wire and in-process alike. Table control-plane
@@ -61,8 +61,9 @@ export function runOperation(
   ctx: DynamoDbContext,
   operation: string,
   input: Record<string, unknown>,
+  inputOwned = false,
 ): Promise<unknown> {
   const handler = Object.hasOwn(OPERATIONS, operation) ? OPERATIONS[operation] : undefined;
   if (!handler) return Promise.reject(dynamoDbErrors.notEmulated(operation, Object.keys(OPERATIONS).sort()));
-  return handler(ctx, input);
+  return handler(ctx, input, inputOwned);
 }

@@ -89,13 +89,17 @@ export class DynamoDbService {
    * objects, so dynalite may keep them.
    */
   runParsed(operation: string, input: Record<string, unknown>): Promise<unknown> {
-    return this.call(operation, input);
+    return this.run(operation, input, true);
   }
 
   /** Runs any supported operation by its wire name (`PutItem`) on a JSON-shaped input. */
   call(operation: string, input: Record<string, unknown>): Promise<unknown> {
+    return this.run(operation, input, false);
+  }
+
+  private run(operation: string, input: Record<string, unknown>, inputOwned: boolean): Promise<unknown> {
     if (this.closed) return Promise.reject(new Error('DynamoDbService is closed'));
-    const run = () => runOperation(this.ctx, operation, input);
+    const run = () => runOperation(this.ctx, operation, input, inputOwned);
     return EXCLUSIVE_OPERATIONS.has(operation) ? this.gate.exclusive(run) : this.gate.shared(run);
   }
 
