@@ -54,8 +54,11 @@ async function itemsIn(name: string): Promise<unknown[]> {
 describe('DynamoDB as the endpoint json-handler entry', () => {
   beforeAll(async () => {
     for (const name of ['Left', 'Right']) expect((await call('CreateTable', table(name))).status).toBe(200);
-    // Tables become ACTIVE one macrotask after CreateTable answers.
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // As on AWS, a table takes item writes once ACTIVE.
+    for (const name of ['Left', 'Right']) {
+      while (!(await call('DescribeTable', { TableName: name })).text.includes('"TableStatus":"ACTIVE"'))
+        await new Promise((resolve) => setTimeout(resolve, 5));
+    }
   });
 
   it('answers with x-amz-crc32 over the exact body and the content type the client sent', async () => {
