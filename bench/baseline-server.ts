@@ -1,9 +1,9 @@
 /**
- * The benchmark's baseline: a plain Node http server that calls the same bundled handler (the
- * template's inline code) in-process with the same AWS SDK, against the same embedded DynamoDB
- * (the engine's DynamoDbService on LevelDB, served on its own port). No gateway, no execution
- * environments, no IAM: what the local cloud's request path is measured against.
- * Prints `READY <apiUrl> <dynamodbUrl>` when it serves.
+ * The benchmark's independent baseline, what a user without TapStack runs: a plain Node http
+ * server that calls the same bundled handler (the template's inline code) in-process with the
+ * same AWS SDK v3 client, against stock dynalite in its own process (bench/dynalite-server.mjs,
+ * its URL in argv[2]). No gateway, no execution environments, no IAM.
+ * Creates the bench table, then prints `READY <apiUrl>` when it serves.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -11,34 +11,47 @@ import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import { DEFAULT_ACCOUNT } from '../engine/src/runtime/account.ts';
-import { RealClock } from '../engine/src/runtime/clock.ts';
-import { tablePropertiesToCreateTable } from '../engine/src/services/dynamodb/cfn-table-mapper.ts';
-import { DynamoDbService } from '../engine/src/services/dynamodb/dynamodb-service.ts';
+import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { apiEvent } from '../functions/request-processor/src/test-events.ts';
 import { readTemplateFunction } from './template-function.ts';
 
-const dataDir = resolve(process.argv[2] ?? '.bench/baseline');
+const dynamoUrl = process.argv[2];
+if (!dynamoUrl) throw new Error('usage: baseline-server.ts <dynalite-url>');
 const TABLE = 'bench-requests';
-
-const dynamodb = await DynamoDbService.open({
-  dataDir: join(dataDir, 'dynamodb'),
-  clock: new RealClock(),
-  account: DEFAULT_ACCOUNT,
-});
-const dynamoServer = createServer(dynamodb.handle);
-await new Promise<void>((done) => dynamoServer.listen(0, '127.0.0.1', done));
-const dynamoUrl = `http://127.0.0.1:${(dynamoServer.address() as AddressInfo).port}`;
+const REGION = 'us-east-1';
 
 const fn = readTemplateFunction();
-const plan = tablePropertiesToCreateTable(fn.tableProperties, TABLE);
-await dynamodb.createTable(plan.createTable).catch((error: Error) => {
-  if (!/already exists|in use/i.test(error.message)) throw error;
+const props = fn.tableProperties as {
+  AttributeDefinitions: never;
+  KeySchema: never;
+  GlobalSecondaryIndexes?: never;
+};
+// The template's keys and indexes; stock dynalite knows no SSE, PITR or tags on CreateTable.
+const admin = new DynamoDBClient({
+  endpoint: dynamoUrl,
+  region: REGION,
+  credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' },
 });
+await admin
+  .send(
+    new CreateTableCommand({
+      TableName: TABLE,
+      AttributeDefinitions: props.AttributeDefinitions,
+      KeySchema: props.KeySchema,
+      ...(props.GlobalSecondaryIndexes !== undefined && {
+        GlobalSecondaryIndexes: props.GlobalSecondaryIndexes,
+      }),
+      BillingMode: 'PAY_PER_REQUEST',
+    }),
+  )
+  .catch((error: Error) => {
+    if (!/already exists|in use/i.test(error.message)) throw error;
+  });
+admin.destroy();
 
 Object.assign(process.env, {
   AWS_ENDPOINT_URL: dynamoUrl,
-  AWS_REGION: DEFAULT_ACCOUNT.region,
+  AWS_REGION: REGION,
   AWS_ACCESS_KEY_ID: 'bench',
   AWS_SECRET_ACCESS_KEY: 'bench',
   DYNAMODB_TABLE_NAME: TABLE,
@@ -85,10 +98,6 @@ const api = createServer((req, res) => {
 });
 api.keepAliveTimeout = 65_000;
 await new Promise<void>((done) => api.listen(0, '127.0.0.1', done));
-console.log(`READY http://127.0.0.1:${(api.address() as AddressInfo).port} ${dynamoUrl}`);
+console.log(`READY http://127.0.0.1:${(api.address() as AddressInfo).port}`);
 
-process.on('SIGTERM', () => {
-  api.close();
-  dynamoServer.close();
-  void dynamodb.close().then(() => process.exit(0));
-});
+process.on('SIGTERM', () => api.close(() => process.exit(0)));

@@ -14,6 +14,8 @@ export interface LoadResult {
 
 /** The header each request carries its own id in (the function stores request headers). */
 export const BENCH_ID_HEADER = 'x-bench-id';
+/** The id of the one request sent before a load run (not counted in the item check). */
+export const WARM_UP_ID = 'warm-up';
 
 /**
  * Small JSON POSTs for `seconds` at a fixed number of connections; bounded in time, loopback only.

@@ -9,18 +9,19 @@
  *   --watch       request path: also run each load against `tapstack up --watch` (the ratio with the watcher on)
  * Loads target 127.0.0.1 only and stop by themselves.
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { peakRssDuring, startUntil, stop } from './child.ts';
 import { openConsoleTab } from './console-tab.ts';
 import { benchIdsInTable, checkItems, type ItemCheck } from './count-items.ts';
 import { measureFunctionInit } from './function-init.ts';
-import { type LoadResult, postLoad } from './load.ts';
+import { BENCH_ID_HEADER, type LoadResult, postLoad, WARM_UP_ID } from './load.ts';
 import { formatReload, measureReload } from './reload.ts';
 import { formatSoak, runSoak, soakOptionsFrom } from './soak.ts';
 import { measureSynth } from './synth-time.ts';
+import { classifyThreads, cpuByClass, processCpuMs, threadCpuMs } from './thread-cpu.ts';
 import { loadWithWatcher } from './watch-load.ts';
 
 // Child processes inherit this: the SDK's Node 20 end-of-support notice is noise in figures.
@@ -65,20 +66,48 @@ function stackFigures(): void {
   );
 }
 
+/** One POST that makes the function's environment (and the engine's worker threads) exist. */
+async function warmUp(url: string): Promise<void> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [BENCH_ID_HEADER]: WARM_UP_ID },
+    body: '{"warm":true}',
+  });
+  await response.arrayBuffer();
+}
+
+const loadAverage = (): string => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+
+/**
+ * The independent baseline (stock dynalite in its own process, a plain http server running the
+ * same handler with the AWS SDK v3 client) and the engine, back to back at each connection count,
+ * with CPU per request by process (baseline) and by thread (engine) over the load run.
+ */
 async function requestPath(): Promise<void> {
   console.log(`\n## Request path: small JSON POSTs, ${seconds} s per run, durable writes`);
+  console.log(`  machine: ${cpus().length} cores, load average ${loadAverage()} at the start`);
   const rows: string[] = [];
   for (const connections of connectionLevels) {
     const baseDir = mkdtempSync(join(tmpdir(), 'tapstack-bench-base-'));
+    const store = await startUntil(process.execPath, ['bench/dynalite-server.mjs', baseDir], 'READY');
+    const [dynaliteUrl = ''] = store.words;
     const baseline = await startUntil(
       process.execPath,
-      ['--import', 'tsx', 'bench/baseline-server.ts', baseDir],
+      ['--import', 'tsx', 'bench/baseline-server.ts', dynaliteUrl],
       'READY',
     );
-    const [baseUrl = '', baseDynamo = ''] = baseline.words;
+    const [baseUrl = ''] = baseline.words;
+    await warmUp(baseUrl);
+    const basePids = { api: baseline.child.pid ?? 0, dynalite: store.child.pid ?? 0 };
+    const baseBefore = { api: processCpuMs(basePids.api), dynalite: processCpuMs(basePids.dynalite) };
     const baseLoad = await postLoad(baseUrl, connections, seconds);
-    const baseItems = checkItems(await benchIdsInTable(baseDynamo, 'bench-requests'), baseLoad.okIds);
+    const baseCpu = {
+      api: processCpuMs(basePids.api) - baseBefore.api,
+      dynalite: processCpuMs(basePids.dynalite) - baseBefore.dynalite,
+    };
+    const baseItems = checkItems(await benchIdsInTable(dynaliteUrl, 'bench-requests'), baseLoad.okIds);
     await stop(baseline.child);
+    await stop(store.child);
     rmSync(baseDir, { recursive: true, force: true });
 
     const engineDir = mkdtempSync(join(tmpdir(), 'tapstack-bench-engine-'));
@@ -88,19 +117,29 @@ async function requestPath(): Promise<void> {
       'READY',
     );
     const [apiUrl = '', endpoint = ''] = engine.words;
+    const enginePid = engine.child.pid ?? 0;
+    await warmUp(apiUrl);
     const closeTab = values['console-tab'] ? await openConsoleTab(endpoint) : undefined;
-    const { result: engineLoad, peakMb } = await peakRssDuring(engine.child.pid ?? 0, () =>
+    const classes = classifyThreads(enginePid);
+    const engineBefore = threadCpuMs(enginePid);
+    const { result: engineLoad, peakMb } = await peakRssDuring(enginePid, () =>
       postLoad(apiUrl, connections, seconds),
     );
+    const engineCpu = cpuByClass(classes, engineBefore, threadCpuMs(enginePid));
     await closeTab?.();
     const engineItems = checkItems(await benchIdsInTable(endpoint, ENGINE_TABLE), engineLoad.okIds);
     await stop(engine.child);
     rmSync(engineDir, { recursive: true, force: true });
 
+    const per = (ms: number, r: LoadResult): string => `${fmt(ms / Math.max(1, r.ok + r.non2xx), 2)} ms`;
+    const engineTotal = Object.values(engineCpu).reduce((a, b) => a + b, 0);
     rows.push(
       row('baseline', baseLoad, baseItems),
       row('engine', engineLoad, engineItems, `rss ${fmt(peakMb, 0)} MB`),
-      `  ratio engine/baseline at ${connections} connections: ${fmt(engineLoad.requestsPerSecond / baseLoad.requestsPerSecond, 2)}x req/s, p99 ${fmt(engineLoad.p99 / Math.max(1, baseLoad.p99), 2)}x`,
+      `  RATIO engine/independent baseline at ${connections} connections: ${fmt(engineLoad.requestsPerSecond / baseLoad.requestsPerSecond, 2)}x req/s (target >= 1.0x), p99 ${fmt(engineLoad.p99 / Math.max(1, baseLoad.p99), 2)}x (target <= 1.5x)`,
+      `  CPU per request  engine ${per(engineTotal, engineLoad)}: main ${per(engineCpu.main, engineLoad)}, Lambda host worker ${per(engineCpu.worker, engineLoad)}, libuv pool ${per(engineCpu['libuv-pool'], engineLoad)}, Node's own threads ${per(engineCpu['node-own'], engineLoad)}, threads started during the run ${per(engineCpu.later, engineLoad)}`,
+      `                   baseline ${per(baseCpu.api + baseCpu.dynalite, baseLoad)}: handler process ${per(baseCpu.api, baseLoad)}, dynalite process ${per(baseCpu.dynalite, baseLoad)}`,
+      `  load average after the run: ${loadAverage()}`,
     );
     if (values.watch) {
       const watched = await loadWithWatcher(connections, seconds, ENGINE_TABLE);

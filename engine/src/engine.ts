@@ -18,7 +18,7 @@ import { UsageSampler } from './runtime/data-usage.ts';
 import { DiskGuard, type DiskGuardOptions } from './runtime/disk-space.ts';
 import { CloudFormationService } from './services/cloudformation/index.ts';
 import { CloudWatchService } from './services/cloudwatch/index.ts';
-import { DynamoDbService } from './services/dynamodb/dynamodb-service.ts';
+import { DynamoDbService } from './services/dynamodb/service.ts';
 import { EventsService } from './services/events/index.ts';
 import { FirehoseService } from './services/firehose/service.ts';
 import { HttpApiService } from './services/http-api/index.ts';

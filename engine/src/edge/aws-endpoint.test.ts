@@ -10,6 +10,7 @@ import {
 } from '@aws-sdk/client-cloudformation';
 import {
   CreateTableCommand,
+  DescribeTableCommand,
   DynamoDBClient,
   GetItemCommand,
   PutItemCommand,
@@ -259,7 +260,7 @@ describe('Lambda API through the AWS SDK', () => {
   });
 });
 
-describe('DynamoDB (dynalite as a raw pass-through) through the AWS SDK', () => {
+describe('DynamoDB (the json-handler entry) through the AWS SDK', () => {
   it('creates a table, puts and gets an item', async () => {
     // Prepare
     const ddb = new DynamoDBClient(config());
@@ -271,6 +272,11 @@ describe('DynamoDB (dynalite as a raw pass-through) through the AWS SDK', () => 
         BillingMode: 'PAY_PER_REQUEST',
       }),
     );
+    // As on AWS, a table takes item writes once ACTIVE (here: once its CREATING -> ACTIVE write landed).
+    while (
+      (await ddb.send(new DescribeTableCommand({ TableName: 'requests' }))).Table?.TableStatus !== 'ACTIVE'
+    )
+      await new Promise((resolve) => setTimeout(resolve, 5));
     // Act
     await ddb.send(
       new PutItemCommand({ TableName: 'requests', Item: { id: { S: 'a' }, body: { S: 'hello' } } }),

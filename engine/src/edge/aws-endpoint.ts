@@ -6,8 +6,8 @@
  * https://docs.aws.amazon.com/sdkref/latest/guide/feature-ss-endpoints.html
  *
  * LIMITATIONS: HTTP only; no SigV4a, no chunked (`aws-chunked`) payload signing; a raw entry
- * without `authorizationTarget` gets its body untouched, so its signature is verified only when
- * the client sent `x-amz-content-sha256`.
+ * (S3) gets its body untouched, so its signature is verified only when the client sent
+ * `x-amz-content-sha256`.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -18,7 +18,7 @@ import { guardedServerOptions, guardServer, type ListenerLimits } from '../net/l
 import type { CallerIdentity, RequestContext } from '../protocol/operation.ts';
 import { checkPresignedExpiry } from '../protocol/presign-expiry.ts';
 import { parseQueryParams } from '../protocol/query-protocol.ts';
-import type { AuthorizeFn, RawServiceEntry, ServiceEntry, ServiceMap } from '../protocol/service-entry.ts';
+import type { AuthorizeFn, ServiceEntry, ServiceMap } from '../protocol/service-entry.ts';
 import { parseSigV4, SigningKeyCache, type SigV4Credential, verifySignature } from '../protocol/sigv4.ts';
 import type { WireResponse } from '../protocol/wire-response.ts';
 import { type AccountContext, DEFAULT_ACCOUNT } from '../runtime/account.ts';
@@ -27,7 +27,6 @@ import { dispatchJson, dispatchQuery, dispatchRestJson, errorFor, type Gate } fr
 import { applyOriginRule } from './front-door.ts';
 import { authorizeRaw, drain, headerOf, readBody, writeResponse } from './http-io.ts';
 import { rootIdentity } from './identity.ts';
-import { replayRequest } from './replay-request.ts';
 import { resolveService } from './resolve-service.ts';
 
 export interface AwsEndpointOptions {
@@ -168,7 +167,7 @@ export class AwsEndpoint {
     };
     const gate = this.gateFor(caller);
     try {
-      if (entry.kind === 'raw' && (!entry.authorizationTarget || entry.streamsBody)) {
+      if (entry.kind === 'raw') {
         this.verify(credential, req, undefined);
         await authorizeRaw(entry, req, ctx, gate);
         entry.handler(req, res);
@@ -176,31 +175,20 @@ export class AwsEndpoint {
       }
       const body = await readBody(req, this.maxBody);
       this.verify(credential, req, body);
-      if (entry.kind === 'raw') return await this.passThrough(entry, req, res, body, ctx, gate);
       const dispatchRequest = { method, path, rawQuery, headers: req.headers, body };
       const wire: WireResponse =
-        entry.kind === 'json'
-          ? await dispatchJson(entry, dispatchRequest, ctx, gate)
-          : entry.kind === 'query'
-            ? await dispatchQuery(entry, dispatchRequest, ctx, gate)
-            : await dispatchRestJson(entry, dispatchRequest, ctx, gate);
+        entry.kind === 'json-handler'
+          ? await entry.handle({ method, url, headers: req.headers, body }, ctx, gate)
+          : entry.kind === 'json'
+            ? await dispatchJson(entry, dispatchRequest, ctx, gate)
+            : entry.kind === 'query'
+              ? await dispatchQuery(entry, dispatchRequest, ctx, gate)
+              : await dispatchRestJson(entry, dispatchRequest, ctx, gate);
       writeResponse(req, res, wire);
     } catch (error) {
       await drain(req, this.maxBody);
       this.fail(req, res, entry, error, requestId);
     }
-  }
-
-  private async passThrough(
-    entry: RawServiceEntry,
-    req: IncomingMessage,
-    res: ServerResponse,
-    body: Buffer,
-    ctx: RequestContext,
-    gate: Gate,
-  ): Promise<void> {
-    await authorizeRaw(entry, req, ctx, gate, body);
-    entry.handler(replayRequest(req, body), res);
   }
 
   /**

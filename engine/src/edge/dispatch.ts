@@ -8,6 +8,7 @@ import type { Operation, RequestContext } from '../protocol/operation.ts';
 import { nestQueryParams, parseQueryParams, queryError, queryResult } from '../protocol/query-protocol.ts';
 import { matchRoute, restJsonError, restXmlError, unknownRoute } from '../protocol/rest-json.ts';
 import type {
+  Gate,
   JsonServiceEntry,
   QueryServiceEntry,
   RestJsonServiceEntry,
@@ -16,8 +17,7 @@ import type {
 import type { WireResponse } from '../protocol/wire-response.ts';
 import { AwsError, isAwsError } from '../runtime/aws-error.ts';
 
-/** Throws AccessDeniedException when the caller may not perform `action` on `resource`. */
-export type Gate = (action: string, resource: string) => Promise<void>;
+export type { Gate };
 
 export interface DispatchRequest {
   readonly method: string;
@@ -137,7 +137,8 @@ export function errorFor(entry: ServiceEntry | undefined, error: unknown, reques
         500,
       );
   const format = entry?.kind === 'raw' ? entry.errorFormat : undefined;
-  if (entry?.kind === 'json') return jsonError(aws, requestId, entry.protocol);
+  if (entry?.kind === 'json' || entry?.kind === 'json-handler')
+    return jsonError(aws, requestId, entry.protocol);
   if (entry?.kind === 'query') return queryError(aws, requestId, entry.protocol);
   if (entry?.kind === 'rest-json') return restJsonError(aws, requestId);
   if (format?.protocol === 'query') return queryError(aws, requestId, format);

@@ -60,22 +60,17 @@ export const headerOf = (req: { headers: IncomingMessage['headers'] }, name: str
   return Array.isArray(value) ? value.join(',') : value;
 };
 
-/**
- * Authorizes a raw request through its entry's authorization target: with the body read, or from
- * method, URL and headers alone for a streaming entry (`streamsBody`, body left unread).
- */
+/** Authorizes a raw request through its entry's authorization target (method, URL and headers). */
 export async function authorizeRaw(
   entry: RawServiceEntry,
   req: IncomingMessage,
   ctx: RequestContext,
   gate: Gate,
-  body: Buffer = Buffer.alloc(0),
 ): Promise<void> {
   const target = entry.authorizationTarget?.({
     method: req.method ?? 'GET',
     url: req.url ?? '/',
     headers: req.headers,
-    body,
     region: ctx.region,
     accountId: ctx.accountId,
   });

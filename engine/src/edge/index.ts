@@ -2,6 +2,9 @@ export type {
   AuthorizationDecision,
   AuthorizationTarget,
   AuthorizeFn,
+  BufferedRequest,
+  Gate,
+  JsonHandlerServiceEntry,
   JsonServiceEntry,
   QueryServiceEntry,
   RawErrorFormat,
@@ -13,9 +16,4 @@ export type {
   SigningName,
 } from '../protocol/index.ts';
 export { AwsEndpoint, type AwsEndpointOptions } from './aws-endpoint.ts';
-export {
-  DYNAMODB_TARGET_PREFIX,
-  dynamodbAuthorizationTarget,
-  dynamodbRawEntry,
-} from './dynamodb-authorization.ts';
 export { accessDeniedMessage, type CallerIdentity, callerArn, rootIdentity } from './identity.ts';

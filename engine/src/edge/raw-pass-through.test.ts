@@ -34,7 +34,7 @@ beforeAll(async () => {
         errorFormat: { protocol: 'json', version: '1.0', errorNamespace: 'com.amazonaws.sqs' },
         authorizationTarget: (req) => ({
           action: 'sqs:SendMessage',
-          resource: `arn:aws:sqs:${req.region}:${req.accountId}:${req.body.length}-bytes`,
+          resource: `arn:aws:sqs:${req.region}:${req.accountId}:${req.url.slice(1)}`,
         }),
       },
     },
@@ -44,7 +44,7 @@ beforeAll(async () => {
         : { accessKeyId, kind: 'root' },
     authorize: (_caller, action, resource) => {
       checks.push({ action, resource });
-      return resource.startsWith('arn:aws:sqs:us-east-1:000000000000:3-')
+      return resource.endsWith(':denied-queue')
         ? { allowed: false, message: `denied ${action}` }
         : { allowed: true };
     },
@@ -103,15 +103,23 @@ describe('raw pass-through entries', () => {
     expect(text).toBe('got 4');
   });
 
-  it('authorizes a role caller from the buffered body, then replays the same bytes', async () => {
+  it('authorizes a role caller from the request line, then hands over the unread body', async () => {
     // Act
-    const allowed = await fetch(url, { method: 'POST', headers: fakeAuth('sqs', ROLE_KEY), body: '12345' });
-    const denied = await fetch(url, { method: 'POST', headers: fakeAuth('sqs', ROLE_KEY), body: 'abc' });
+    const allowed = await fetch(`${url}/open-queue`, {
+      method: 'POST',
+      headers: fakeAuth('sqs', ROLE_KEY),
+      body: '12345',
+    });
+    const denied = await fetch(`${url}/denied-queue`, {
+      method: 'POST',
+      headers: fakeAuth('sqs', ROLE_KEY),
+      body: 'abc',
+    });
     // Assess
     expect(await allowed.text()).toBe('got 5');
     expect(checks).toContainEqual({
       action: 'sqs:SendMessage',
-      resource: 'arn:aws:sqs:us-east-1:000000000000:5-bytes',
+      resource: 'arn:aws:sqs:us-east-1:000000000000:open-queue',
     });
     expect(denied.status).toBe(400);
     expect(await denied.json()).toEqual({
@@ -120,17 +128,16 @@ describe('raw pass-through entries', () => {
     });
   });
 
-  it('refuses a body over maxBodyBytes with 413 in the service format and stays up', async () => {
+  it('refuses a buffered body over maxBodyBytes with 413 in the service format and stays up', async () => {
     // Prepare
     const small = new AwsEndpoint({
       port: 0,
       maxBodyBytes: 1024,
       services: {
         sqs: {
-          kind: 'raw',
-          handler: countingHandler,
-          errorFormat: { protocol: 'json', version: '1.0', errorNamespace: 'com.amazonaws.sqs' },
-          authorizationTarget: () => undefined,
+          kind: 'json-handler',
+          protocol: { version: '1.0', targetPrefixes: ['AmazonSQS'], errorNamespace: 'com.amazonaws.sqs' },
+          handle: async (request) => ({ status: 200, headers: {}, body: `got ${request.body.length}` }),
         },
       },
     });

@@ -32,7 +32,7 @@ export function resolveService(
   if (target) {
     const prefix = target.slice(0, Math.max(0, target.lastIndexOf('.')));
     const byTarget = all.find(({ entry }) =>
-      entry.kind === 'json'
+      entry.kind === 'json' || entry.kind === 'json-handler'
         ? entry.protocol.targetPrefixes.includes(prefix)
         : entry.kind === 'raw' && (entry.targetPrefixes ?? []).includes(prefix),
     );

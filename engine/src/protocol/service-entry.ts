@@ -1,14 +1,16 @@
 /**
  * What a service hands the edge: the explicit, typed map from a SigV4 signing name to the service
  * behind it (`wiring/service-map.ts` fills it in; nothing is discovered by name). One entry kind per
- * protocol family, plus `raw` for an embedded server that speaks HTTP itself (dynalite). These types
+ * protocol family, plus `json-handler` for a JSON service that writes its own bytes (DynamoDB) and
+ * `raw` for an embedded server that speaks HTTP itself (S3). These types
  * live in `protocol/` so that services describe themselves without importing the edge.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { JsonProtocolOptions } from './json-protocol.ts';
-import type { CallerIdentity, OperationTable } from './operation.ts';
+import type { CallerIdentity, OperationTable, RequestContext } from './operation.ts';
 import type { QueryProtocolOptions } from './query-protocol.ts';
 import type { RestRoute } from './rest-json.ts';
+import type { WireResponse } from './wire-response.ts';
 
 /** Signing names as they appear in the credential scope (`monitoring` is CloudWatch). */
 export type SigningName =
@@ -46,6 +48,30 @@ export interface QueryServiceEntry {
   readonly validationCode?: string;
 }
 
+/** Throws AccessDeniedException when the caller may not perform `action` on `resource`. */
+export type Gate = (action: string, resource: string) => Promise<void>;
+
+/** A request the edge has read to its end and whose signature it verified. */
+export interface BufferedRequest {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+  readonly body: Buffer;
+}
+
+/**
+ * A JSON-protocol service that answers in its own exact bytes (DynamoDB: dynalite's error bodies
+ * and `x-amz-crc32`). The edge routes to it by `protocol.targetPrefixes`, reads the body once and
+ * verifies the signature; `handle` parses the body, authorizes every IAM target through `gate`
+ * and runs the operation. What `handle` throws (the gate's AccessDeniedException, a bug) the edge
+ * answers in `protocol`'s error format.
+ */
+export interface JsonHandlerServiceEntry {
+  readonly kind: 'json-handler';
+  readonly protocol: JsonProtocolOptions;
+  handle(request: BufferedRequest, ctx: RequestContext, gate: Gate): Promise<WireResponse>;
+}
+
 export interface RestJsonServiceEntry {
   readonly kind: 'rest-json';
   readonly routes: readonly RestRoute[];
@@ -64,19 +90,18 @@ export interface AuthorizationTarget {
   readonly resource: string;
 }
 
-/** The buffered request a raw entry's `authorizationTarget` reads. */
+/** What a raw entry's `authorizationTarget` reads: the request line and headers, never the body. */
 export interface RawRequestView {
   readonly method: string;
   readonly url: string;
   readonly headers: Readonly<Record<string, string | string[] | undefined>>;
-  readonly body: Buffer;
   readonly region: string;
   readonly accountId: string;
 }
 
 export interface RawServiceEntry {
   readonly kind: 'raw';
-  /** Receives the request untouched, or a replay of its buffered body when it had to be read. */
+  /** Receives the live request, its body unread (S3 streams objects up to 5 GB). */
   readonly handler: (req: IncomingMessage, res: ServerResponse) => void;
   readonly errorFormat: RawErrorFormat;
   /** `X-Amz-Target` prefixes that route an unsigned request here. */
@@ -89,23 +114,21 @@ export interface RawServiceEntry {
   /** Unsigned requests reach `handler` untouched (public S3 objects) instead of being refused. */
   readonly allowAnonymous?: boolean;
   /**
-   * Present when the edge must authorize role callers itself. The edge then buffers the body,
-   * calls this, and replays the body into `handler`; every target returned must be allowed.
-   * Undefined result: the request cannot name an action (the raw service will answer the
-   * malformed request itself).
+   * Present when the edge must authorize role callers itself, from the method, URL and headers
+   * (the body stays unread for `handler`); every target returned must be allowed. Undefined
+   * result: the request cannot name an action (the raw service answers the malformed request).
    */
   readonly authorizationTarget?: (
     req: RawRequestView,
   ) => AuthorizationTarget | readonly AuthorizationTarget[] | undefined;
-  /**
-   * `authorizationTarget` needs only the method, URL and headers: the edge authorizes without
-   * reading the body and hands `handler` the live request, so the service can stream a large
-   * body (S3 PutObject up to 5 GB) instead of the edge buffering it (`body` is empty in the view).
-   */
-  readonly streamsBody?: boolean;
 }
 
-export type ServiceEntry = JsonServiceEntry | QueryServiceEntry | RestJsonServiceEntry | RawServiceEntry;
+export type ServiceEntry =
+  | JsonServiceEntry
+  | JsonHandlerServiceEntry
+  | QueryServiceEntry
+  | RestJsonServiceEntry
+  | RawServiceEntry;
 
 export type ServiceMap = { readonly [name in SigningName]?: ServiceEntry };
 

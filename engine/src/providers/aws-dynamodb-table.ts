@@ -1,6 +1,6 @@
 import { AwsError } from '../runtime/aws-error.ts';
 import { TABLE_PROPERTIES, tablePropertiesToCreateTable } from '../services/dynamodb/cfn-table-mapper.ts';
-import type { DynamoDbService } from '../services/dynamodb/dynamodb-service.ts';
+import type { DynamoDbService } from '../services/dynamodb/service.ts';
 import { generatePhysicalName, optionalString, propertyError, type ResourceProvider } from './provider.ts';
 
 /**

@@ -15,6 +15,7 @@ export const isWriteOperation = (name: string): boolean => WRITE.test(name);
  * statuses from each API reference's Errors section (see the README's data-directory section).
  */
 const REFUSAL: Partial<Record<SigningName, (message: string) => AwsError>> = {
+  dynamodb: (m) => new AwsError('ThrottlingException', m, 400),
   sqs: (m) => new AwsError('RequestThrottled', m, 403),
   logs: (m) => new AwsError('ServiceUnavailableException', m, 500),
   lambda: (m) => new AwsError('TooManyRequestsException', m, 429),
@@ -50,6 +51,17 @@ function guardEntry(name: SigningName, entry: ServiceEntry, guard: DiskGuard): S
   const refuse = () => (guard.belowFloor() ? refusalFor(name, guard.refusal()) : undefined);
   if (entry.kind === 'json' || entry.kind === 'query')
     return { ...entry, operations: guardTable(entry.operations, refuse) };
+  if (entry.kind === 'json-handler') {
+    return {
+      ...entry,
+      handle: async (request, ctx, gate) => {
+        const target = String(request.headers['x-amz-target'] ?? '');
+        const error = isWriteOperation(target.slice(target.indexOf('.') + 1)) ? refuse() : undefined;
+        if (error) throw error;
+        return entry.handle(request, ctx, gate);
+      },
+    };
+  }
   if (entry.kind === 'rest-json') {
     return {
       ...entry,

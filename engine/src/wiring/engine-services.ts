@@ -1,5 +1,5 @@
 import type { CloudWatchService } from '../services/cloudwatch/index.ts';
-import type { DynamoDbService } from '../services/dynamodb/dynamodb-service.ts';
+import type { DynamoDbService } from '../services/dynamodb/service.ts';
 import type { EventsService } from '../services/events/index.ts';
 import type { FirehoseService } from '../services/firehose/service.ts';
 import type { HttpApiService } from '../services/http-api/index.ts';

@@ -3,7 +3,6 @@
  * which service answers it. Adapters here only translate shapes; behaviour lives in the services.
  */
 import type { RawRequestView, ServiceMap } from '../edge/index.ts';
-import { dynamodbRawEntry } from '../edge/index.ts';
 import type { AccountContext } from '../runtime/account.ts';
 import {
   type CloudFormationService,
@@ -11,6 +10,7 @@ import {
   type StackReader,
 } from '../services/cloudformation/index.ts';
 import { cloudwatchServiceEntry } from '../services/cloudwatch/index.ts';
+import { dynamoDbServiceEntry } from '../services/dynamodb/index.ts';
 import { eventsServiceEntry } from '../services/events/index.ts';
 import { firehoseServiceEntry } from '../services/firehose/index.ts';
 import { httpApiServiceEntry } from '../services/http-api/index.ts';
@@ -71,7 +71,7 @@ export function buildServiceMap(
 ): ServiceMap {
   const s3Handler = createS3HttpHandler(services.s3);
   return {
-    dynamodb: dynamodbRawEntry(services.dynamodb.handle),
+    dynamodb: dynamoDbServiceEntry((operation, input) => services.dynamodb.runParsed(operation, input)),
     lambda: lambdaService(lambdaApiOf(services.lambda), account),
     cloudformation: cloudFormationServiceEntry(reader, cloudFormationApi),
     sts: stsServiceEntry(account),
@@ -82,7 +82,6 @@ export function buildServiceMap(
       // Unsigned requests that name no other service are S3's, answered in S3's XML.
       catchAll: true,
       authorizationTarget: s3AuthorizationTarget,
-      streamsBody: true,
     },
     sqs: sqsServiceEntry(services.sqs),
     firehose: firehoseServiceEntry(services.firehose),

@@ -1,17 +1,21 @@
-/** Boots an AwsEndpoint on port 0 with fake CloudFormation/Lambda, real dynalite, STS and a JSON test service. */
+/** Boots an AwsEndpoint on port 0 with fake CloudFormation/Lambda, the real DynamoDB service, STS and a JSON test service. */
 
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { CallerIdentity } from '../../protocol/operation.ts';
 import { defineOperation } from '../../protocol/operation.ts';
 import type { AuthorizationDecision, JsonServiceEntry } from '../../protocol/service-entry.ts';
 import { DEFAULT_ACCOUNT } from '../../runtime/account.ts';
 import { AwsError } from '../../runtime/aws-error.ts';
+import { RealClock } from '../../runtime/clock.ts';
 import { cloudFormationServiceEntry } from '../../services/cloudformation/index.ts';
+import { DynamoDbService, dynamoDbServiceEntry } from '../../services/dynamodb/index.ts';
 import { lambdaService } from '../../services/lambda/operation-table.ts';
 import { stsServiceEntry } from '../../services/sts/index.ts';
 import { AwsEndpoint } from '../aws-endpoint.ts';
-import { dynamodbRawEntry } from '../dynamodb-authorization.ts';
 import { accessDeniedMessage } from '../identity.ts';
-import { dynaliteListener, FakeLambda, fakeStackReader } from './fakes.ts';
+import { FakeLambda, fakeStackReader } from './fakes.ts';
 
 export const ROLE_KEY = 'ASIAROLEKEY';
 export const KNOWN_KEY = 'AKIAKNOWN';
@@ -52,7 +56,8 @@ export async function startEndpoint(
   onInternalError?: (error: unknown) => void,
 ): Promise<EndpointFixture> {
   const lambda = new FakeLambda();
-  const dynamo = dynaliteListener();
+  const dataDir = mkdtempSync(join(tmpdir(), 'tapstack-edge-'));
+  const dynamo = await DynamoDbService.open({ dataDir, clock: new RealClock(), account: DEFAULT_ACCOUNT });
   const checks: { action: string; resource: string }[] = [];
   const identify = (accessKeyId: string): CallerIdentity =>
     accessKeyId === ROLE_KEY
@@ -69,7 +74,7 @@ export async function startEndpoint(
     services: {
       cloudformation: cloudFormationServiceEntry(fakeStackReader),
       lambda: lambdaService(lambda),
-      dynamodb: dynamodbRawEntry(dynamo.listener),
+      dynamodb: dynamoDbServiceEntry((operation, input) => dynamo.runParsed(operation, input)),
       sts: stsServiceEntry(),
       logs: echoService,
     },
@@ -85,7 +90,8 @@ export async function startEndpoint(
     checks,
     close: async () => {
       await endpoint.close();
-      dynamo.close();
+      await dynamo.close();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

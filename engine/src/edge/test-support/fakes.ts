@@ -1,7 +1,5 @@
 /** Fakes for edge tests: a stack reader and a Lambda API with fixed, inspectable data. */
 
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { createRequire } from 'node:module';
 import { AwsError } from '../../runtime/aws-error.ts';
 import type { StackReader, StackRecord } from '../../services/cloudformation/stack-reader.ts';
 import type { LambdaApi } from '../../services/lambda/operation-table.ts';
@@ -133,18 +131,4 @@ export class FakeLambda implements LambdaApi {
   logTail(requestId: string): string {
     return `${'x'.repeat(4000)}START RequestId: ${requestId}\n${'y'.repeat(975)}END\n`;
   }
-}
-
-type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
-
-/** dynalite ships without types; it returns an http.Server whose request listener we reuse. */
-export function dynaliteListener(): { listener: RequestListener; close: () => void } {
-  const require = createRequire(import.meta.url);
-  const dynalite = require('dynalite') as (options: {
-    createTableMs: number;
-    deleteTableMs: number;
-  }) => Server;
-  const server = dynalite({ createTableMs: 0, deleteTableMs: 0 });
-  const listener = server.listeners('request')[0] as RequestListener;
-  return { listener, close: () => server.close() };
 }

@@ -1,6 +1,6 @@
 import type { AccountContext } from '../../runtime/account.ts';
 import type { DynaliteStore } from './dynalite-engine.ts';
-import { validationError } from './errors.ts';
+import { dynamoDbErrors } from './errors.ts';
 import type { TableSettingsStore } from './table-settings.ts';
 
 /** What every DynamoDB operation runs against; one per service instance (no module state). */
@@ -10,8 +10,16 @@ export interface DynamoDbContext {
   readonly account: AccountContext;
 }
 
-/** One operation: JSON-shaped request in, JSON-shaped response out, DynamoDbError on failure. */
-export type OperationHandler = (ctx: DynamoDbContext, input: Record<string, unknown>) => Promise<unknown>;
+/**
+ * One operation: JSON-shaped request in, JSON-shaped response out, DynamoDbError on failure.
+ * `inputOwned`: the input was parsed for this call alone (the wire's), so it may be kept without a
+ * copy, and the result is serialized at once, so it needs no copy either.
+ */
+export type OperationHandler = (
+  ctx: DynamoDbContext,
+  input: Record<string, unknown>,
+  inputOwned?: boolean,
+) => Promise<unknown>;
 
 export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -20,7 +28,9 @@ export const isRecord = (value: unknown): value is Record<string, unknown> =>
 export function tableNameOf(input: Record<string, unknown>): string {
   const name = input.TableName;
   if (typeof name !== 'string' || name === '') {
-    throw validationError("The parameter 'TableName' is required but was not present in the request");
+    throw dynamoDbErrors.validation(
+      "The parameter 'TableName' is required but was not present in the request",
+    );
   }
   return name.startsWith('arn:') ? name.slice(name.lastIndexOf('/') + 1) : name;
 }
@@ -32,7 +42,7 @@ export function tableNameOf(input: Record<string, unknown>): string {
 export function rejectStreams(input: Record<string, unknown>): void {
   const spec = input.StreamSpecification;
   if (isRecord(spec) && spec.StreamEnabled === true) {
-    throw validationError(
+    throw dynamoDbErrors.validation(
       'StreamSpecification: DynamoDB Streams are not supported by the TapStack local engine (see LIMITATIONS)',
     );
   }

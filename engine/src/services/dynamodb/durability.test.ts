@@ -7,9 +7,9 @@ import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterEach, expect, it } from 'vitest';
 import { DEFAULT_ACCOUNT } from '../../runtime/account.ts';
 import { VirtualClock } from '../../runtime/clock.ts';
-import { DynamoDbService } from './dynamodb-service.ts';
+import { DynamoDbService } from './service.ts';
 
-const fixture = fileURLToPath(new URL('./durability-fixture.ts', import.meta.url));
+const fixture = fileURLToPath(new URL('./durability.fixture.ts', import.meta.url));
 const dirs: string[] = [];
 let child: ChildProcess | undefined;
 

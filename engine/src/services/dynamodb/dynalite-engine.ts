@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { fromDynaliteError, internalError } from './errors.ts';
+import { dynamoDbErrors, fromDynaliteError } from './errors.ts';
 import { type LevelInternals, tuneLevelIo } from './level-io.ts';
 import { cacheTableDescriptions } from './table-cache.ts';
 
@@ -109,32 +109,38 @@ export function createDynaliteStore(path: string, accountId: string, region: str
 }
 
 /**
- * Runs one dynalite operation exactly as its HTTP handler would, on a private copy of `input`
- * (dynalite mutates and keeps its input objects). Resolves with the JSON-shaped result; rejects
- * with a DynamoDbError for AWS-style failures, and with an InternalServerError for anything else
- * (dynalite's own handler would throw and crash the process there).
+ * Runs one dynalite operation exactly as its HTTP handler would. dynalite mutates and keeps its
+ * input objects, and keeps mutating the objects it answered with (CREATING -> ACTIVE), so both are
+ * copied, unless `inputOwned`: the input was parsed for this call alone and the caller serializes
+ * the result at once (the wire path), where the two copies would only cost time. Resolves with the
+ * JSON-shaped result; rejects with a DynamoDbError for AWS-style failures, and with an
+ * InternalServerError for anything else (dynalite's own handler would throw and crash the process).
  */
 export function runDynaliteOperation(
   store: DynaliteStore,
   op: DynaliteOperation,
   input: unknown,
+  inputOwned = false,
 ): Promise<unknown> {
   const entry = ACTIONS.get(op);
-  if (!entry) return Promise.reject(internalError(`operation ${op} is not wired`));
+  if (!entry) return Promise.reject(dynamoDbErrors.internal(`operation ${op} is not wired`));
   return new Promise((resolve, reject) => {
     const fail = (error: unknown): void => {
       reject(
-        fromDynaliteError(error) ?? internalError(error instanceof Error ? error.message : String(error)),
+        fromDynaliteError(error) ??
+          dynamoDbErrors.internal(error instanceof Error ? error.message : String(error)),
       );
     };
     try {
-      const copy = JSON.parse(JSON.stringify(input ?? {})) as Record<string, unknown>;
+      const copy = (
+        inputOwned && input !== undefined ? input : JSON.parse(JSON.stringify(input ?? {}))
+      ) as Record<string, unknown>;
       const data = validations.checkTypes(copy, entry.validation.types);
       validations.checkValidations(data, entry.validation.types, entry.validation.custom, store);
       entry.action(store, data, (error, result) => {
         if (error) return fail(error);
-        // A copy again: dynalite keeps mutating the objects it answered with (CREATING -> ACTIVE).
-        resolve(result === undefined ? {} : JSON.parse(JSON.stringify(result)));
+        if (result === undefined) resolve({});
+        else resolve(inputOwned ? result : JSON.parse(JSON.stringify(result)));
       });
     } catch (error) {
       fail(error);

@@ -20,29 +20,6 @@ export class DynamoDbError extends AwsError {
 
 const DYNAMODB_PREFIX = 'com.amazonaws.dynamodb.v20120810#';
 
-/** A DynamoDB `ValidationException` (HTTP 400), the error AWS returns for a malformed request. */
-export const validationError = (message: string): DynamoDbError =>
-  new DynamoDbError('ValidationException', message, 400, {
-    __type: 'com.amazon.coral.validate#ValidationException',
-    message,
-  });
-
-/** A `ResourceNotFoundException` for a table, worded as DynamoDB words it. */
-export const tableNotFound = (tableName: string): DynamoDbError => {
-  const message = `Requested resource not found: Table: ${tableName} not found`;
-  return new DynamoDbError('ResourceNotFoundException', message, 400, {
-    __type: `${DYNAMODB_PREFIX}ResourceNotFoundException`,
-    message,
-  });
-};
-
-/** The 500 a wire caller sees when the engine itself failed; never reported as a success. */
-export const internalError = (message: string): DynamoDbError =>
-  new DynamoDbError('InternalServerError', message, 500, {
-    __type: `${DYNAMODB_PREFIX}InternalServerError`,
-    message,
-  });
-
 /** Turns dynalite's `{ statusCode, body: { __type, message } }` error into a {@link DynamoDbError}. */
 export function fromDynaliteError(error: unknown): DynamoDbError | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
@@ -63,24 +40,57 @@ export interface CancellationReason {
   readonly Item?: Readonly<Record<string, unknown>>;
 }
 
-/**
- * The whole transaction was refused; `reasons` has one entry per item (`None` where the item was
- * fine). https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactWriteItems.html#API_TransactWriteItems_Errors
- */
-export const transactionCanceled = (reasons: readonly CancellationReason[]): DynamoDbError => {
-  const message = `Transaction cancelled, please refer cancellation reasons for specific reasons [${reasons.map((r) => r.Code).join(', ')}]`;
-  return new DynamoDbError('TransactionCanceledException', message, 400, {
-    __type: `${DYNAMODB_PREFIX}TransactionCanceledException`,
-    Message: message,
-    CancellationReasons: reasons,
-  });
-};
+/** Every error DynamoDB operations raise, with DynamoDB's wire body (see {@link DynamoDbError}). */
+export const dynamoDbErrors = {
+  /** A DynamoDB `ValidationException` (HTTP 400), the error AWS returns for a malformed request. */
+  validation: (message: string): DynamoDbError =>
+    new DynamoDbError('ValidationException', message, 400, {
+      __type: 'com.amazon.coral.validate#ValidationException',
+      message,
+    }),
 
-/** An operation DynamoDB has and this engine does not: said plainly, naming the operation. */
-export const notEmulated = (operation: string, supported: readonly string[]): DynamoDbError => {
-  const message = `${operation} is not emulated locally by TapStack's DynamoDB; supported operations: ${supported.join(', ')}`;
-  return new DynamoDbError('UnknownOperationException', message, 400, {
-    __type: 'com.amazon.coral.service#UnknownOperationException',
-    message,
-  });
+  /** A `ResourceNotFoundException` for a table, worded as DynamoDB words it. */
+  tableNotFound: (tableName: string): DynamoDbError => {
+    const message = `Requested resource not found: Table: ${tableName} not found`;
+    return new DynamoDbError('ResourceNotFoundException', message, 400, {
+      __type: `${DYNAMODB_PREFIX}ResourceNotFoundException`,
+      message,
+    });
+  },
+
+  /** The 500 a wire caller sees when the engine itself failed; never reported as a success. */
+  internal: (message: string): DynamoDbError =>
+    new DynamoDbError('InternalServerError', message, 500, {
+      __type: `${DYNAMODB_PREFIX}InternalServerError`,
+      message,
+    }),
+
+  /**
+   * The whole transaction was refused; `reasons` has one entry per item (`None` where the item was
+   * fine). https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactWriteItems.html#API_TransactWriteItems_Errors
+   */
+  transactionCanceled: (reasons: readonly CancellationReason[]): DynamoDbError => {
+    const message = `Transaction cancelled, please refer cancellation reasons for specific reasons [${reasons.map((r) => r.Code).join(', ')}]`;
+    return new DynamoDbError('TransactionCanceledException', message, 400, {
+      __type: `${DYNAMODB_PREFIX}TransactionCanceledException`,
+      Message: message,
+      CancellationReasons: reasons,
+    });
+  },
+
+  /** A request-framework error (`com.amazon.coral.service#<type>`), with no message when AWS sends none. */
+  coral: (type: string, message?: string): DynamoDbError =>
+    new DynamoDbError(type, message ?? '', 400, {
+      __type: `com.amazon.coral.service#${type}`,
+      ...(message !== undefined && { message }),
+    }),
+
+  /** An operation DynamoDB has and this engine does not: said plainly, naming the operation. */
+  notEmulated: (operation: string, supported: readonly string[]): DynamoDbError => {
+    const message = `${operation} is not emulated locally by TapStack's DynamoDB; supported operations: ${supported.join(', ')}`;
+    return new DynamoDbError('UnknownOperationException', message, 400, {
+      __type: 'com.amazon.coral.service#UnknownOperationException',
+      message,
+    });
+  },
 };

@@ -1,5 +1,5 @@
 import { isRecord } from './context.ts';
-import { validationError } from './errors.ts';
+import { dynamoDbErrors } from './errors.ts';
 
 /**
  * The shared reading of TransactWriteItems / TransactGetItems input: 1-100 items, each with
@@ -20,12 +20,12 @@ export function readTransactItems(
 ): TransactAction[] {
   const items = input.TransactItems;
   if (!Array.isArray(items)) {
-    throw validationError(
+    throw dynamoDbErrors.validation(
       "1 validation error detected: Value null at 'transactItems' failed to satisfy constraint: Member must not be null",
     );
   }
   if (items.length < 1 || items.length > MAX_TRANSACT_ITEMS) {
-    throw validationError(
+    throw dynamoDbErrors.validation(
       `1 validation error detected: Value '${items.length} items' at 'transactItems' failed to satisfy constraint: Member must have length less than or equal to ${MAX_TRANSACT_ITEMS} and greater than or equal to 1`,
     );
   }
@@ -34,13 +34,13 @@ export function readTransactItems(
     const kind = present[0];
     const request = kind !== undefined && isRecord(item) ? item[kind] : undefined;
     if (present.length !== 1 || kind === undefined || !isRecord(request)) {
-      throw validationError(
+      throw dynamoDbErrors.validation(
         `TransactItems[${index}] must have exactly one of ${kinds.join(', ')} (found ${present.length === 0 ? 'none' : present.join(', ')})`,
       );
     }
     const table = request.TableName;
     if (typeof table !== 'string' || table === '') {
-      throw validationError(
+      throw dynamoDbErrors.validation(
         `1 validation error detected: Value null at 'transactItems.${index + 1}.member.${kind.charAt(0).toLowerCase()}${kind.slice(1)}.tableName' failed to satisfy constraint: Member must not be null`,
       );
     }

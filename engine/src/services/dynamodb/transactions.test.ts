@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +18,8 @@ import {
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_ACCOUNT } from '../../runtime/account.ts';
 import { VirtualClock } from '../../runtime/clock.ts';
-import { DynamoDbService } from './dynamodb-service.ts';
+import { dynamoDbTestServer } from './http-server.fixture.ts';
+import { DynamoDbService } from './service.ts';
 
 /**
  * TransactWriteItems / TransactGetItems (which dynalite lacks) and the batch operations, through
@@ -47,7 +48,7 @@ beforeAll(async () => {
     await service.createTable(table(name));
     await service.waitUntilActive(name);
   }
-  server = createServer(service.handle);
+  server = dynamoDbTestServer(service);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   client = new DynamoDBClient({
     endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,

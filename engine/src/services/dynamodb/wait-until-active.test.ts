@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_ACCOUNT } from '../../runtime/account.ts';
 import { VirtualClock } from '../../runtime/clock.ts';
-import { DynamoDbService } from './dynamodb-service.ts';
+import { DynamoDbService } from './service.ts';
 import type { TableDescriptionJson } from './table-description.ts';
 
 afterEach(() => {

@@ -1,7 +1,7 @@
 import type { ServiceMap } from '../../edge/index.ts';
 import type { Operation } from '../../protocol/operation.ts';
 import type { Clock } from '../../runtime/clock.ts';
-import { createWireHandler } from '../../services/dynamodb/wire-handler.ts';
+import { dynamoDbServiceEntry } from '../../services/dynamodb/index.ts';
 import type { EngineServices } from '../engine-services.ts';
 import type { DriftJournal } from './drift-journal.ts';
 
@@ -19,16 +19,14 @@ export function withDriftRecording(
   const now = () => new Date(clock.now()).toISOString();
   const result: { -readonly [K in keyof ServiceMap]: ServiceMap[K] } = { ...map };
   const dynamodb = map.dynamodb;
-  if (dynamodb?.kind === 'raw') {
-    result.dynamodb = {
-      ...dynamodb,
-      handler: createWireHandler(async (operation, input) => {
-        const output = await services.dynamodb.call(operation, input);
-        if (operation === 'DeleteTable' && typeof input.TableName === 'string')
-          journal.record({ kind: 'table', name: input.TableName, operation, at: now() });
-        return output;
-      }),
-    };
+  if (dynamodb?.kind === 'json-handler') {
+    result.dynamodb = dynamoDbServiceEntry(async (operation, input) => {
+      const tableName = input.TableName;
+      const output = await services.dynamodb.runParsed(operation, input);
+      if (operation === 'DeleteTable' && typeof tableName === 'string')
+        journal.record({ kind: 'table', name: tableName, operation, at: now() });
+      return output;
+    });
   }
   const sqs = map.sqs;
   const deleteQueue = sqs?.kind === 'json' ? sqs.operations.DeleteQueue : undefined;

@@ -3,15 +3,15 @@
  * ensures table `Durable` exists, serves the wire protocol on 127.0.0.1 and prints `READY <port>`.
  * The test then writes through it and kills it with SIGKILL mid-stream.
  */
-import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DEFAULT_ACCOUNT } from '../../runtime/account.ts';
 import { RealClock } from '../../runtime/clock.ts';
-import { DynamoDbService } from './dynamodb-service.ts';
 import { DynamoDbError } from './errors.ts';
+import { dynamoDbTestServer } from './http-server.fixture.ts';
+import { DynamoDbService } from './service.ts';
 
 const dataDir = process.argv[2];
-if (!dataDir) throw new Error('usage: durability-fixture.ts <dataDir>');
+if (!dataDir) throw new Error('usage: durability.fixture.ts <dataDir>');
 const service = await DynamoDbService.open({ dataDir, clock: new RealClock(), account: DEFAULT_ACCOUNT });
 try {
   await service.createTable({
@@ -24,7 +24,7 @@ try {
   if (!(error instanceof DynamoDbError && error.code === 'ResourceInUseException')) throw error;
 }
 await service.waitUntilActive('Durable');
-const server = createServer(service.handle);
+const server = dynamoDbTestServer(service);
 server.listen(0, '127.0.0.1', () => {
   process.stdout.write(`READY ${(server.address() as AddressInfo).port}\n`);
 });

@@ -1,6 +1,6 @@
-import { type OperationHandler, tableNameOf } from './context.ts';
-import { runDynaliteOperation } from './dynalite-engine.ts';
-import { decorateDescription } from './table-description.ts';
+import { type OperationHandler, tableNameOf } from '../context.ts';
+import { runDynaliteOperation } from '../dynalite-engine.ts';
+import { decorateDescription } from '../table-description.ts';
 
 /** DescribeTable. https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_DescribeTable.html */
 export const describeTable: OperationHandler = async (ctx, input) => {

@@ -1,6 +1,6 @@
-import type { OperationHandler } from './context.ts';
-import { runDynaliteOperation } from './dynalite-engine.ts';
-import { readTransactItems } from './transact-items.ts';
+import type { OperationHandler } from '../context.ts';
+import { runDynaliteOperation } from '../dynalite-engine.ts';
+import { readTransactItems } from '../transact-items.ts';
 
 /**
  * TransactGetItems: up to 100 reads seen as one snapshot (the exclusive gate keeps writes out

@@ -1,25 +1,25 @@
-import { isRecord, type OperationHandler, rejectStreams, tableNameOf } from './context.ts';
-import { runDynaliteOperation } from './dynalite-engine.ts';
-import { validationError } from './errors.ts';
-import { decorateDescription } from './table-description.ts';
-import type { TableSettings } from './table-settings.ts';
+import { isRecord, type OperationHandler, rejectStreams, tableNameOf } from '../context.ts';
+import { runDynaliteOperation } from '../dynalite-engine.ts';
+import { dynamoDbErrors } from '../errors.ts';
+import { decorateDescription } from '../table-description.ts';
+import type { TableSettings } from '../table-settings.ts';
 
 /** Reads `SSESpecification` as CreateTable/UpdateTable accept it. */
 export function parseSseSpecification(value: unknown): TableSettings['sse'] | undefined {
   if (value === undefined || value === null) return undefined;
-  if (!isRecord(value)) throw validationError('SSESpecification must be an object');
+  if (!isRecord(value)) throw dynamoDbErrors.validation('SSESpecification must be an object');
   const { Enabled, SSEType, KMSMasterKeyId } = value;
   if (Enabled !== undefined && typeof Enabled !== 'boolean') {
-    throw validationError('SSESpecification.Enabled must be a boolean');
+    throw dynamoDbErrors.validation('SSESpecification.Enabled must be a boolean');
   }
   if (SSEType !== undefined && SSEType !== 'KMS' && SSEType !== 'AES256') {
-    throw validationError(`SSESpecification.SSEType must be KMS or AES256, got ${String(SSEType)}`);
+    throw dynamoDbErrors.validation(`SSESpecification.SSEType must be KMS or AES256, got ${String(SSEType)}`);
   }
   if (KMSMasterKeyId !== undefined && typeof KMSMasterKeyId !== 'string') {
-    throw validationError('SSESpecification.KMSMasterKeyId must be a string');
+    throw dynamoDbErrors.validation('SSESpecification.KMSMasterKeyId must be a string');
   }
   if (KMSMasterKeyId !== undefined && Enabled !== true) {
-    throw validationError(
+    throw dynamoDbErrors.validation(
       'One or more parameter values were invalid: KMSMasterKeyId can only be set when SSE is enabled',
     );
   }
@@ -33,13 +33,15 @@ export function parseSseSpecification(value: unknown): TableSettings['sse'] | un
 /** Reads and checks `Tags` up front so a bad tag cannot leave a half-created table behind. */
 function parseTags(value: unknown): { Key: string; Value: string }[] {
   if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) throw validationError('Tags must be a list');
+  if (!Array.isArray(value)) throw dynamoDbErrors.validation('Tags must be a list');
   return value.map((tag, index) => {
     if (!isRecord(tag) || typeof tag.Key !== 'string' || typeof tag.Value !== 'string') {
-      throw validationError(`Tags.${index + 1} must have a string Key and Value`);
+      throw dynamoDbErrors.validation(`Tags.${index + 1} must have a string Key and Value`);
     }
     if (tag.Key.length < 1 || tag.Key.length > 128 || tag.Value.length > 256) {
-      throw validationError(`Tags.${index + 1}: Key must be 1-128 characters and Value at most 256`);
+      throw dynamoDbErrors.validation(
+        `Tags.${index + 1}: Key must be 1-128 characters and Value at most 256`,
+      );
     }
     return { Key: tag.Key, Value: tag.Value };
   });

@@ -1,11 +1,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   CreateTableCommand,
-  DescribeContinuousBackupsCommand,
   DescribeTableCommand,
   DescribeTimeToLiveCommand,
   DynamoDBClient,
@@ -19,10 +18,9 @@ import {
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_ACCOUNT } from '../../runtime/account.ts';
 import { VirtualClock } from '../../runtime/clock.ts';
-import { applyTablePlan } from './apply-table-plan.ts';
-import { tablePropertiesToCreateTable } from './cfn-table-mapper.ts';
 import { createDynaliteStore, runDynaliteOperation } from './dynalite-engine.ts';
-import { DynamoDbService } from './dynamodb-service.ts';
+import { dynamoDbTestServer } from './http-server.fixture.ts';
+import { DynamoDbService } from './service.ts';
 
 let dataDir: string;
 let clock: VirtualClock;
@@ -35,7 +33,7 @@ async function openService(): Promise<DynamoDbService> {
 }
 
 async function serve(service: DynamoDbService): Promise<DynamoDBClient> {
-  const server: Server = createServer(service.handle);
+  const server: Server = dynamoDbTestServer(service);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const client = new DynamoDBClient({
@@ -254,33 +252,6 @@ describe('DynamoDbService', () => {
     });
   });
 
-  it('deploys CloudFormation table properties so wire clients see TTL and point-in-time recovery', async () => {
-    // Prepare
-    const service = await openService();
-    const client = await serve(service);
-    const plan = tablePropertiesToCreateTable(
-      {
-        ...keyedTable('Stacked'),
-        TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
-        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
-      },
-      'Stacked',
-    );
-
-    // Act
-    const table = await applyTablePlan(service, plan);
-    const ttl = await client.send(new DescribeTimeToLiveCommand({ TableName: 'Stacked' }));
-    const backups = await client.send(new DescribeContinuousBackupsCommand({ TableName: 'Stacked' }));
-
-    // Assess
-    expect(table.TableStatus).toBe('ACTIVE');
-    expect(ttl.TimeToLiveDescription?.TimeToLiveStatus).toBe('ENABLED');
-    expect(backups.ContinuousBackupsDescription?.PointInTimeRecoveryDescription).toEqual({
-      PointInTimeRecoveryStatus: 'ENABLED',
-      RecoveryPeriodInDays: 35,
-    });
-  });
-
   it('pages ListTables by name without reading items', async () => {
     // Prepare
     const service = await openService();
@@ -327,13 +298,6 @@ describe('DynamoDbService', () => {
     ['GET', {}, undefined, 200, 'healthy: dynamodb.us-east-1.amazonaws.com '],
     [
       'POST',
-      { 'x-amz-target': 'DynamoDB_20120810.ListTables' },
-      '{}',
-      400,
-      'MissingAuthenticationTokenException',
-    ],
-    [
-      'POST',
       { 'x-amz-target': 'DynamoDB_20120810.ListTables', authorization: SIGNED },
       '{not json',
       400,
@@ -356,7 +320,7 @@ describe('DynamoDbService', () => {
   ])('answers a raw %s %j like dynalite: %i %s', async (method, headers, body, status, text) => {
     // Prepare
     const service = await openService();
-    const server = createServer(service.handle);
+    const server = dynamoDbTestServer(service);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     cleanups.unshift(() => new Promise<void>((resolve) => server.close(() => resolve())));
     const { port } = server.address() as AddressInfo;

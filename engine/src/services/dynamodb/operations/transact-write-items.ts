@@ -1,7 +1,7 @@
-import { isRecord, type OperationHandler } from './context.ts';
-import { type DynaliteStore, runDynaliteOperation } from './dynalite-engine.ts';
-import { type CancellationReason, DynamoDbError, transactionCanceled, validationError } from './errors.ts';
-import { readTransactItems, type TransactAction } from './transact-items.ts';
+import { isRecord, type OperationHandler } from '../context.ts';
+import { type DynaliteStore, runDynaliteOperation } from '../dynalite-engine.ts';
+import { type CancellationReason, DynamoDbError, dynamoDbErrors } from '../errors.ts';
+import { readTransactItems, type TransactAction } from '../transact-items.ts';
 
 /**
  * TransactWriteItems: every Put, Update, Delete and ConditionCheck succeeds, or none does.
@@ -40,20 +40,20 @@ async function plan(store: DynaliteStore, actions: readonly TransactAction[]): P
     }
     const source = action.kind === 'Put' ? action.request.Item : action.request.Key;
     if (!isRecord(source))
-      throw validationError(
+      throw dynamoDbErrors.validation(
         `${action.kind} on ${action.table} needs ${action.kind === 'Put' ? 'Item' : 'Key'}`,
       );
     const key: Item = {};
     for (const name of names) {
       if (source[name] === undefined)
-        throw validationError(
+        throw dynamoDbErrors.validation(
           `The provided key element does not match the schema (${action.table} needs ${name})`,
         );
       key[name] = source[name];
     }
     const identity = `${action.table}\u0000${JSON.stringify(names.map((n) => key[n]))}`;
     if (seen.has(identity))
-      throw validationError('Transaction request cannot include multiple operations on one item');
+      throw dynamoDbErrors.validation('Transaction request cannot include multiple operations on one item');
     seen.add(identity);
     const got = (await runDynaliteOperation(store, 'GetItem', {
       TableName: action.table,
@@ -115,6 +115,6 @@ export const transactWriteItems: OperationHandler = async (ctx, input) => {
     failure !== undefined || conditionFailed ? applied : applied.filter((a) => a.kind === 'ConditionCheck');
   await restore(ctx.store, toRestore);
   if (failure !== undefined) throw failure;
-  if (conditionFailed) throw transactionCanceled(reasons);
+  if (conditionFailed) throw dynamoDbErrors.transactionCanceled(reasons);
   return {};
 };

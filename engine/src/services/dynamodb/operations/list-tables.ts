@@ -1,6 +1,6 @@
-import type { OperationHandler } from './context.ts';
-import { listTableNames } from './dynalite-engine.ts';
-import { validationError } from './errors.ts';
+import type { OperationHandler } from '../context.ts';
+import { listTableNames } from '../dynalite-engine.ts';
+import { dynamoDbErrors } from '../errors.ts';
 
 /**
  * ListTables over the table keys only (see {@link listTableNames}), paged like DynamoDB: at most
@@ -13,12 +13,12 @@ export const listTables: OperationHandler = async (ctx, input) => {
     Limit !== undefined &&
     (typeof Limit !== 'number' || !Number.isInteger(Limit) || Limit < 1 || Limit > 100)
   ) {
-    throw validationError(
+    throw dynamoDbErrors.validation(
       `1 validation error detected: Value '${String(Limit)}' at 'limit' failed to satisfy constraint: Member must have value between 1 and 100`,
     );
   }
   if (start !== undefined && (typeof start !== 'string' || !/^[a-zA-Z0-9_.-]{3,255}$/.test(start))) {
-    throw validationError('ExclusiveStartTableName must be a valid table name');
+    throw dynamoDbErrors.validation('ExclusiveStartTableName must be a valid table name');
   }
   const limit = Limit ?? 100;
   // One more than asked tells whether a next page exists.

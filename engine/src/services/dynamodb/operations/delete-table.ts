@@ -1,6 +1,6 @@
-import { type OperationHandler, tableNameOf } from './context.ts';
-import { runDynaliteOperation } from './dynalite-engine.ts';
-import { decorateDescription } from './table-description.ts';
+import { type OperationHandler, tableNameOf } from '../context.ts';
+import { runDynaliteOperation } from '../dynalite-engine.ts';
+import { decorateDescription } from '../table-description.ts';
 
 /**
  * DeleteTable: dynalite drops the items and indexes; this drops the settings it does not keep.

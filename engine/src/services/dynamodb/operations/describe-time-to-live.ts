@@ -1,5 +1,5 @@
-import { type OperationHandler, tableNameOf } from './context.ts';
-import { runDynaliteOperation } from './dynalite-engine.ts';
+import { type OperationHandler, tableNameOf } from '../context.ts';
+import { runDynaliteOperation } from '../dynalite-engine.ts';
 
 /**
  * DescribeTimeToLive from the recorded specification (dynalite always answers DISABLED).

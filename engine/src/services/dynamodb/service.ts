@@ -1,28 +1,10 @@
 /**
  * The engine's DynamoDB: dynalite (DynamoDB on LevelDB) embedded in-process, without a port of its
- * own. The edge passes DynamoDB requests to `handle`; CloudFormation providers call the typed
- * methods; both go through `call`, so a stack-created table and a wire-created one are the same.
- *
- * LIMITATIONS (what this does not emulate):
- * - DynamoDB Streams: an enabled StreamSpecification is refused (ValidationException).
- * - PartiQL, backups, global tables, imports and exports, resource policies,
- *   DescribeLimits/Endpoints: UnknownOperationException naming the operation (dynalite lacks them).
- * - Transactions are the engine's own (dynalite has none), run one at a time while other DynamoDB
- *   requests wait: ClientRequestToken idempotency, the 4 MB aggregate limit,
- *   TransactionConflictException and TTL-expired-but-unswept items are not emulated.
- * - Throughput is not enforced: no ProvisionedThroughputExceededException, whatever the capacity.
- * - Point-in-time recovery and SSE are recorded and reported, not performed.
- * - Time to Live: expired items are deleted by a sweep every few emulated minutes (AWS: within days);
- *   changes apply at once (AWS: up to an hour, with repeated calls refused meanwhile).
- * - Request fields dynalite does not know (TableClass, DeletionProtectionEnabled, OnDemandThroughput,
- *   WarmThroughput...) are dropped on the wire, as dynalite does; the CloudFormation mapper refuses them.
- * - Table ARNs always use the `aws` partition (dynalite builds them).
- * - Durability: an acknowledged write has reached the OS (LevelDB log write(2) without fsync), so it
- *   survives the process being killed, not a power loss or kernel crash.
- * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/Welcome.html
+ * own. The edge hands parsed DynamoDB requests to `runParsed` (service-entry.ts); CloudFormation
+ * providers call the typed methods; both go through the same operation table (operation-table.ts),
+ * so a stack-created table and a wire-created one are the same. What is not emulated: index.ts.
  */
 
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type {
   CreateTableInput,
@@ -34,14 +16,13 @@ import type {
 import type { AccountContext } from '../../runtime/account.ts';
 import type { Clock } from '../../runtime/clock.ts';
 import type { DynamoDbContext } from './context.ts';
-import { dispatch, EXCLUSIVE_OPERATIONS } from './dispatch.ts';
 import { ExclusiveGate } from './exclusive-gate.ts';
-import { openDynaliteStore } from './open-store.ts';
+import { EXCLUSIVE_OPERATIONS, runOperation } from './operation-table.ts';
 import { repairTransitionalTables } from './repair-tables.ts';
+import { openDynaliteStore } from './store.ts';
 import type { TableDescriptionJson } from './table-description.ts';
 import { TableSettingsStore } from './table-settings.ts';
 import { DEFAULT_TTL_SWEEP_INTERVAL_MS, sweepExpiredItems, TtlSweeper } from './ttl-sweeper.ts';
-import { createWireHandler } from './wire-handler.ts';
 
 /** Real time a deploy waits for a new or updated table to become ACTIVE. */
 const ACTIVE_WAIT_LIMIT_MS = 30_000;
@@ -58,8 +39,6 @@ export interface DynamoDbServiceOptions {
 }
 
 export class DynamoDbService {
-  /** The DynamoDB JSON protocol as a Node request listener, for the edge to pass requests to. */
-  readonly handle: (req: IncomingMessage, res: ServerResponse) => void;
   private readonly sweeper: TtlSweeper;
   private readonly gate = new ExclusiveGate();
   private closed: Promise<void> | undefined;
@@ -69,7 +48,6 @@ export class DynamoDbService {
     private readonly clock: Clock,
     options: DynamoDbServiceOptions,
   ) {
-    this.handle = createWireHandler((operation, input) => this.call(operation, input));
     this.sweeper = new TtlSweeper(
       clock,
       options.ttlSweepIntervalMs ?? DEFAULT_TTL_SWEEP_INTERVAL_MS,
@@ -106,10 +84,22 @@ export class DynamoDbService {
     return service;
   }
 
+  /**
+   * Runs an operation on an input parsed for this call alone (the edge's): nothing else holds the
+   * objects, so dynalite may keep them.
+   */
+  runParsed(operation: string, input: Record<string, unknown>): Promise<unknown> {
+    return this.run(operation, input, true);
+  }
+
   /** Runs any supported operation by its wire name (`PutItem`) on a JSON-shaped input. */
   call(operation: string, input: Record<string, unknown>): Promise<unknown> {
+    return this.run(operation, input, false);
+  }
+
+  private run(operation: string, input: Record<string, unknown>, inputOwned: boolean): Promise<unknown> {
     if (this.closed) return Promise.reject(new Error('DynamoDbService is closed'));
-    const run = () => dispatch(this.ctx, operation, input);
+    const run = () => runOperation(this.ctx, operation, input, inputOwned);
     return EXCLUSIVE_OPERATIONS.has(operation) ? this.gate.exclusive(run) : this.gate.shared(run);
   }
 

@@ -1,8 +1,8 @@
-import { type OperationHandler, rejectStreams, tableNameOf } from './context.ts';
+import { type OperationHandler, rejectStreams, tableNameOf } from '../context.ts';
+import { runDynaliteOperation } from '../dynalite-engine.ts';
+import { decorateDescription } from '../table-description.ts';
 import { parseSseSpecification } from './create-table.ts';
 import { describeTable } from './describe-table.ts';
-import { runDynaliteOperation } from './dynalite-engine.ts';
-import { decorateDescription } from './table-description.ts';
 
 const DYNALITE_UPDATE_FIELDS = [
   'ProvisionedThroughput',
