@@ -1,7 +1,7 @@
 /**
- * The engine's start and close driven by one list of started parts: close stops them in reverse
- * start order, and a start refused part-way (after the stores opened and the endpoint listened)
- * leaves nothing running: no listener, and the DynamoDB store free to open again.
+ * The engine's start and close driven by one list of started parts: close stops each part before
+ * what it uses, and a start refused part-way (after DynamoDB opened, the endpoint listened and
+ * Lambda armed its queue) leaves nothing running: no listener, and DynamoDB free to open again.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,10 +28,12 @@ const listeners = (): number =>
   process.getActiveResourcesInfo().filter((kind) => kind === 'TCPServerWrap').length;
 
 describe('Engine start and close', () => {
-  it('starts its parts in dependency order and close stops all of them, the last started first', async () => {
+  it('orders its parts so each stops before what it uses, and close stops all of them', async () => {
     const before = listeners();
     const engine = await Engine.start(options());
     engine.serveConsole('any-stack');
+    // Stopped from the last: the console, the sampler, schedules and API listeners, the endpoint,
+    // Lambda, then the data services Lambda writes to, and the DynamoDB store last.
     expect(engine.startedParts()).toEqual([
       'DynamoDB',
       'Logs',
@@ -39,9 +41,8 @@ describe('Engine start and close', () => {
       'SQS',
       'Firehose',
       'CloudWatch',
-      'AWS endpoint (listening)',
       'Lambda',
-      'AWS endpoint (serving)',
+      'AWS endpoint',
       'HTTP API listeners',
       'EventBridge schedules',
       'data directory size sampler',
@@ -60,7 +61,7 @@ describe('Engine start and close', () => {
     const first = options();
     const engine = await Engine.start(first);
     // A table without the stack record that made it: the start-up check refuses such a directory
-    // with requireStackRecord, after the stores opened and the endpoint listened.
+    // with requireStackRecord, after DynamoDB opened and the endpoint listened.
     await engine.services.dynamodb.call('CreateTable', {
       TableName: 'left-behind',
       AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],

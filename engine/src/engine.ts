@@ -18,7 +18,7 @@ import type { CloudFormationApi } from './services/cloudformation/index.ts';
 import { EventsService } from './services/events/index.ts';
 import { HttpApiService } from './services/http-api/index.ts';
 import { LambdaService } from './services/lambda/index.ts';
-import { type EngineSettings, openDataServices } from './wiring/data-services.ts';
+import { type EngineSettings, openDataServices, startDataServices } from './wiring/data-services.ts';
 import { withDiskFloor } from './wiring/disk-floor-hooks.ts';
 import type { EngineServices } from './wiring/engine-services.ts';
 import { eventsDeadLetters } from './wiring/events-dead-letters.ts';
@@ -119,9 +119,9 @@ export class Engine {
   }
 
   /**
-   * Builds the services and starts them in dependency order, registering each part's stop in
-   * `parts` as it starts: the stores and their timers first, then the AWS endpoint (its URL goes
-   * into queue URLs and the functions' environment), Lambda, and what invokes functions.
+   * Builds the services, checks the stored state against the stacks, then starts the services'
+   * work, registering each part's stop in `parts` as it starts. The AWS endpoint listens early
+   * (its URL goes into queue URLs and the functions' environment) and serves once the check passed.
    */
   private static async open(options: EngineOptions, parts: StartedParts): Promise<Engine> {
     const account = options.account ?? DEFAULT_ACCOUNT;
@@ -160,7 +160,7 @@ export class Engine {
           `internal error behind a 500 (request id ${requestId}): ${(error as Error).stack ?? String(error)}`,
         ),
     });
-    parts.started('AWS endpoint (listening)', () => endpoint.close());
+    parts.started('AWS endpoint', () => endpoint.close());
     endpointHolder.url = (await endpoint.start()).url;
 
     const lambda = new LambdaService({
@@ -208,9 +208,12 @@ export class Engine {
         disk,
       ),
     );
-    // Closing the endpoint (again: it is idempotent) comes before Lambda stops, so no request
-    // through it reaches a closed Lambda service.
-    parts.started('AWS endpoint (serving)', () => endpoint.close());
+    // Only now, once the state check passed: a refused start leaves every file as it was.
+    await startDataServices(data, parts);
+    // Lambda writes to Logs and CloudWatch and the endpoint serves every service: both stop
+    // first, the endpoint before Lambda (no request through it reaches a closed Lambda).
+    parts.nowUses('Lambda');
+    parts.nowUses('AWS endpoint');
 
     parts.started('HTTP API listeners', () => httpApi.close());
     await httpApi.start();

@@ -31,9 +31,10 @@ export type DataServices = Pick<
 >;
 
 /**
- * Opens the services that keep data and starts their timers (sweeps, alarm evaluation, delivery),
- * registering each one's stop in `parts`. None of them calls Lambda or needs the AWS endpoint to
- * be listening (SQS reads the endpoint's URL for queue URLs when it answers a request).
+ * Builds the services that keep data. Only DynamoDB holds something open once built (its store,
+ * registered in `parts`); the others read their state and start no work until
+ * startDataServices, so a start refused by the state check leaves their files as they were.
+ * SQS reads the endpoint's URL (for queue URLs) when it answers a request.
  */
 export async function openDataServices(
   { account, clock, warn, dir, retentionScale }: EngineSettings,
@@ -88,6 +89,17 @@ export async function openDataServices(
     onDeliveryError: (arn, error) =>
       warn(`log subscription delivery to ${arn} failed: ${(error as Error).message}`),
   });
+  return { iam, dynamodb, sns, cloudwatch, s3, sqs, firehose, logs };
+}
+
+/**
+ * Starts the data services' work (retention and lifecycle sweeps, buffered deliveries, alarm
+ * evaluation), registering each one's stop in `parts` as it starts.
+ */
+export async function startDataServices(
+  { logs, s3, sqs, firehose, cloudwatch }: DataServices,
+  parts: StartedParts,
+): Promise<void> {
   // Registered before an async start, so a start that fails half-way is stopped too.
   parts.started('Logs', () => logs.close());
   await logs.start();
@@ -99,5 +111,4 @@ export async function openDataServices(
   parts.started('Firehose', () => firehose.stop());
   cloudwatch.start();
   parts.started('CloudWatch', () => cloudwatch.close());
-  return { iam, dynamodb, sns, cloudwatch, s3, sqs, firehose, logs };
 }

@@ -47,4 +47,22 @@ describe('StartedParts', () => {
     expect(log).toEqual(['last', 'first']);
     expect(first.listening || last.listening).toBe(false);
   });
+
+  it('stops a part that now uses later parts before them', async () => {
+    const log: string[] = [];
+    const parts = new StartedParts();
+    const servers = new Map<string, Server>();
+    for (const name of ['store', 'workers', 'timers']) {
+      const server = await listener(name, log);
+      servers.set(name, server);
+      parts.started(name, () => new Promise<void>((resolve) => server.close(() => resolve())));
+    }
+    // The workers were armed before the timers they report to started.
+    parts.nowUses('workers');
+    expect(parts.names()).toEqual(['store', 'timers', 'workers']);
+    expect(() => parts.nowUses('never-started')).toThrow('never-started has not started');
+
+    expect(await parts.stopAll()).toEqual([]);
+    expect(log).toEqual(['workers', 'timers', 'store']);
+  });
 });

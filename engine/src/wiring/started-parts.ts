@@ -3,7 +3,7 @@
  * in the order they started. Each part registers how it stops as soon as it has started, so the
  * same list serves a start that fails part-way (stop what started) and a normal close: both stop
  * the parts in reverse start order, so nothing is stopped while a part started after it (and
- * possibly using it) still runs.
+ * possibly using it) still runs. A part that starts before what it uses says so with nowUses.
  */
 export class StartedParts {
   private readonly parts: Array<{ readonly name: string; readonly stop: () => unknown }> = [];
@@ -13,7 +13,18 @@ export class StartedParts {
     this.parts.push({ name, stop });
   }
 
-  /** The names of the started parts, in start order. */
+  /**
+   * Records that `name`, started earlier, now uses the parts started after it (Lambda, armed when
+   * built, writes to the Logs store started later): its stop moves to the end, so it stops before
+   * them. Throws for a name that never started.
+   */
+  nowUses(name: string): void {
+    const index = this.parts.findIndex((part) => part.name === name);
+    if (index < 0) throw new Error(`${name} has not started`);
+    this.parts.push(...this.parts.splice(index, 1));
+  }
+
+  /** The names of the started parts, in the order they will be stopped last to first. */
   names(): string[] {
     return this.parts.map((part) => part.name);
   }
