@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { refuseForeignHost } from '../../edge/front-door.ts';
 import { HostPolicy } from '../../edge/host-allowlist.ts';
 import { guardedServerOptions, guardServer, type ListenerLimits } from '../../edge/listener-guard.ts';
-import { GATEWAY_RESPONSES, gatewayResponseBody, MAX_PAYLOAD_BYTES } from './quirks.ts';
+import { GATEWAY_RESPONSES, gatewayResponseBody, MAX_PAYLOAD_BYTES } from './gateway-responses.ts';
 import type { GatewayReply, IncomingRequest } from './request-handler.ts';
 import { parseRequestTarget } from './request-target.ts';
 

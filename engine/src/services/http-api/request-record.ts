@@ -7,8 +7,8 @@ import {
   renderAccessLog,
 } from './access-log.ts';
 import { formatClfTime } from './event-builder.ts';
+import type { GatewayResponse } from './gateway-responses.ts';
 import { gatewayMetrics } from './metrics.ts';
-import type { GatewayResponse } from './quirks.ts';
 import type { ApiRecord, StageRecord } from './types.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { formatHasRequestId, logGroupNameFromArn } from './access-log.ts';
 import { badRequest } from './errors.ts';
-import { MAX_INTEGRATION_TIMEOUT_MS } from './quirks.ts';
+import { MAX_INTEGRATION_TIMEOUT_MS } from './gateway-responses.ts';
 import { parseRouteKey } from './route-key.ts';
 import type { AccessLogSettings, CorsConfiguration, RouteSettings } from './types.ts';
 
