@@ -22,7 +22,7 @@ import type {
 } from '../services/lambda/types.ts';
 import { type LambdaControlApi, lambdaControlRoutes, wireConfiguration } from './lambda-control-routes.ts';
 
-/** What the edge needs from the Lambda service; the lead passes the real one. */
+/** What the edge needs from the Lambda service (wiring/lambda-api.ts adapts the service to it). */
 export interface LambdaApi {
   invoke(req: InvokeRequest): Promise<InvokeResult>;
   /** Throws `AwsError('ResourceNotFoundException', ..., 404)` for an unknown function. */
