@@ -15,7 +15,7 @@ import { DEFAULT_ACCOUNT } from '../engine/src/runtime/account.ts';
 import { RealClock } from '../engine/src/runtime/clock.ts';
 import { tablePropertiesToCreateTable } from '../engine/src/services/dynamodb/cfn-table-mapper.ts';
 import { DynamoDbService } from '../engine/src/services/dynamodb/dynamodb-service.ts';
-import { apiEvent } from '../functions/request-processor/src/test-events.ts';
+import { apiEvent } from '../functions/request-processor/src/events.fixture.ts';
 import { readTemplateFunction } from './template-function.ts';
 
 const dataDir = resolve(process.argv[2] ?? '.bench/baseline');

@@ -10,7 +10,7 @@ import { HttpApiService } from '../../engine/src/services/http-api/index.ts';
 import { deployApi } from '../../engine/src/services/http-api/test-support/harness.ts';
 import type { InvokeRequest, InvokeResult } from '../../engine/src/services/lambda/types.ts';
 import type { LogEvent, LogSink } from '../../engine/src/services/logs/sink.ts';
-import { API_HOST } from './browser-support.ts';
+import { API_HOST } from './browser.fixture.ts';
 
 /**
  * The HTTP API the browser suite talks to, behind ONE factory so a second implementation (the full

@@ -1,17 +1,17 @@
 /** Boots an AwsEndpoint on port 0 with fake CloudFormation/Lambda, real dynalite, STS and a JSON test service. */
 
-import type { CallerIdentity } from '../../protocol/operation.ts';
-import { defineOperation } from '../../protocol/operation.ts';
-import type { AuthorizationDecision, JsonServiceEntry } from '../../protocol/service-entry.ts';
-import { DEFAULT_ACCOUNT } from '../../runtime/account.ts';
-import { AwsError } from '../../runtime/aws-error.ts';
-import { cloudFormationService } from '../../services/cloudformation/service.ts';
-import { AwsEndpoint } from '../aws-endpoint.ts';
-import { dynamodbRawEntry } from '../dynamodb-authorization.ts';
-import { accessDeniedMessage } from '../identity.ts';
-import { lambdaService } from '../lambda-routes.ts';
-import { stsService } from '../sts-service.ts';
-import { dynaliteListener, FakeLambda, fakeStackReader } from './fakes.ts';
+import type { CallerIdentity } from '../protocol/operation.ts';
+import { defineOperation } from '../protocol/operation.ts';
+import type { AuthorizationDecision, JsonServiceEntry } from '../protocol/service-entry.ts';
+import { DEFAULT_ACCOUNT } from '../runtime/account.ts';
+import { AwsError } from '../runtime/aws-error.ts';
+import { cloudFormationService } from '../services/cloudformation/service.ts';
+import { AwsEndpoint } from './aws-endpoint.ts';
+import { dynamodbRawEntry } from './dynamodb-authorization.ts';
+import { dynaliteListener, FakeLambda, fakeStackReader } from './fakes.fixture.ts';
+import { accessDeniedMessage } from './identity.ts';
+import { lambdaService } from './lambda-routes.ts';
+import { stsService } from './sts-service.ts';
 
 export const ROLE_KEY = 'ASIAROLEKEY';
 export const KNOWN_KEY = 'AKIAKNOWN';

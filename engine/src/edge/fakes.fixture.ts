@@ -2,10 +2,10 @@
 
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
-import { AwsError } from '../../runtime/aws-error.ts';
-import type { StackReader, StackRecord } from '../../services/cloudformation/stack-reader.ts';
-import type { FunctionConfig, InvokeRequest, InvokeResult } from '../../services/lambda/types.ts';
-import type { LambdaApi } from '../lambda-routes.ts';
+import { AwsError } from '../runtime/aws-error.ts';
+import type { StackReader, StackRecord } from '../services/cloudformation/stack-reader.ts';
+import type { FunctionConfig, InvokeRequest, InvokeResult } from '../services/lambda/types.ts';
+import type { LambdaApi } from './lambda-routes.ts';
 
 export const STACK_ID =
   'arn:aws:cloudformation:us-east-1:000000000000:stack/TapStack/11111111-2222-3333-4444-555555555555';
