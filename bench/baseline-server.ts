@@ -11,10 +11,12 @@ import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import { DEFAULT_ACCOUNT } from '../engine/src/runtime/account.ts';
-import { RealClock } from '../engine/src/runtime/clock.ts';
-import { tablePropertiesToCreateTable } from '../engine/src/services/dynamodb/cfn-table-mapper.ts';
-import { DynamoDbService } from '../engine/src/services/dynamodb/dynamodb-service.ts';
+import {
+  DEFAULT_ACCOUNT,
+  DynamoDbService,
+  RealClock,
+  tablePropertiesToCreateTable,
+} from '../engine/src/index.ts';
 import { apiEvent } from '../functions/request-processor/src/events.fixture.ts';
 import { readTemplateFunction } from './template-function.ts';
 

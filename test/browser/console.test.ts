@@ -9,7 +9,7 @@ import { CloudWatchClient, DescribeAlarmsCommand } from '@aws-sdk/client-cloudwa
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { VirtualClock } from '../../engine/src/runtime/clock.ts';
+import { VirtualClock } from '../../engine/src/index.ts';
 import {
   committedTemplate,
   type LocalCloud,

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { CorsConfiguration } from '../../engine/src/services/http-api/index.ts';
+import type { CorsConfiguration } from '../../engine/src/index.ts';
 import { type ApiUnderTest, SUCCESS_MESSAGE, startApiUnderTest } from './api-under-test.fixture.ts';
 import {
   API_HOST,
