@@ -1,23 +1,15 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: Fn::Sub strings use CloudFormation's ${} syntax
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { HostPolicy } from '../../engine/src/edge/host-allowlist.ts';
-import { DEFAULT_ACCOUNT } from '../../engine/src/runtime/account.ts';
-import { RealClock } from '../../engine/src/runtime/clock.ts';
-import type { MetricSink } from '../../engine/src/services/cloudwatch/metric-sink.ts';
-import type { CorsConfiguration, LambdaInvoker } from '../../engine/src/services/http-api/index.ts';
-import { HttpApiService } from '../../engine/src/services/http-api/index.ts';
-import { deployApi } from '../../engine/src/services/http-api/test-support/harness.ts';
-import type { InvokeRequest, InvokeResult } from '../../engine/src/services/lambda/types.ts';
-import type { LogEvent, LogSink } from '../../engine/src/services/logs/sink.ts';
+import { type CorsConfiguration, Engine } from '../../engine/src/index.ts';
 import { API_HOST } from './browser.fixture.ts';
 
 /**
- * The HTTP API the browser suite talks to, behind ONE factory so a second implementation (the full
- * engine deploying lib/TapStack.json) can replace this one without touching the tests.
- * This implementation: the real HttpApiService (real listener on 127.0.0.1) shaped like the
- * stack's API (one `$default` route, Lambda proxy 2.0, `$default` stage with an access log), with a
- * fake function that answers like functions/request-processor does.
+ * The HTTP API the browser suite talks to, behind ONE factory so the tests do not depend on how it
+ * is built. This implementation: a whole local cloud deploying a stack shaped like TapStack's API
+ * (one `$default` route, Lambda proxy 2.0, `$default` stage with an access log) whose inline
+ * function answers like functions/request-processor does and logs what it saw of each request.
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-cors.html
  */
 export interface ApiUnderTestOptions {
@@ -51,103 +43,157 @@ export interface ApiUnderTest {
   close(): Promise<void>;
 }
 
-/** The body the fake function answers with, as functions/request-processor does on success. */
+/** The body the function answers with, as functions/request-processor does on success. */
 export const SUCCESS_MESSAGE = 'Request processed successfully';
 
 const ACCESS_LOG_GROUP = 'browser-suite-access-logs';
+const FUNCTION_NAME = 'browser-suite-function';
 // The stack's access-log format, reduced to the fields the suite reads.
 const ACCESS_LOG_FORMAT =
   '{"requestId":"$context.requestId","httpMethod":"$context.httpMethod","path":"$context.path","status":"$context.status"}';
+/** Marks the function's log line that records one invocation. */
+const INVOCATION_MARK = 'INVOCATION ';
 
-/** Starts one HTTP API with the given CORS configuration; `close()` frees its port and data dir. */
-export const startApiUnderTest = async (options: ApiUnderTestOptions): Promise<ApiUnderTest> => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'browser-api-'));
-  const lambda = new RecordingFunction();
-  const logs = new AccessLogCapture();
-  const service = new HttpApiService({
-    dataDir,
-    clock: new RealClock(),
-    account: DEFAULT_ACCOUNT,
-    lambda,
-    logs,
-    metrics: discardMetrics,
-    // The suite reaches the API under a same-site name too, allowed as `--allow-host` would.
-    guard: { hostPolicy: new HostPolicy({ listenHost: '127.0.0.1', allowHosts: [API_HOST] }) },
-  });
-  try {
-    const { endpoint } = await deployApi(service, {
-      ...(options.cors ? { cors: options.cors } : {}),
-      stage: {
-        StageName: '$default',
-        AutoDeploy: true,
-        AccessLogSettings: {
-          DestinationArn: `arn:aws:logs:us-east-1:000000000000:log-group:${ACCESS_LOG_GROUP}`,
-          Format: ACCESS_LOG_FORMAT,
+/** Logs what it saw (names only) and answers 200 JSON without any CORS header of its own. */
+const FUNCTION_CODE = `exports.handler = async (event) => {
+  console.log(${JSON.stringify(INVOCATION_MARK)} + JSON.stringify({
+    method: event.requestContext.http.method,
+    path: event.rawPath,
+    headerNames: Object.keys(event.headers || {}),
+    cookieNames: (event.cookies || []).map((c) => c.split('=')[0].trim()),
+  }));
+  return {
+    statusCode: 200,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ message: ${JSON.stringify(SUCCESS_MESSAGE)}, requestId: event.requestContext.requestId, timestamp: new Date().toISOString() }),
+  };
+};`;
+
+function template(cors: CorsConfiguration | undefined): string {
+  return JSON.stringify({
+    Resources: {
+      Role: {
+        Type: 'AWS::IAM::Role',
+        Properties: {
+          AssumeRolePolicyDocument: {
+            Version: '2012-10-17',
+            Statement: [
+              { Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' },
+            ],
+          },
         },
       },
-    });
-    return {
-      url: endpoint,
-      invocations: async () => [...lambda.invocations],
-      requests: async () => logs.lines.map(parseAccessLogLine),
-      close: async () => {
-        await service.close();
-        rmSync(dataDir, { recursive: true, force: true });
+      Function: {
+        Type: 'AWS::Lambda::Function',
+        Properties: {
+          FunctionName: FUNCTION_NAME,
+          Runtime: 'nodejs22.x',
+          Handler: 'index.handler',
+          Role: { 'Fn::GetAtt': ['Role', 'Arn'] },
+          Code: { ZipFile: FUNCTION_CODE },
+        },
       },
+      AccessLogs: { Type: 'AWS::Logs::LogGroup', Properties: { LogGroupName: ACCESS_LOG_GROUP } },
+      Api: {
+        Type: 'AWS::ApiGatewayV2::Api',
+        Properties: {
+          Name: 'browser-suite',
+          ProtocolType: 'HTTP',
+          ...(cors ? { CorsConfiguration: cors } : {}),
+        },
+      },
+      Integration: {
+        Type: 'AWS::ApiGatewayV2::Integration',
+        Properties: {
+          ApiId: { Ref: 'Api' },
+          IntegrationType: 'AWS_PROXY',
+          IntegrationUri: { 'Fn::GetAtt': ['Function', 'Arn'] },
+          PayloadFormatVersion: '2.0',
+        },
+      },
+      Route: {
+        Type: 'AWS::ApiGatewayV2::Route',
+        Properties: {
+          ApiId: { Ref: 'Api' },
+          RouteKey: '$default',
+          Target: { 'Fn::Sub': 'integrations/${Integration}' },
+        },
+      },
+      Stage: {
+        Type: 'AWS::ApiGatewayV2::Stage',
+        Properties: {
+          ApiId: { Ref: 'Api' },
+          StageName: '$default',
+          AutoDeploy: true,
+          AccessLogSettings: {
+            DestinationArn: { 'Fn::GetAtt': ['AccessLogs', 'Arn'] },
+            Format: ACCESS_LOG_FORMAT,
+          },
+        },
+      },
+      Permission: {
+        Type: 'AWS::Lambda::Permission',
+        Properties: {
+          Action: 'lambda:InvokeFunction',
+          FunctionName: { Ref: 'Function' },
+          Principal: 'apigateway.amazonaws.com',
+          SourceArn: {
+            'Fn::Sub': 'arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${Api}/*',
+          },
+        },
+      },
+    },
+    Outputs: { Url: { Value: { 'Fn::GetAtt': ['Api', 'ApiEndpoint'] } } },
+  });
+}
+
+/** Starts one HTTP API with the given CORS configuration; `close()` frees its ports and data dir. */
+export const startApiUnderTest = async (options: ApiUnderTestOptions): Promise<ApiUnderTest> => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'browser-api-'));
+  // The suite reaches the API under a same-site name too, allowed as `--allow-host` does.
+  const engine = await Engine.start({
+    dataDir,
+    port: 0,
+    apiBasePort: 0,
+    allowHosts: [API_HOST],
+    onWarning: () => {},
+  });
+  const close = async (): Promise<void> => {
+    await engine.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    const deployed = await engine.deploy({
+      stackName: 'browser-suite',
+      templateBody: template(options.cors),
+    });
+    const url = deployed.stack.outputs.find((o) => o.outputKey === 'Url')?.outputValue;
+    if (!url)
+      throw new Error(`the browser suite's stack has no Url output (status ${deployed.stack.status})`);
+    const lines = async (group: string): Promise<string[]> => {
+      if (!engine.services.logs.hasLogGroup(group)) return [];
+      const events = await engine.services.logs.filterLogEvents({ logGroupName: group });
+      return events
+        .sort((a, b) => a.timestamp - b.timestamp || a.ingestionTime - b.ingestionTime)
+        .map((e) => e.message);
+    };
+    return {
+      url: url.replace(/\/$/, ''),
+      invocations: async () =>
+        (await lines(`/aws/lambda/${FUNCTION_NAME}`))
+          .filter((line) => line.includes(INVOCATION_MARK))
+          .map(
+            (line) =>
+              JSON.parse(line.slice(line.indexOf(INVOCATION_MARK) + INVOCATION_MARK.length)) as Invocation,
+          ),
+      requests: async () => (await lines(ACCESS_LOG_GROUP)).map(parseAccessLogLine),
+      close,
     };
   } catch (error) {
-    await service.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await close();
     throw error;
   }
 };
-
-interface EventShape {
-  readonly rawPath?: string;
-  readonly headers?: Readonly<Record<string, string>>;
-  readonly cookies?: readonly string[];
-  readonly requestContext?: { readonly requestId?: string; readonly http?: { readonly method?: string } };
-}
-
-/** Records each invocation and answers 200 JSON without any CORS header of its own. */
-class RecordingFunction implements LambdaInvoker {
-  readonly invocations: Invocation[] = [];
-
-  async invoke(request: InvokeRequest): Promise<InvokeResult> {
-    const event = JSON.parse(request.payload) as EventShape;
-    this.invocations.push({
-      method: event.requestContext?.http?.method ?? '',
-      path: event.rawPath ?? '',
-      headerNames: Object.keys(event.headers ?? {}),
-      cookieNames: (event.cookies ?? []).map((c) => (c.split('=')[0] ?? '').trim()),
-    });
-    const response = {
-      statusCode: 200,
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        message: SUCCESS_MESSAGE,
-        requestId: event.requestContext?.requestId,
-        timestamp: new Date().toISOString(),
-      }),
-    };
-    return {
-      statusCode: 200,
-      payload: JSON.stringify(response),
-      requestId: `fn-${this.invocations.length}`,
-      executedVersion: '$LATEST',
-    };
-  }
-}
-
-class AccessLogCapture implements LogSink {
-  readonly lines: string[] = [];
-  putLogEvents(logGroupName: string, _stream: string, events: readonly LogEvent[]): void {
-    if (logGroupName !== ACCESS_LOG_GROUP) return;
-    for (const event of events) this.lines.push(event.message);
-  }
-}
-
-const discardMetrics: MetricSink = { putMetric: () => undefined };
 
 /** Reads one access-log line written with the stack's JSON format (keys httpMethod, path, status). */
 export const parseAccessLogLine = (line: string): SeenRequest => {
