@@ -101,7 +101,7 @@ export class Engine {
     readonly stateCheck: StateCheck,
     /** Free space on the data directory's disk (`up` warns from it; writes stop under its floor). */
     readonly disk: DiskGuard,
-    /** What holds something open, in start order; close() stops it in reverse. */
+    /** What holds something open, each part after what it uses; close() stops them last to first. */
     private readonly parts: StartedParts,
   ) {}
 
@@ -271,13 +271,13 @@ export class Engine {
     return { url: `${this.endpointUrl}${CONSOLE_PREFIX}/`, server };
   }
 
-  /** Stops listeners, timers and workers (the last started first) and flushes state; data stays for the next start. */
+  /** Stops listeners, timers and workers, each before what it uses, and flushes state; data stays for the next start. */
   async close(): Promise<void> {
     const failures = await this.parts.stopAll();
     if (failures.length > 0) throw new AggregateError(failures, failures.map((f) => f.message).join('; '));
   }
 
-  /** The parts that are running, in start order (close() stops them in reverse). */
+  /** The parts that are running; close() stops them from the last to the first. */
   startedParts(): string[] {
     return this.parts.names();
   }
