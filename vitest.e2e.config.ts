@@ -1,5 +1,5 @@
 import { defineConfig, mergeConfig } from 'vitest/config';
-import { LOCAL_ONLY_FILES, onAws } from './test/support/target.ts';
+import { LOCAL_ONLY_FILES, onAws } from './test/support/target.fixture.ts';
 import base from './vitest.config.ts';
 
 // The end-to-end suite (`npm run test:e2e`): against the local cloud by default, against a stack

@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { apiEvent } from '../functions/request-processor/src/test-events.ts';
+import { apiEvent } from '../functions/request-processor/src/events.fixture.ts';
 import { readTemplateFunction } from './template-function.ts';
 
 const dynamoUrl = process.argv[2];

@@ -5,53 +5,34 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONSOLE_PREFIX, type ConsoleServer, createConsole } from './console/index.ts';
-import { StackDeployer } from './deploy/stack-deployer.ts';
+import type { StackDeployer } from './deploy/stack-deployer.ts';
 import type { DeployResult, StackEvent } from './deploy/types.ts';
 import { AwsEndpoint, type ServiceEntry, type SigningName } from './edge/index.ts';
 import { HostPolicy } from './net/host-allowlist.ts';
 import type { ListenerLimits } from './net/listener-guard.ts';
-import type { CallerIdentity } from './protocol/operation.ts';
-import { allProviders } from './providers/all-providers.ts';
 import { type AccountContext, DEFAULT_ACCOUNT } from './runtime/account.ts';
 import { type Clock, RealClock } from './runtime/clock.ts';
 import { UsageSampler } from './runtime/data-usage.ts';
 import { DiskGuard, type DiskGuardOptions } from './runtime/disk-space.ts';
-import { CloudFormationService } from './services/cloudformation/index.ts';
-import { CloudWatchService } from './services/cloudwatch/index.ts';
-import { DynamoDbService } from './services/dynamodb/service.ts';
+import type { CloudFormationService } from './services/cloudformation/index.ts';
 import { EventsService } from './services/events/index.ts';
-import { FirehoseService } from './services/firehose/service.ts';
 import { HttpApiService } from './services/http-api/index.ts';
-import { IamService } from './services/iam/index.ts';
 import { LambdaService } from './services/lambda/index.ts';
-import { type LogSink, LogsService } from './services/logs/index.ts';
-import { S3Service } from './services/s3/index.ts';
-import { SnsService } from './services/sns/index.ts';
-import { SqsService } from './services/sqs/index.ts';
-import { bucketPolicyEvaluator } from './wiring/bucket-policy.ts';
+import { type EngineSettings, openDataServices, startDataServices } from './wiring/data-services.ts';
 import { withDiskFloor } from './wiring/disk-floor-hooks.ts';
 import type { EngineServices } from './wiring/engine-services.ts';
-import { executeApiRewriter } from './wiring/execute-api-output.ts';
+import { eventsDeadLetters } from './wiring/events-dead-letters.ts';
+import { functionLogSink } from './wiring/function-log-sink.ts';
+import { authorizeCaller, identifyCaller } from './wiring/iam-callers.ts';
+import { lambdaDeadLetters } from './wiring/lambda-dead-letters.ts';
+import { lambdaRoleCredentials } from './wiring/lambda-role-credentials.ts';
 import { deployThroughApi } from './wiring/local-deploy.ts';
-import { composeRewriters, localUrlRewriter } from './wiring/local-url-output.ts';
 import { resumeDeploys } from './wiring/resume-deploys.ts';
 import { buildServiceMap } from './wiring/service-map.ts';
-import { stackControlOf } from './wiring/stack-control.ts';
 import { stackReaderOf } from './wiring/stack-reader.ts';
+import { openStacks } from './wiring/stacks.ts';
+import { StartedParts } from './wiring/started-parts.ts';
 import { checkStackState, explainStartFailure, type StateCheck } from './wiring/state-check/index.ts';
-
-/**
- * Function output never fails an invocation: Lambda creates a function's missing log group (with
- * the usual basic-execution permissions), so the engine does the same instead of refusing the write.
- */
-function functionLogSink(logs: LogsService): LogSink {
-  return {
-    putLogEvents(group, stream, events) {
-      if (!logs.hasLogGroup(group)) logs.createLogGroup({ logGroupName: group });
-      logs.putLogEvents(group, stream, events);
-    },
-  };
-}
 
 export interface EngineOptions {
   /** Where every service keeps its state and data (created private to the user). */
@@ -91,7 +72,7 @@ export interface EngineOptions {
   /** Extra Host names (`--allow-host`) and origins (`--allow-origin`) every listener accepts. */
   readonly allowHosts?: readonly string[];
   readonly allowOrigins?: readonly string[];
-  /** Timeouts and connection cap of every listener; default from net/listener-guard.ts. */
+  /** Timeouts and connection cap of every listener; default from listener-guard.ts. */
   readonly listenerLimits?: ListenerLimits;
 }
 
@@ -120,151 +101,67 @@ export class Engine {
     readonly stateCheck: StateCheck,
     /** Free space on the data directory's disk (`up` warns from it; writes stop under its floor). */
     readonly disk: DiskGuard,
+    /** What holds something open, each part after what it uses; close() stops them last to first. */
+    private readonly parts: StartedParts,
   ) {}
 
   static async start(options: EngineOptions): Promise<Engine> {
     // A failure part-way (a corrupt state file is read by a constructor) must not leave the
     // endpoint listening or the store open: the caller gets the error and a process that can exit.
-    const undo: Array<() => unknown> = [];
+    const parts = new StartedParts();
     try {
-      return await Engine.open(options, undo);
+      return await Engine.open(options, parts);
     } catch (error) {
-      for (const step of undo.reverse()) {
-        try {
-          await step();
-        } catch {
-          // Keep undoing; the original error is the one to report.
-        }
-      }
+      // Failures while stopping are dropped: the start's own error is the one to report.
+      await parts.stopAll();
       throw explainStartFailure(error, options.dataDir);
     }
   }
 
-  private static async open(options: EngineOptions, undo: Array<() => unknown>): Promise<Engine> {
+  /**
+   * Builds the services, checks the stored state against the stacks, then starts the services'
+   * work, registering each part's stop in `parts` as it starts. The AWS endpoint listens early
+   * (its URL goes into queue URLs and the functions' environment) and serves once the check passed.
+   */
+  private static async open(options: EngineOptions, parts: StartedParts): Promise<Engine> {
     const account = options.account ?? DEFAULT_ACCOUNT;
     const clock = options.clock ?? new RealClock();
     const host = options.host ?? '127.0.0.1';
     const warn = options.onWarning ?? ((message: string) => console.error(`[tapstack] ${message}`));
-    const hostPolicy = new HostPolicy({
-      listenHost: host,
-      allowHosts: options.allowHosts ?? [],
-      allowOrigins: options.allowOrigins ?? [],
-    });
-    const guard = {
-      hostPolicy,
-      onWarning: warn,
-      ...(options.listenerLimits ? { limits: options.listenerLimits } : {}),
-    };
-    mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
-    const dir = (name: string): string => {
-      const path = join(options.dataDir, name);
-      mkdirSync(path, { recursive: true, mode: 0o700 });
-      return path;
-    };
-
-    // The endpoint's URL is needed by SQS queue URLs and the functions' AWS_ENDPOINT_URL, and the
-    // endpoint needs the services: the map is filled after the services exist, before any request.
-    const serviceMap: { -readonly [name in SigningName]?: ServiceEntry } = {};
-    const iam = new IamService({ dataDir: dir('iam'), account, clock });
-    // Keys the IAM service issued are role sessions; an `ASIA…` key it never issued is treated as a
-    // session too, so the IAM check refuses it ("security token invalid") instead of granting root.
-    const identify = (accessKeyId: string): CallerIdentity => {
-      const identity = iam.identify(accessKeyId);
-      if (identity.kind === 'root') return { accessKeyId, kind: 'root' };
-      return identity.kind === 'role'
-        ? { accessKeyId, kind: 'role', roleArn: identity.roleArn, sessionName: identity.sessionName }
-        : { accessKeyId, kind: 'role' };
+    const guard = listenerGuard(options, host, warn);
+    const dir = dataDirectories(options.dataDir);
+    const settings: EngineSettings = {
+      account,
+      clock,
+      warn,
+      dir,
+      ...(options.retentionScale ? { retentionScale: options.retentionScale } : {}),
     };
     const endpointHolder = { url: '' };
     const disk = new DiskGuard({ ...options.disk, path: options.dataDir });
-    const dynamodb = await DynamoDbService.open({
-      dataDir: dir('dynamodb'),
-      clock,
-      account,
-      onBackgroundError: (e) => warn(`DynamoDB TTL sweep failed: ${String(e)}`),
-    });
-    undo.push(() => dynamodb.close());
 
-    const sns: SnsService = new SnsService({
-      dataDir: dir('sns'),
-      clock,
-      account,
-      sendToQueue: async (queueArn, body) => {
-        sqs.sendMessageToArn(queueArn, { MessageBody: body });
-      },
-    });
-    const cloudwatch = new CloudWatchService({
-      dataDir: dir('cloudwatch'),
-      clock,
-      account,
-      publish: async (topicArn, subject, message) => {
-        await sns.publish({ topicArn, subject, message });
-      },
-    });
-    const s3 = new S3Service({
-      dataDir: dir('s3'),
-      clock,
-      account,
-      evaluateBucketPolicy: bucketPolicyEvaluator,
-      ...(options.retentionScale ? { retentionScale: options.retentionScale } : {}),
-    });
-    const sqs: SqsService = new SqsService({
-      dataDir: dir('sqs'),
-      clock,
-      account,
-      endpointUrl: () => endpointHolder.url,
-      metrics: cloudwatch,
-    });
-    const firehose = new FirehoseService({ dataDir: dir('firehose'), clock, account, s3 });
-    const logs = new LogsService({
-      dataDir: dir('logs'),
-      clock,
-      account,
-      deliver: async (destinationArn, data) => {
-        if (!destinationArn.includes(':firehose:'))
-          throw new Error(`subscription destination ${destinationArn} is not a Firehose stream`);
-        firehose.putRecord(destinationArn.slice(destinationArn.lastIndexOf('/') + 1), data, {
-          fromCloudWatchLogs: true,
-        });
-      },
-      ...(options.retentionScale ? { retentionScale: options.retentionScale } : {}),
-      onDeliveryError: (arn, error) =>
-        warn(`log subscription delivery to ${arn} failed: ${(error as Error).message}`),
-    });
+    const data = await openDataServices(settings, () => endpointHolder.url, parts);
+    const { iam, sns, cloudwatch, sqs, logs } = data;
 
+    // The endpoint listens before the services that need its URL exist; it serves once the map is
+    // filled below, before start() returns (until then every service is unknown to it).
+    const serviceMap: { -readonly [name in SigningName]?: ServiceEntry } = {};
     const endpoint = new AwsEndpoint({
       host,
       port: options.port ?? 4566,
       account,
-      // Filled in below, before start() returns: the endpoint must listen first so its URL can be
-      // given to the services (queue URLs, the functions' AWS_ENDPOINT_URL).
       services: serviceMap,
       ...guard,
-      identify,
+      identify: identifyCaller(iam),
       secretFor: (key) => iam.secretFor(key),
-      authorize: (caller, action, resource) => {
-        if (caller.kind !== 'role') return { allowed: true };
-        // A session key the IAM service never issued (no role): refused, never granted as root.
-        if (!caller.roleArn)
-          return iam.authorize({ kind: 'unknown', accessKeyId: caller.accessKeyId }, action, resource);
-        return iam.authorize(
-          {
-            kind: 'role',
-            roleArn: caller.roleArn,
-            roleName: caller.roleArn.slice(caller.roleArn.lastIndexOf('/') + 1),
-            sessionName: caller.sessionName ?? 'session',
-          },
-          action,
-          resource,
-        );
-      },
+      authorize: authorizeCaller(iam),
       onInternalError: (error, requestId) =>
         warn(
           `internal error behind a 500 (request id ${requestId}): ${(error as Error).stack ?? String(error)}`,
         ),
     });
+    parts.started('AWS endpoint', () => endpoint.close());
     endpointHolder.url = (await endpoint.start()).url;
-    undo.push(() => endpoint.close());
 
     const lambda = new LambdaService({
       dataDir: dir('lambda'),
@@ -273,27 +170,11 @@ export class Engine {
       logs: functionLogSink(logs),
       metrics: cloudwatch,
       endpointUrl: endpointHolder.url,
-      credentialsFor: (roleArn) =>
-        iam.issueCredentials(roleArn, roleArn.slice(roleArn.lastIndexOf('/') + 1).slice(0, 64), {
-          assumedBy: 'lambda.amazonaws.com',
-        }),
-      deadLetter: async (targetArn, message) => {
-        if (targetArn.includes(':sns:')) {
-          await sns.publish({ topicArn: targetArn, message: message.body });
-          return;
-        }
-        sqs.sendMessageToArn(targetArn, {
-          MessageBody: message.body,
-          MessageAttributes: {
-            RequestID: { DataType: 'String', StringValue: message.attributes.RequestID },
-            ErrorCode: { DataType: 'Number', StringValue: message.attributes.ErrorCode },
-            ErrorMessage: { DataType: 'String', StringValue: message.attributes.ErrorMessage },
-          },
-        });
-      },
+      credentialsFor: lambdaRoleCredentials(iam),
+      deadLetter: lambdaDeadLetters(sns, sqs),
       ...(options.lambdaHosts === undefined ? {} : { hosts: options.lambdaHosts }),
     });
-    undo.push(() => lambda.close());
+    parts.started('Lambda', () => lambda.close());
     const httpApi = new HttpApiService({
       dataDir: dir('http-api'),
       clock,
@@ -315,49 +196,10 @@ export class Engine {
       },
       onTargetError: (rule, target, error) =>
         warn(`rule ${rule} could not invoke target ${target}: ${(error as Error).message}`),
-      deadLetter: async (queueArn, body, attributes) => {
-        sqs.sendMessageToArn(queueArn, {
-          MessageBody: body,
-          MessageAttributes: Object.fromEntries(
-            Object.entries(attributes).map(([name, value]) => [
-              name,
-              { DataType: 'String', StringValue: value },
-            ]),
-          ),
-        });
-      },
+      deadLetter: eventsDeadLetters(sqs),
     });
-    const services: EngineServices = {
-      iam,
-      logs,
-      cloudwatch,
-      sns,
-      dynamodb,
-      s3,
-      sqs,
-      firehose,
-      lambda,
-      httpApi,
-      events,
-    };
-    const deployer = new StackDeployer({
-      statePath: join(dir('cloudformation'), 'stacks.json'),
-      registry: allProviders(services),
-      account,
-      clock,
-      rewriteOutput: composeRewriters(executeApiRewriter(httpApi), localUrlRewriter(httpApi, sqs)),
-    });
-    const cloudFormation = new CloudFormationService({
-      reader: stackReaderOf(deployer),
-      control: stackControlOf(
-        deployer,
-        (bucket, key) => s3.getObject({ bucket, key }).body.toString('utf8'),
-        account,
-      ),
-      statePath: join(dir('cloudformation'), 'api.json'),
-      now: () => clock.now(),
-      onBackgroundError: (e) => warn(`stack operation failed: ${(e as Error).stack ?? String(e)}`),
-    });
+    const services: EngineServices = { ...data, lambda, httpApi, events };
+    const { deployer, cloudFormation } = openStacks(services, settings);
     const stateCheck = await checkStackState(options, deployer, services, clock);
     Object.assign(
       serviceMap,
@@ -366,32 +208,24 @@ export class Engine {
         disk,
       ),
     );
+    // Only now, once the state check passed: a refused start leaves every file as it was.
+    await startDataServices(data, parts);
+    // Lambda writes to Logs and CloudWatch and the endpoint serves every service: both stop
+    // first, the endpoint before Lambda (no request through it reaches a closed Lambda).
+    parts.nowUses('Lambda');
+    parts.nowUses('AWS endpoint');
 
-    undo.push(
-      () => logs.close(),
-      () => s3.stop(),
-      () => sqs.stop(),
-      () => firehose.stop(),
-    );
-    undo.push(
-      () => cloudwatch.close(),
-      () => httpApi.close(),
-      () => events.close(),
-    );
-    await logs.start();
-    s3.start();
-    sqs.start();
-    firehose.start();
-    cloudwatch.start();
+    parts.started('HTTP API listeners', () => httpApi.close());
     await httpApi.start();
+    parts.started('EventBridge schedules', () => events.close());
     await events.start();
     await resumeDeploys(deployer, options.onStackEvent, warn);
     const usage = new UsageSampler(options.dataDir, (e) =>
       warn(`data directory size sample failed: ${String(e)}`),
     );
     usage.start();
-    undo.push(() => usage.stop());
-    const engine = new Engine(
+    parts.started('data directory size sampler', () => usage.stop());
+    return new Engine(
       services,
       deployer,
       endpoint,
@@ -400,9 +234,8 @@ export class Engine {
       cloudFormation,
       stateCheck,
       disk,
+      parts,
     );
-    engine.usage = usage;
-    return engine;
   }
 
   /**
@@ -412,9 +245,6 @@ export class Engine {
   deploy(request: DeployRequest): Promise<DeployResult> {
     return deployThroughApi(this.cloudFormation, request);
   }
-
-  /** Samples the data directory's size for `tapstack status` (set once started). */
-  private usage: UsageSampler | undefined;
 
   /**
    * Serves the console for `stackName` on the AWS endpoint's port under /_console/; returns its URL.
@@ -436,24 +266,43 @@ export class Engine {
       },
     });
     this.console = server;
+    this.parts.started('console', () => server.close());
     this.endpoint.mount(CONSOLE_PREFIX, (req, res) => server.handle(req, res));
     return { url: `${this.endpointUrl}${CONSOLE_PREFIX}/`, server };
   }
 
-  /** Stops listeners, timers and workers and flushes state; data stays for the next start. */
+  /** Stops listeners, timers and workers, each before what it uses, and flushes state; data stays for the next start. */
   async close(): Promise<void> {
-    this.console?.close();
-    this.usage?.stop();
-    const { events, httpApi, lambda, cloudwatch, firehose, sqs, s3, logs, dynamodb } = this.services;
-    events.close();
-    await this.endpoint.close();
-    await httpApi.close();
-    await lambda.close();
-    cloudwatch.close();
-    firehose.stop();
-    sqs.stop();
-    s3.stop();
-    await logs.close();
-    await dynamodb.close();
+    const failures = await this.parts.stopAll();
+    if (failures.length > 0) throw new AggregateError(failures, failures.map((f) => f.message).join('; '));
   }
+
+  /** The parts that are running; close() stops them from the last to the first. */
+  startedParts(): string[] {
+    return this.parts.names();
+  }
+}
+
+/** The options every listener (the endpoint, each HTTP API) is guarded with. */
+function listenerGuard(options: EngineOptions, host: string, warn: (message: string) => void) {
+  const hostPolicy = new HostPolicy({
+    listenHost: host,
+    allowHosts: options.allowHosts ?? [],
+    allowOrigins: options.allowOrigins ?? [],
+  });
+  return {
+    hostPolicy,
+    onWarning: warn,
+    ...(options.listenerLimits ? { limits: options.listenerLimits } : {}),
+  };
+}
+
+/** Creates the data directory (private to the user) and returns a maker of its per-service folders. */
+function dataDirectories(dataDir: string): (name: string) => string {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  return (name) => {
+    const path = join(dataDir, name);
+    mkdirSync(path, { recursive: true, mode: 0o700 });
+    return path;
+  };
 }

@@ -14,6 +14,10 @@ export { type Clock, RealClock, VirtualClock } from './runtime/clock.ts';
 export { baselineSample, measureDataDir, readUsageSamples, type UsageSample } from './runtime/data-usage.ts';
 export { formatBytes, parseBytes } from './runtime/disk-space.ts';
 export { DamagedStateFileError } from './runtime/state-file-error.ts';
+/** The DynamoDB service on its own, as the benchmark's in-process baseline runs it. */
+export { DynamoDbService, tablePropertiesToCreateTable } from './services/dynamodb/index.ts';
+/** An HTTP API's CORS settings, as AWS::ApiGatewayV2::Api's CorsConfiguration declares them. */
+export type { CorsConfiguration } from './services/http-api/index.ts';
 export { zipSource } from './services/lambda/code-package.ts';
 export { parseTemplate } from './template/parse-template.ts';
 export type { EngineServices } from './wiring/engine-services.ts';

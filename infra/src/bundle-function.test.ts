@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundleFunction, FUNCTION_ENTRY } from './bundle-function.ts';
-import { synthTapStack } from './test-support.ts';
+import { synthTapStack } from './tap-stack.fixture.ts';
 
 /** Loads CommonJS source the way Lambda loads index.js, recording what it requires. */
 function loadCommonJs(

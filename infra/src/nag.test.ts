@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createApp, nagPacks } from './app.ts';
-import { FIXTURE_CODE } from './test-support.ts';
+import { FIXTURE_CODE } from './tap-stack.fixture.ts';
 
 describe('cdk-nag', () => {
   it('finds no unacknowledged AwsSolutions or Serverless error or warning', () => {

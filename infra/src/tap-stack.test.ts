@@ -1,7 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { LOG_RETENTION_DAYS } from './stack-parameters.ts';
-import { resourcesOfType, synthTapStack } from './test-support.ts';
+import { resourcesOfType, synthTapStack } from './tap-stack.fixture.ts';
 
 const { template } = synthTapStack();
 const json = template.toJSON() as {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkChromium } from './browser-support.ts';
+import { checkChromium } from './browser.fixture.ts';
 
 describe('checkChromium', () => {
   it('runs the browser suite when the executable exists', () => {

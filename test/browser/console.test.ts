@@ -9,14 +9,14 @@ import { CloudWatchClient, DescribeAlarmsCommand } from '@aws-sdk/client-cloudwa
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { VirtualClock } from '../../engine/src/runtime/clock.ts';
+import { VirtualClock } from '../../engine/src/index.ts';
 import {
   committedTemplate,
   type LocalCloud,
   postJson,
   STACK_NAME,
   startLocalCloud,
-} from '../support/local-cloud.ts';
+} from '../support/local-cloud.fixture.ts';
 import {
   brokenTableTemplate,
   DAY,
@@ -26,10 +26,10 @@ import {
   scheduledItems,
   waitFor,
   waitForReports,
-} from '../support/virtual-time-helpers.ts';
-import { checkChromium, launchChromium, type PageServer, startPageServer } from './browser-support.ts';
-import { recordRequests, runAxe, screenshot, serious } from './console-support.ts';
-import { PagePool, pageFetch } from './page-fetch.ts';
+} from '../support/virtual-time.fixture.ts';
+import { checkChromium, launchChromium, type PageServer, startPageServer } from './browser.fixture.ts';
+import { recordRequests, runAxe, screenshot, serious } from './console.fixture.ts';
+import { PagePool, pageFetch } from './page-fetch.fixture.ts';
 
 const chromiumCheck = checkChromium();
 if (!chromiumCheck.run) console.warn(`[test/browser] SKIPPED: ${chromiumCheck.reason}`);

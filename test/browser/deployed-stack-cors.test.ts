@@ -5,9 +5,9 @@
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalCloud, startLocalCloud, TABLE_NAME } from '../support/local-cloud.ts';
-import { checkChromium, launchChromium, type PageServer, startPageServer } from './browser-support.ts';
-import { PagePool, pageFetch } from './page-fetch.ts';
+import { type LocalCloud, startLocalCloud, TABLE_NAME } from '../support/local-cloud.fixture.ts';
+import { checkChromium, launchChromium, type PageServer, startPageServer } from './browser.fixture.ts';
+import { PagePool, pageFetch } from './page-fetch.fixture.ts';
 
 const chromiumCheck = checkChromium();
 

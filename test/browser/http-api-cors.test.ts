@@ -1,15 +1,15 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { CorsConfiguration } from '../../engine/src/services/http-api/index.ts';
-import { type ApiUnderTest, SUCCESS_MESSAGE, startApiUnderTest } from './api-under-test.ts';
+import type { CorsConfiguration } from '../../engine/src/index.ts';
+import { type ApiUnderTest, SUCCESS_MESSAGE, startApiUnderTest } from './api-under-test.fixture.ts';
 import {
   API_HOST,
   checkChromium,
   launchChromium,
   type PageServer,
   startPageServer,
-} from './browser-support.ts';
-import { PagePool, pageFetch, WAIT_MS } from './page-fetch.ts';
+} from './browser.fixture.ts';
+import { PagePool, pageFetch, WAIT_MS } from './page-fetch.fixture.ts';
 
 /**
  * CORS of the local HTTP API as a real browser enforces it: pages on another origin call the API

@@ -12,17 +12,17 @@ import { GetObjectCommand, ListObjectVersionsCommand, PutObjectCommand } from '@
 import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { presignUrl } from '../hardening/support/presign.ts';
-import { tableSnapshot } from '../hardening/support/table.ts';
-import { type LocalCloud, startLocalCloud, TABLE_NAME } from '../support/local-cloud.ts';
+import { presignUrl } from '../hardening/support/presign.fixture.ts';
+import { tableSnapshot } from '../hardening/support/table.fixture.ts';
+import { type LocalCloud, startLocalCloud, TABLE_NAME } from '../support/local-cloud.fixture.ts';
 import {
   API_HOST,
   checkChromium,
   launchChromium,
   type PageServer,
   startPageServer,
-} from './browser-support.ts';
-import { PagePool, pageFetch, WAIT_MS } from './page-fetch.ts';
+} from './browser.fixture.ts';
+import { PagePool, pageFetch, WAIT_MS } from './page-fetch.fixture.ts';
 
 const chromiumCheck = checkChromium();
 if (!chromiumCheck.run && chromiumCheck.fail) throw new Error(chromiumCheck.reason);

@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exited, type RunningCloud, startCliCloud } from '../support/cli-process.ts';
-import { inBatches, upUntilKilled } from '../support/kill-points.ts';
-import { TABLE_NAME } from '../support/local-cloud.ts';
-import { census, isStored, type StackCensus } from '../support/stack-census.ts';
+import { exited, type RunningCloud, startCliCloud } from '../support/cli-process.fixture.ts';
+import { inBatches, upUntilKilled } from '../support/kill-points.fixture.ts';
+import { TABLE_NAME } from '../support/local-cloud.fixture.ts';
+import { census, isStored, type StackCensus } from '../support/stack-census.fixture.ts';
 
 const dirs: string[] = [];
 afterAll(() => {

@@ -11,7 +11,7 @@ import { createInterface } from 'node:readline';
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postJson } from '../support/local-cloud.ts';
+import { postJson } from '../support/local-cloud.fixture.ts';
 
 const REPO = resolve('.');
 let project: string;

@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { LOCAL_ONLY_FILES } from '../support/target.ts';
+import { LOCAL_ONLY_FILES } from '../support/target.fixture.ts';
 
 const E2E = readdirSync('test/local-cloud')
   .filter((f) => f.endsWith('.test.ts'))

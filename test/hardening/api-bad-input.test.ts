@@ -6,9 +6,9 @@
  */
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalCloud, postJson, startLocalCloud } from '../support/local-cloud.ts';
-import { buildRequest, type RawResponse, rawRequest } from './support/raw-http.ts';
-import { addedItems, lostOrChanged, type StoredItem, tableSnapshot } from './support/table.ts';
+import { type LocalCloud, postJson, startLocalCloud } from '../support/local-cloud.fixture.ts';
+import { buildRequest, type RawResponse, rawRequest } from './support/raw-http.fixture.ts';
+import { addedItems, lostOrChanged, type StoredItem, tableSnapshot } from './support/table.fixture.ts';
 
 const TEN_MB = 10 * 1024 * 1024;
 const INTERNAL = { message: 'Internal Server Error' };

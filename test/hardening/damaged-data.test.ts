@@ -21,9 +21,9 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { DeleteTableCommand, DescribeTimeToLiveCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postJson, TABLE_NAME } from '../support/local-cloud.ts';
-import { ensureCliBuilt, exited, type RunningCloud, runCli, startCliCloud } from './support/cli.ts';
-import { tableSnapshot } from './support/table.ts';
+import { postJson, TABLE_NAME } from '../support/local-cloud.fixture.ts';
+import { ensureCliBuilt, exited, type RunningCloud, runCli, startCliCloud } from './support/cli.fixture.ts';
+import { tableSnapshot } from './support/table.fixture.ts';
 
 const FUNCTION = 'serverless-infrastructure-request-processor';
 const STACK = 'of stack serverless-infrastructure';

@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { type LocalCloud, startLocalCloud, TABLE_NAME } from '../support/local-cloud.ts';
-import { ensureCliBuilt, runCli } from './support/cli.ts';
+import { type LocalCloud, startLocalCloud, TABLE_NAME } from '../support/local-cloud.fixture.ts';
+import { ensureCliBuilt, runCli } from './support/cli.fixture.ts';
 
 const run = (command: string, args: string[]): boolean => {
   try {

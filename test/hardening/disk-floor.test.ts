@@ -9,9 +9,9 @@ import { DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalCloud, postJson, startLocalCloud, TABLE_NAME } from '../support/local-cloud.ts';
-import { ensureCliBuilt, exited, startCliCloud } from './support/cli.ts';
-import { tableSnapshot } from './support/table.ts';
+import { type LocalCloud, postJson, startLocalCloud, TABLE_NAME } from '../support/local-cloud.fixture.ts';
+import { ensureCliBuilt, exited, startCliCloud } from './support/cli.fixture.ts';
+import { tableSnapshot } from './support/table.fixture.ts';
 
 const GB = 1024 ** 3;
 const MB = 1024 ** 2;

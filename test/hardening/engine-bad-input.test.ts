@@ -14,9 +14,9 @@ import {
   STACK_NAME,
   startLocalCloud,
   TABLE_NAME,
-} from '../support/local-cloud.ts';
-import { ensureCliBuilt, exited, runCli, startCliCloud } from './support/cli.ts';
-import { tableSnapshot } from './support/table.ts';
+} from '../support/local-cloud.fixture.ts';
+import { ensureCliBuilt, exited, runCli, startCliCloud } from './support/cli.fixture.ts';
+import { tableSnapshot } from './support/table.fixture.ts';
 
 let cloud: LocalCloud;
 let firstId: string;

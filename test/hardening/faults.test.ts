@@ -9,10 +9,10 @@ import { ListStackResourcesCommand } from '@aws-sdk/client-cloudformation';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalCloud, postJson, startLocalCloud } from '../support/local-cloud.ts';
-import { ensureCliBuilt, exited, type RunningCloud, startCliCloud } from './support/cli.ts';
-import { CRASH_STACK, crashStackTemplate } from './support/crash-stack.ts';
-import { lostOrChanged, tableSnapshot } from './support/table.ts';
+import { type LocalCloud, postJson, startLocalCloud } from '../support/local-cloud.fixture.ts';
+import { ensureCliBuilt, exited, type RunningCloud, startCliCloud } from './support/cli.fixture.ts';
+import { CRASH_STACK, crashStackTemplate } from './support/crash-stack.fixture.ts';
+import { lostOrChanged, tableSnapshot } from './support/table.fixture.ts';
 
 type DynamoCall = LocalCloud['engine']['services']['dynamodb']['call'];
 

@@ -6,10 +6,10 @@
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { ListObjectVersionsCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalCloud, startLocalCloud, TABLE_NAME } from '../support/local-cloud.ts';
-import { presignUrl } from './support/presign.ts';
-import { httpText, rawRequest } from './support/raw-socket.ts';
-import { tableSnapshot } from './support/table.ts';
+import { type LocalCloud, startLocalCloud, TABLE_NAME } from '../support/local-cloud.fixture.ts';
+import { presignUrl } from './support/presign.fixture.ts';
+import { httpText, rawRequest } from './support/raw-socket.fixture.ts';
+import { tableSnapshot } from './support/table.fixture.ts';
 
 let cloud: LocalCloud;
 let endpointHost: string;

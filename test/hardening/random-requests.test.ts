@@ -7,9 +7,9 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalCloud, postJson, startLocalCloud } from '../support/local-cloud.ts';
-import { rawRequest } from './support/raw-http.ts';
-import { lostOrChanged, tableSnapshot } from './support/table.ts';
+import { type LocalCloud, postJson, startLocalCloud } from '../support/local-cloud.fixture.ts';
+import { rawRequest } from './support/raw-http.fixture.ts';
+import { lostOrChanged, tableSnapshot } from './support/table.fixture.ts';
 
 const RUNS = 120;
 

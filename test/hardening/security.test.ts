@@ -18,9 +18,9 @@ import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } fr
 import { CreateQueueCommand, GetQueueUrlCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../engine/src/index.ts';
-import { type LocalCloud, postJson, startLocalCloud, TABLE_NAME } from '../support/local-cloud.ts';
-import { CRASH_STACK, crashStackTemplate } from './support/crash-stack.ts';
-import { tableSnapshot } from './support/table.ts';
+import { type LocalCloud, postJson, startLocalCloud, TABLE_NAME } from '../support/local-cloud.fixture.ts';
+import { CRASH_STACK, crashStackTemplate } from './support/crash-stack.fixture.ts';
+import { tableSnapshot } from './support/table.fixture.ts';
 
 let cloud: LocalCloud;
 let roleName: string;

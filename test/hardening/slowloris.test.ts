@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LimitedCloud, startLimitedCloud } from './support/limited-cloud.ts';
+import { type LimitedCloud, startLimitedCloud } from './support/limited-cloud.fixture.ts';
 
 const ATTACKERS = 2000;
 const ATTACK_MS = 6000;

@@ -2,8 +2,8 @@ import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../engine/src/runtime/clock.ts';
-import { type LocalCloud, startLocalCloud, TABLE_NAME } from '../support/local-cloud.ts';
-import { MINUTE } from '../support/virtual-time-helpers.ts';
+import { type LocalCloud, startLocalCloud, TABLE_NAME } from '../support/local-cloud.fixture.ts';
+import { MINUTE } from '../support/virtual-time.fixture.ts';
 
 let cloud: LocalCloud | undefined;
 afterEach(async () => {

@@ -1,8 +1,8 @@
 import { CloudWatchClient, DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch';
 import { afterEach, describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../engine/src/runtime/clock.ts';
-import { type LocalCloud, postJson, STACK_NAME, startLocalCloud } from '../support/local-cloud.ts';
-import { brokenTableTemplate, MINUTE } from '../support/virtual-time-helpers.ts';
+import { type LocalCloud, postJson, STACK_NAME, startLocalCloud } from '../support/local-cloud.fixture.ts';
+import { brokenTableTemplate, MINUTE } from '../support/virtual-time.fixture.ts';
 
 const ALARM_NAME = `${STACK_NAME}-api-5xx-errors`;
 const PERIOD = 5 * MINUTE;

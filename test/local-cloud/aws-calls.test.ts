@@ -50,8 +50,8 @@ import {
   FUNCTION_NAME,
   type LocalCloud,
   startLocalCloud,
-} from '../support/local-cloud.ts';
-import { quietPeriod, scheduledItems, waitFor } from '../support/virtual-time-helpers.ts';
+} from '../support/local-cloud.fixture.ts';
+import { quietPeriod, scheduledItems, waitFor } from '../support/virtual-time.fixture.ts';
 
 const run = promisify(execFile);
 const awsCliPresent = await run('aws', ['--version']).then(

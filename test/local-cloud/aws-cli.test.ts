@@ -1,9 +1,15 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FUNCTION_NAME, type LocalCloud, postJson, STACK_NAME, TABLE_NAME } from '../support/local-cloud.ts';
-import { type StackUnderTest, startStackUnderTest } from '../support/stack-under-test.ts';
-import { localOnly, onAws } from '../support/target.ts';
+import {
+  FUNCTION_NAME,
+  type LocalCloud,
+  postJson,
+  STACK_NAME,
+  TABLE_NAME,
+} from '../support/local-cloud.fixture.ts';
+import { type StackUnderTest, startStackUnderTest } from '../support/stack-under-test.fixture.ts';
+import { localOnly, onAws } from '../support/target.fixture.ts';
 
 const run = promisify(execFile);
 const awsCliPresent = await run('aws', ['--version']).then(

@@ -9,8 +9,8 @@ import {
   STACK_NAME,
   startLocalCloud,
   TABLE_NAME,
-} from '../support/local-cloud.ts';
-import { readQueue, waitFor } from '../support/virtual-time-helpers.ts';
+} from '../support/local-cloud.fixture.ts';
+import { readQueue, waitFor } from '../support/virtual-time.fixture.ts';
 
 interface CliRun {
   readonly code: number;

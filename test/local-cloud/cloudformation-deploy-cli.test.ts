@@ -4,7 +4,7 @@ import { DescribeStacksCommand, ListStacksCommand } from '@aws-sdk/client-cloudf
 import { ListTablesCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { ListFunctionsCommand } from '@aws-sdk/client-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalCloud, postJson, STACK_NAME, startLocalCloud } from '../support/local-cloud.ts';
+import { type LocalCloud, postJson, STACK_NAME, startLocalCloud } from '../support/local-cloud.fixture.ts';
 
 const run = promisify(execFile);
 const awsCliPresent = await run('aws', ['--version']).then(

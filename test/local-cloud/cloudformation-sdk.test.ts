@@ -21,7 +21,7 @@ import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../engine/src/index.ts';
-import { type LocalCloud, postJson, startLocalCloud } from '../support/local-cloud.ts';
+import { type LocalCloud, postJson, startLocalCloud } from '../support/local-cloud.fixture.ts';
 
 const STACK = 'sdk-stack';
 const IMPORTER = `Resources:

@@ -8,7 +8,7 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { exited, type RunningCloud, startCliCloud } from '../support/cli-process.ts';
+import { exited, type RunningCloud, startCliCloud } from '../support/cli-process.fixture.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'tapstack-console-'));
 const running: RunningCloud[] = [];

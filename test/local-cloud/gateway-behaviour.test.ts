@@ -6,7 +6,7 @@ import {
   postJson,
   startLocalCloud,
   TABLE_NAME,
-} from '../support/local-cloud.ts';
+} from '../support/local-cloud.fixture.ts';
 
 let cloud: LocalCloud | undefined;
 afterEach(async () => {

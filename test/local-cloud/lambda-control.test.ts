@@ -15,7 +15,7 @@ import {
 } from '@aws-sdk/client-lambda';
 import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FUNCTION_NAME, type LocalCloud, postJson, startLocalCloud } from '../support/local-cloud.ts';
+import { FUNCTION_NAME, type LocalCloud, postJson, startLocalCloud } from '../support/local-cloud.fixture.ts';
 
 const run = promisify(execFile);
 const awsCliPresent = await run('aws', ['--version']).then(

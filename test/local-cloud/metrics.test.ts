@@ -4,7 +4,7 @@ import {
   GetMetricStatisticsCommand,
 } from '@aws-sdk/client-cloudwatch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FUNCTION_NAME, type LocalCloud, postJson, startLocalCloud } from '../support/local-cloud.ts';
+import { FUNCTION_NAME, type LocalCloud, postJson, startLocalCloud } from '../support/local-cloud.fixture.ts';
 
 let cloud: LocalCloud;
 let cloudwatch: CloudWatchClient;

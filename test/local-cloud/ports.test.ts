@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { afterAll, describe, expect, it } from 'vitest';
-import { exited, startCliCloud } from '../support/cli-process.ts';
-import { STACK_NAME } from '../support/local-cloud.ts';
+import { exited, startCliCloud } from '../support/cli-process.fixture.ts';
+import { STACK_NAME } from '../support/local-cloud.fixture.ts';
 
 const dirs: string[] = [];
 const held: Server[] = [];

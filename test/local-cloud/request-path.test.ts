@@ -4,9 +4,9 @@ import { InvokeCommand } from '@aws-sdk/client-lambda';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { timeShardOf } from '../../functions/request-processor/src/time-shard.ts';
-import { FUNCTION_NAME, postJson, STACK_NAME, TABLE_NAME } from '../support/local-cloud.ts';
-import { type StackUnderTest, startStackUnderTest } from '../support/stack-under-test.ts';
-import { onAws } from '../support/target.ts';
+import { FUNCTION_NAME, postJson, STACK_NAME, TABLE_NAME } from '../support/local-cloud.fixture.ts';
+import { type StackUnderTest, startStackUnderTest } from '../support/stack-under-test.fixture.ts';
+import { onAws } from '../support/target.fixture.ts';
 
 // Runs against the local cloud, or unchanged against AWS with TAPSTACK_TARGET=aws (README "One suite, two targets").
 let cloud: StackUnderTest;

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, describe, expect, it } from 'vitest';
-import { exited, startCliCloud } from '../support/cli-process.ts';
-import { TABLE_NAME } from '../support/local-cloud.ts';
+import { exited, startCliCloud } from '../support/cli-process.fixture.ts';
+import { TABLE_NAME } from '../support/local-cloud.fixture.ts';
 
 const dirs: string[] = [];
 afterAll(() => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../engine/src/runtime/clock.ts';
-import { type LocalCloud, startLocalCloud } from '../support/local-cloud.ts';
+import { type LocalCloud, startLocalCloud } from '../support/local-cloud.fixture.ts';
 import {
   brokenTableTemplate,
   DAY,
@@ -14,7 +14,7 @@ import {
   reportCount,
   waitFor,
   waitForReports,
-} from '../support/virtual-time-helpers.ts';
+} from '../support/virtual-time.fixture.ts';
 
 const clouds: LocalCloud[] = [];
 const dataDirs: string[] = [];

@@ -2,8 +2,8 @@ import { CloudWatchLogsClient, FilterLogEventsCommand } from '@aws-sdk/client-cl
 import { ListObjectsV2Command, ListObjectVersionsCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../engine/src/runtime/clock.ts';
-import { type LocalCloud, postJson, startLocalCloud } from '../support/local-cloud.ts';
-import { DAY, FUNCTION_LOG_GROUP, HOUR, MINUTE, waitFor } from '../support/virtual-time-helpers.ts';
+import { type LocalCloud, postJson, startLocalCloud } from '../support/local-cloud.fixture.ts';
+import { DAY, FUNCTION_LOG_GROUP, HOUR, MINUTE, waitFor } from '../support/virtual-time.fixture.ts';
 
 let cloud: LocalCloud | undefined;
 afterEach(async () => {

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalCloud, startLocalCloud } from '../support/local-cloud.ts';
+import { type LocalCloud, startLocalCloud } from '../support/local-cloud.fixture.ts';
 
 const run = promisify(execFile);
 const awsCliPresent = await run('aws', ['--version']).then(

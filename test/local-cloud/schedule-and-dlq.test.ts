@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../engine/src/runtime/clock.ts';
-import { committedTemplate, type LocalCloud, startLocalCloud } from '../support/local-cloud.ts';
+import { committedTemplate, type LocalCloud, startLocalCloud } from '../support/local-cloud.fixture.ts';
 import {
   brokenTableTemplate,
   DAY,
@@ -13,7 +13,7 @@ import {
   scheduledItems,
   waitFor,
   waitForReports,
-} from '../support/virtual-time-helpers.ts';
+} from '../support/virtual-time.fixture.ts';
 
 let cloud: LocalCloud | undefined;
 afterEach(async () => {

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { exited, startCliCloud } from '../support/cli-process.ts';
+import { exited, startCliCloud } from '../support/cli-process.fixture.ts';
 
 const dirs: string[] = [];
 afterAll(() => {

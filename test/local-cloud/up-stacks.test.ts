@@ -8,7 +8,7 @@ import {
   DescribeStacksCommand,
 } from '@aws-sdk/client-cloudformation';
 import { afterAll, describe, expect, it } from 'vitest';
-import { exited, startCliCloud } from '../support/cli-process.ts';
+import { exited, startCliCloud } from '../support/cli-process.fixture.ts';
 
 /** An HTTP API and nothing else, in YAML, without EnvironmentSuffix and without an ApiEndpoint output. */
 const API_ONLY = `Resources:

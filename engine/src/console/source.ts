@@ -40,6 +40,7 @@ import { queryRequests } from '../../../cli/src/aws/query-requests.ts';
 import { type RedriveResult, redriveDeadLetters } from '../../../cli/src/aws/redrive.ts';
 import { loadStackHandles, type StackHandles } from '../../../cli/src/aws/stack-handles.ts';
 import type { ClientConfig } from '../../../cli/src/aws/target.ts';
+import { queueNameOfUrl } from '../runtime/arn.ts';
 import type { LocalExtras } from './local-extras.ts';
 
 export interface LogLine {
@@ -303,7 +304,7 @@ export class ConsoleSource {
   async metrics(rangeMs: number) {
     const handles = await this.stackHandles();
     const apiId = handles.resources.find((r) => r.LogicalResourceId === 'HttpApi')?.PhysicalResourceId;
-    const queueName = handles.deadLetterQueueUrl?.slice(handles.deadLetterQueueUrl.lastIndexOf('/') + 1);
+    const queueName = handles.deadLetterQueueUrl && queueNameOfUrl(handles.deadLetterQueueUrl);
     const end = this.now();
     const period = rangeMs > 3 * 3_600_000 ? 300 : 60;
     const start = Math.floor((end - rangeMs) / (period * 1000)) * period * 1000;
@@ -448,7 +449,7 @@ export class ConsoleSource {
       for (const message of fresh) found.set(message.MessageId as string, message);
     }
     return {
-      queueName: queueUrl.slice(queueUrl.lastIndexOf('/') + 1),
+      queueName: queueNameOfUrl(queueUrl),
       depth: Number(attributes?.ApproximateNumberOfMessages ?? 0),
       inFlight: Number(attributes?.ApproximateNumberOfMessagesNotVisible ?? 0),
       messages: [...found.values()].map((m) => ({
@@ -479,7 +480,7 @@ export class ConsoleSource {
     const handles = await this.stackHandles();
     const queueUrl = handles.deadLetterQueueUrl;
     if (!queueUrl) throw new Error(`stack ${this.stackName} has no DeadLetterQueue`);
-    const queueName = queueUrl.slice(queueUrl.lastIndexOf('/') + 1);
+    const queueName = queueNameOfUrl(queueUrl);
     if (confirm !== queueName) throw new ConsoleInputError(`confirm must be the queue name ${queueName}`);
     await this.sqs.send(new PurgeQueueCommand({ QueueUrl: queueUrl }));
     return { purged: queueName };

@@ -7,7 +7,7 @@ import { AwsError } from '../runtime/aws-error.ts';
 import { VirtualClock } from '../runtime/clock.ts';
 import type { DeployError } from './deploy-error.ts';
 import { DeployJournal } from './deploy-journal.ts';
-import { FakeCloud } from './fake-cloud.ts';
+import { FakeCloud } from './fake-cloud.fixture.ts';
 import { StackDeployer } from './stack-deployer.ts';
 import type { StackEvent } from './types.ts';
 

@@ -5,8 +5,8 @@ import type { ProviderRegistry } from '../providers/registry.ts';
 import type { AccountContext } from '../runtime/account.ts';
 import type { Clock } from '../runtime/clock.ts';
 import type { OperationJournal } from './operation-journal.ts';
+import type { OutputRewriter } from './output-rewriter.ts';
 import type { PreparedStack } from './prepare.ts';
-import type { OutputRewriter } from './quirks.ts';
 import type { RetainedResources } from './retained-resources.ts';
 import type { StackStore } from './stack-store.ts';
 import {

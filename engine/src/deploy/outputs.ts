@@ -2,8 +2,8 @@ import type { ResolutionContext } from '../intrinsics/context.ts';
 import { IntrinsicError } from '../intrinsics/intrinsic-error.ts';
 import { resolveValue } from '../intrinsics/resolve.ts';
 import { AwsError } from '../runtime/aws-error.ts';
+import type { OutputRewriter } from './output-rewriter.ts';
 import type { PreparedStack } from './prepare.ts';
-import type { OutputRewriter } from './quirks.ts';
 import type { StackStore } from './stack-store.ts';
 import type { StackOutput } from './types.ts';
 

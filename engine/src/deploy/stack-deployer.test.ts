@@ -7,7 +7,7 @@ import { createRegistry } from '../providers/registry.ts';
 import { VirtualClock } from '../runtime/clock.ts';
 import { TemplateError } from '../template/template-error.ts';
 import { DeployError } from './deploy-error.ts';
-import { FakeCloud } from './fake-cloud.ts';
+import { FakeCloud } from './fake-cloud.fixture.ts';
 import { StackDeployer, type StackDeployerOptions } from './stack-deployer.ts';
 import type { StackEvent } from './types.ts';
 

@@ -1,3 +1,20 @@
+/**
+ * The deploy engine: creates, updates and deletes stacks from templates, one resource at a time
+ * through the resource providers, journaling every step so a stopped engine finishes the operation.
+ *
+ * LIMITATIONS (what the deploy engine does not emulate):
+ * - No Transform (SAM, LanguageExtensions), no Rules evaluation, no nested stacks, no stack
+ *   policies, no drift detection (change sets live in the CloudFormation API, services/cloudformation).
+ * - CreationPolicy, UpdatePolicy and DeletionPolicy Snapshot are accepted and ignored (Snapshot
+ *   deletes like Delete); SSM parameter types are not looked up (their value is the parameter's own text).
+ * - Resources are provisioned one at a time in dependency order (CloudFormation works in parallel);
+ *   events therefore come in a deterministic order.
+ * - A stack in ROLLBACK_COMPLETE (or left failed) is deleted and created afresh by the next deploy,
+ *   as `cdk deploy` does, instead of refusing the update as UpdateStack would.
+ * - A deleted stack is forgotten at once (AWS keeps DELETE_COMPLETE stacks visible by id for 90 days).
+ * - Fn::GetAZs returns `<region>a`, `b`, `c`; AWS::NotificationARNs is always empty.
+ */
+
 import { dirname, join } from 'node:path';
 import type { ProviderRegistry } from '../providers/registry.ts';
 import { type AccountContext, DEFAULT_ACCOUNT } from '../runtime/account.ts';
@@ -12,9 +29,9 @@ import { failedStackError, REPLACEABLE } from './failed-stack.ts';
 import { hasChanges, refreshOutputUrls } from './no-changes.ts';
 import { type DeployRuntime, StackOperation } from './operation.ts';
 import { OperationJournal } from './operation-journal.ts';
+import { keepOutput, type OutputRewriter } from './output-rewriter.ts';
 import { prepareStack } from './prepare.ts';
 import { previewDeploy, type StackPreview } from './preview.ts';
-import { keepOutput, type OutputRewriter } from './quirks.ts';
 import { RetainedResources } from './retained-resources.ts';
 import { makeStackId, validateStackName } from './stack-name.ts';
 import { StackStore } from './stack-store.ts';
@@ -42,7 +59,7 @@ export interface StackDeployerOptions {
    * Listeners observe only: an exception thrown by one is ignored so it cannot strand a stack.
    */
   readonly onEvent?: (event: StackEvent) => void;
-  /** Applied to every output value before it is stored and exported (see quirks.ts). */
+  /** Applied to every output value before it is stored and exported (see output-rewriter.ts). */
   readonly rewriteOutput?: OutputRewriter;
   /** Events kept per stack for DescribeStackEvents; older ones are dropped. Default 1000. */
   readonly maxEventsPerStack?: number;

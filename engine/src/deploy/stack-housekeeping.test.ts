@@ -6,7 +6,7 @@ import { createRegistry } from '../providers/registry.ts';
 import { AwsError } from '../runtime/aws-error.ts';
 import { VirtualClock } from '../runtime/clock.ts';
 import { DeployError } from './deploy-error.ts';
-import { FakeCloud } from './fake-cloud.ts';
+import { FakeCloud } from './fake-cloud.fixture.ts';
 import { StackDeployer } from './stack-deployer.ts';
 
 function setup() {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createRegistry } from '../providers/registry.ts';
 import { VirtualClock } from '../runtime/clock.ts';
 import { DeployError } from './deploy-error.ts';
-import { FakeCloud } from './fake-cloud.ts';
+import { FakeCloud } from './fake-cloud.fixture.ts';
 import { StackDeployer } from './stack-deployer.ts';
 
 function setup() {

@@ -1,12 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type EndpointFixture,
-  KNOWN_KEY,
-  KNOWN_SECRET,
-  startEndpoint,
-} from './test-support/endpoint-fixture.ts';
+import { type EndpointFixture, KNOWN_KEY, KNOWN_SECRET, startEndpoint } from './endpoint.fixture.ts';
 
 const run = promisify(execFile);
 

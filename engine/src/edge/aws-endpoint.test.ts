@@ -29,8 +29,8 @@ import {
   KNOWN_SECRET,
   ROLE_KEY,
   startEndpoint,
-} from './test-support/endpoint-fixture.ts';
-import { STACK_ID } from './test-support/fakes.ts';
+} from './endpoint.fixture.ts';
+import { STACK_ID } from './fakes.fixture.ts';
 
 let fx: EndpointFixture;
 

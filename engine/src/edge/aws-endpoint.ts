@@ -2,7 +2,7 @@
  * The local cloud's single AWS endpoint (default 127.0.0.1:4566): AWS SDK v3 clients and the AWS
  * CLI reach every service through it with `--endpoint-url`. A request is routed by its SigV4
  * signing name, its signature is checked when the key's secret is known, role callers are
- * authorized, and the service's dispatch table answers in the service's wire protocol.
+ * authorized, and the operation it is dispatched to answers in the service's wire protocol.
  * https://docs.aws.amazon.com/sdkref/latest/guide/feature-ss-endpoints.html
  *
  * LIMITATIONS: HTTP only; no SigV4a, no chunked (`aws-chunked`) payload signing; a raw entry

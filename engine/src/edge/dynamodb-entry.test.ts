@@ -5,7 +5,7 @@
  */
 import { crc32 } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type EndpointFixture, fakeAuth, ROLE_KEY, startEndpoint } from './test-support/endpoint-fixture.ts';
+import { type EndpointFixture, fakeAuth, ROLE_KEY, startEndpoint } from './endpoint.fixture.ts';
 
 let fx: EndpointFixture;
 

@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type EndpointFixture, fakeAuth, ROLE_KEY, startEndpoint } from './test-support/endpoint-fixture.ts';
+import { type EndpointFixture, fakeAuth, ROLE_KEY, startEndpoint } from './endpoint.fixture.ts';
 
 let fx: EndpointFixture;
 const internalErrors: unknown[] = [];

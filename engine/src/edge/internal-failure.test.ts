@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { defineOperation } from '../protocol/operation.ts';
 import { AwsEndpoint } from './aws-endpoint.ts';
-import { fakeAuth } from './test-support/endpoint-fixture.ts';
+import { fakeAuth } from './endpoint.fixture.ts';
 
 const logged: { error: unknown; requestId: string }[] = [];
 let endpoint: AwsEndpoint;

@@ -1,6 +1,6 @@
 import { connect, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { rawRequest } from '../../../test/hardening/support/raw-socket.ts';
+import { rawRequest } from '../../../test/hardening/support/raw-socket.fixture.ts';
 import { connectionCap } from '../net/listener-guard.ts';
 import { AwsEndpoint } from './aws-endpoint.ts';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type EndpointFixture, fakeAuth, ROLE_KEY, startEndpoint } from './test-support/endpoint-fixture.ts';
+import { type EndpointFixture, fakeAuth, ROLE_KEY, startEndpoint } from './endpoint.fixture.ts';
 
 let fx: EndpointFixture;
 

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuthorizationTarget } from '../protocol/service-entry.ts';
 import { AwsEndpoint } from './aws-endpoint.ts';
-import { fakeAuth, ROLE_KEY } from './test-support/endpoint-fixture.ts';
+import { fakeAuth, ROLE_KEY } from './endpoint.fixture.ts';
 
 const seen: { streamed: IncomingMessage; bytes: number }[] = [];
 const checks: AuthorizationTarget[] = [];

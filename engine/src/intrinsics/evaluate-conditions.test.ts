@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateConditions } from './evaluate-conditions.ts';
-import { testContext } from './test-context.ts';
+import { testContext } from './resolution-context.fixture.ts';
 
 const base = testContext();
 

@@ -3,8 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TemplateError } from '../template/template-error.ts';
 import { IntrinsicError } from './intrinsic-error.ts';
+import { testContext } from './resolution-context.fixture.ts';
 import { resolveValue } from './resolve.ts';
-import { testContext } from './test-context.ts';
 
 const ctx = testContext();
 const resolve = (value: unknown) => resolveValue(value, ctx, 'P');

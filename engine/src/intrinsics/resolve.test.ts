@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { NO_VALUE } from './context.ts';
 import { IntrinsicError } from './intrinsic-error.ts';
+import { testContext } from './resolution-context.fixture.ts';
 import { resolveProperties, resolveValue } from './resolve.ts';
-import { testContext } from './test-context.ts';
 
 const resolve = (value: unknown) => resolveValue(value, testContext(), 'Resources.R.Properties.P');
 

@@ -1,3 +1,4 @@
+export { spellFor, type WireProtocol } from './error-spelling.ts';
 export {
   type JsonProtocolOptions,
   jsonError,
@@ -20,7 +21,6 @@ export {
   queryError,
   queryResult,
 } from './query-protocol.ts';
-export { spellFor, type WireProtocol } from './quirks.ts';
 export {
   matchRoute,
   type RestRequest,

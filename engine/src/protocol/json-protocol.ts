@@ -3,7 +3,7 @@
  * https://smithy.io/2.0/aws/protocols/aws-json-1_0-protocol.html
  */
 import { AwsError } from '../runtime/aws-error.ts';
-import { CAPITALIZED_MESSAGE_CODES, CORAL_CODES, spellFor } from './quirks.ts';
+import { CAPITALIZED_MESSAGE_CODES, CORAL_CODES, spellFor } from './error-spelling.ts';
 import type { WireResponse } from './wire-response.ts';
 
 export interface JsonProtocolOptions {

@@ -1,5 +1,5 @@
 /**
- * The contract between the wire protocols and the services: a dispatch table maps an operation
+ * The contract between the wire protocols and the services: an operation table maps an operation
  * name to its input schema (data) and a handler. Services never see HTTP.
  */
 import {

@@ -3,7 +3,7 @@
  * https://smithy.io/2.0/aws/protocols/aws-query-protocol.html
  */
 import { AwsError } from '../runtime/aws-error.ts';
-import { spellFor } from './quirks.ts';
+import { spellFor } from './error-spelling.ts';
 import type { WireResponse } from './wire-response.ts';
 import { escapeXml, xmlChildren } from './xml.ts';
 

@@ -3,8 +3,8 @@
  * moto's `urls.py`. https://smithy.io/2.0/aws/protocols/aws-restjson1-protocol.html
  */
 import { AwsError } from '../runtime/aws-error.ts';
+import { CORAL_CODES, spellFor } from './error-spelling.ts';
 import type { RequestContext } from './operation.ts';
-import { CORAL_CODES, spellFor } from './quirks.ts';
 import type { WireResponse } from './wire-response.ts';
 import { escapeXml } from './xml.ts';
 

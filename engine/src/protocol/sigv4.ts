@@ -218,7 +218,7 @@ export function expectedSignature(
 /**
  * Throws `SignatureDoesNotMatch` (403) when the signature is not the one the known secret produces.
  * The code is per protocol in AWS (`InvalidSignatureException` for JSON services); the protocol
- * layer renames it through `quirks.ts`.
+ * layer renames it through `error-spelling.ts`.
  */
 export function verifySignature(
   credential: SigV4Credential,

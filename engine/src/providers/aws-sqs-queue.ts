@@ -1,3 +1,4 @@
+import { queueNameOfUrl } from '../runtime/arn.ts';
 import type { SqsService } from '../services/sqs/index.ts';
 import {
   generatePhysicalName,
@@ -66,7 +67,7 @@ export function sqsQueueProvider(sqs: SqsService): ResourceProvider {
     },
     async update(ctx, physicalId, props) {
       sqs.setQueueAttributes({ QueueUrl: physicalId, Attributes: queueAttributes(ctx, props) });
-      return result(physicalId.slice(physicalId.lastIndexOf('/') + 1), physicalId);
+      return result(queueNameOfUrl(physicalId), physicalId);
     },
     async delete(_ctx, physicalId) {
       // By name: a queue URL recorded before a restart may carry another endpoint port.
@@ -110,8 +111,8 @@ export function sqsQueuePolicyProvider(sqs: SqsService): ResourceProvider {
 
 /** The live URL of the queue a recorded URL names (matched by queue name), if it still exists. */
 function currentUrl(sqs: SqsService, recordedUrl: string): string | undefined {
-  const name = recordedUrl.slice(recordedUrl.lastIndexOf('/') + 1);
+  const name = queueNameOfUrl(recordedUrl);
   return (sqs.listQueues({ QueueNamePrefix: name }).QueueUrls ?? []).find(
-    (url) => url.slice(url.lastIndexOf('/') + 1) === name,
+    (url) => queueNameOfUrl(url) === name,
   );
 }

@@ -1,7 +1,7 @@
 import type { CloudWatchService } from '../services/cloudwatch/index.ts';
-import type { DynamoDbService } from '../services/dynamodb/service.ts';
+import type { DynamoDbService } from '../services/dynamodb/index.ts';
 import type { EventsService } from '../services/events/index.ts';
-import type { FirehoseService } from '../services/firehose/service.ts';
+import type { FirehoseService } from '../services/firehose/index.ts';
 import type { HttpApiService } from '../services/http-api/index.ts';
 import type { IamService } from '../services/iam/index.ts';
 import type { LambdaService } from '../services/lambda/index.ts';

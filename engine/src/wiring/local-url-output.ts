@@ -1,4 +1,4 @@
-import type { OutputRewriter } from '../deploy/quirks.ts';
+import type { OutputRewriter } from '../deploy/output-rewriter.ts';
 import type { HttpApiService } from '../services/http-api/index.ts';
 import type { SqsService } from '../services/sqs/index.ts';
 

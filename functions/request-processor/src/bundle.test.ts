@@ -6,7 +6,6 @@ import { promisify } from 'node:util';
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiEvent } from './test-events.ts';
 import {
   createRequestTable,
   type FakeS3,
@@ -15,7 +14,8 @@ import {
   startFakeS3,
   TEST_CREDENTIALS,
   TEST_REGION,
-} from './test-support.ts';
+} from './backends.fixture.ts';
+import { apiEvent } from './events.fixture.ts';
 
 const run = promisify(execFile);
 const NODE_MODULES = resolve(import.meta.dirname, '../../../node_modules');

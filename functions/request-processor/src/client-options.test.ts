@@ -2,9 +2,9 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_CREDENTIALS, TEST_REGION } from './backends.fixture.ts';
 import { DYNAMODB_HTTP } from './client-options.ts';
 import { isTransient } from './responses.ts';
-import { TEST_CREDENTIALS, TEST_REGION } from './test-support.ts';
 
 // A server that accepts connections and never answers: a hung dependency.
 const silent = createServer(() => {});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { apiEvent, scheduledEvent } from './events.fixture.ts';
 import { isApiEvent, isScheduledEvent } from './events.ts';
-import { apiEvent, scheduledEvent } from './test-events.ts';
 
 describe('event recognition', () => {
   it.each<[string, unknown, boolean, boolean]>([

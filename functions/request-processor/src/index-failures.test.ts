@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { asHttp, coldStart, useBackends } from './handler-harness.ts';
-import { apiEvent, scheduledEvent } from './test-events.ts';
-import { closedEndpoint, startFailingDynamo } from './test-support.ts';
+import { closedEndpoint, startFailingDynamo } from './backends.fixture.ts';
+import { asHttp, coldStart, useBackends } from './cold-start.fixture.ts';
+import { apiEvent, scheduledEvent } from './events.fixture.ts';
 
 const backends = useBackends();
 

@@ -1,7 +1,7 @@
 import { GetItemCommand, QueryCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it, vi } from 'vitest';
-import { asHttp, BUCKET, coldStart, TABLE, useBackends } from './handler-harness.ts';
-import { apiEvent, scheduledEvent } from './test-events.ts';
+import { asHttp, BUCKET, coldStart, TABLE, useBackends } from './cold-start.fixture.ts';
+import { apiEvent, scheduledEvent } from './events.fixture.ts';
 import { timeShardOf, timeShardsBetween } from './time-shard.ts';
 
 const backends = useBackends();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { apiEvent, scheduledEvent } from './events.fixture.ts';
 import { recordFromApiEvent, recordFromScheduledEvent } from './request-record.ts';
-import { apiEvent, scheduledEvent } from './test-events.ts';
 
 const T0 = Date.UTC(2026, 10, 25, 20, 31, 7, 123);
 

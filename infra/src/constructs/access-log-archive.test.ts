@@ -1,6 +1,6 @@
 import { Capture, Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { bareStack } from '../test-support.ts';
+import { bareStack } from '../tap-stack.fixture.ts';
 import { AccessLogArchive } from './access-log-archive.ts';
 
 function archiveTemplate(): Template {

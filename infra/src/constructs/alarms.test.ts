@@ -1,6 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { resourcesOfType, synthTapStack } from '../test-support.ts';
+import { resourcesOfType, synthTapStack } from '../tap-stack.fixture.ts';
 
 const { template } = synthTapStack();
 const notify = { AlarmActions: [{ Ref: 'AlarmTopic' }], OKActions: [{ Ref: 'AlarmTopic' }] };

@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { synthTapStack } from '../test-support.ts';
+import { synthTapStack } from '../tap-stack.fixture.ts';
 
 const { template } = synthTapStack();
 

@@ -1,6 +1,6 @@
 import { Capture } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { synthTapStack } from '../test-support.ts';
+import { synthTapStack } from '../tap-stack.fixture.ts';
 import { ACCESS_LOG_FORMAT } from './access-log-archive.ts';
 
 const { template } = synthTapStack();

@@ -1,6 +1,6 @@
 import { Capture, Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { FIXTURE_CODE, synthTapStack } from '../test-support.ts';
+import { FIXTURE_CODE, synthTapStack } from '../tap-stack.fixture.ts';
 
 const { template } = synthTapStack();
 

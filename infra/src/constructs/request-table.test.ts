@@ -1,6 +1,6 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { bareStack } from '../test-support.ts';
+import { bareStack } from '../tap-stack.fixture.ts';
 import { RequestTable, TIME_SHARD_COUNT } from './request-table.ts';
 
 function tableTemplate(): Template {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fakeStackReader, STACK_ID } from '../../edge/test-support/fakes.ts';
+import { fakeStackReader, STACK_ID } from '../../edge/fakes.fixture.ts';
 import type { RequestContext } from '../../protocol/operation.ts';
 import type { AwsError } from '../../runtime/aws-error.ts';
 import { cloudFormationOperations } from './operation-table.ts';

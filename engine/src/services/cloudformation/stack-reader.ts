@@ -1,6 +1,6 @@
 /**
- * What the CloudFormation API reads from the deploy engine. Plain data, no behaviour: the wiring
- * adapts the engine's stack store to this interface. Times are epoch milliseconds.
+ * What the CloudFormation API reads from the deploy engine. Plain data, no behaviour:
+ * wiring/stack-reader.ts adapts the engine's stack store to this interface. Times are epoch milliseconds.
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_Stack.html
  */
 

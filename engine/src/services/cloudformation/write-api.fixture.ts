@@ -5,7 +5,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FakeCloud } from '../../deploy/fake-cloud.ts';
+import { FakeCloud } from '../../deploy/fake-cloud.fixture.ts';
 import { StackDeployer } from '../../deploy/stack-deployer.ts';
 import type { RequestContext } from '../../protocol/operation.ts';
 import type { ResourceProvider } from '../../providers/provider.ts';

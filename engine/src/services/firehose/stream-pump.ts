@@ -77,7 +77,7 @@ export class StreamPump {
             body: object.body,
             contentType: 'application/octet-stream',
           },
-          // Firehose writes with its role over TLS on AWS (see s3/quirks.ts).
+          // Firehose writes with its role over TLS on AWS (see s3/known-differences.ts).
           { principal: this.stream.destination.roleArn, secureTransport: true },
         );
       }

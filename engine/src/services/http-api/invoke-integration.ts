@@ -2,7 +2,7 @@ import type { AccountContext } from '../../runtime/account.ts';
 import { isAwsError } from '../../runtime/aws-error.ts';
 import type { Clock } from '../../runtime/clock.ts';
 import type { InvokeRequest, InvokeResult } from '../lambda/types.ts';
-import { MAX_INTEGRATION_TIMEOUT_MS, PERMISSION_ERROR_MESSAGE } from './quirks.ts';
+import { MAX_INTEGRATION_TIMEOUT_MS, PERMISSION_ERROR_MESSAGE } from './gateway-responses.ts';
 
 /**
  * Calls the route's Lambda function the way API Gateway does: synchronously, once (no retries), as

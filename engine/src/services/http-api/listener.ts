@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { refuseForeignHost } from '../../net/foreign-host.ts';
 import { HostPolicy } from '../../net/host-allowlist.ts';
 import { guardedServerOptions, guardServer, type ListenerLimits } from '../../net/listener-guard.ts';
-import { GATEWAY_RESPONSES, gatewayResponseBody, MAX_PAYLOAD_BYTES } from './quirks.ts';
+import { GATEWAY_RESPONSES, gatewayResponseBody, MAX_PAYLOAD_BYTES } from './gateway-responses.ts';
 import type { GatewayReply, IncomingRequest } from './request-handler.ts';
 import { parseRequestTarget } from './request-target.ts';
 

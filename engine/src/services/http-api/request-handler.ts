@@ -5,10 +5,15 @@ import type { LogSink } from '../logs/sink.ts';
 import { actualResponseHeaders, isPreflight, preflightHeaders, withoutCorsHeaders } from './cors.ts';
 import { buildEvent, type GatewayRequest, joinHeaders } from './event-builder.ts';
 import { traceRandom, withForwardedHeaders } from './forwarded-headers.ts';
+import {
+  GATEWAY_RESPONSES,
+  type GatewayResponse,
+  gatewayResponseBody,
+  PREFLIGHT_STATUS,
+} from './gateway-responses.ts';
 import { requestId as newRequestId } from './ids.ts';
 import { executeApiArn, invokeIntegration, type LambdaInvoker } from './invoke-integration.ts';
 import type { ApiState } from './model.ts';
-import { GATEWAY_RESPONSES, type GatewayResponse, gatewayResponseBody, PREFLIGHT_STATUS } from './quirks.ts';
 import { type RequestTrace, recordRequest } from './request-record.ts';
 import { mapResponse } from './response-mapping.ts';
 import { matchRoute, selectStage } from './route-matching.ts';

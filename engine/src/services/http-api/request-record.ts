@@ -7,9 +7,9 @@ import {
   renderAccessLog,
 } from './access-log.ts';
 import { formatClfTime } from './event-builder.ts';
+import type { GatewayResponse } from './gateway-responses.ts';
 import { gatewayMetrics } from './metrics.ts';
 import type { ApiRecord, StageRecord } from './model.ts';
-import type { GatewayResponse } from './quirks.ts';
 
 /**
  * What the gateway learnt about one request, filled in as it goes, and what it writes once the

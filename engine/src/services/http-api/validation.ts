@@ -1,7 +1,7 @@
 import { formatHasRequestId, logGroupNameFromArn } from './access-log.ts';
 import { httpApiErrors } from './errors.ts';
+import { MAX_INTEGRATION_TIMEOUT_MS } from './gateway-responses.ts';
 import type { AccessLogSettings, CorsConfiguration, RouteSettings } from './model.ts';
-import { MAX_INTEGRATION_TIMEOUT_MS } from './quirks.ts';
 import { parseRouteKey } from './route-key.ts';
 
 /**

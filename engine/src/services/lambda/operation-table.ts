@@ -17,7 +17,7 @@ import { type LambdaControlApi, lambdaControlRoutes, wireConfiguration } from '.
 import { lambdaErrors } from './errors.ts';
 import type { FunctionConfig, InvocationType, InvokeRequest, InvokeResult } from './types.ts';
 
-/** What the routes need from the Lambda service (wiring/lambda-api.ts adapts LambdaService to it). */
+/** What the edge needs from the Lambda service (wiring/lambda-api.ts adapts the service to it). */
 export interface LambdaApi {
   invoke(req: InvokeRequest): Promise<InvokeResult>;
   /** Throws `AwsError('ResourceNotFoundException', ..., 404)` for an unknown function. */

@@ -20,7 +20,7 @@
  * - Listing re-sorts keys on every call (fine for thousands of keys, not millions).
  * - A single PutObject streams to disk (up to 5 GB, then EntityTooLarge); an `aws-chunked` PutObject,
  *   UploadPart and GetObject still hold the body in memory.
- * Known differences from AWS are listed in quirks.ts.
+ * Known differences from AWS are listed in known-differences.ts.
  */
 
 export { bucketNameProblem } from './bucket-name.ts';

@@ -8,7 +8,7 @@ import type { BucketState } from './model.ts';
 export interface S3Caller {
   /** An IAM ARN (`arn:aws:iam::000000000000:root`, a role ARN) or a service principal. */
   readonly principal: string;
-  /** False only for a request that really arrived over plain HTTP and should be judged so (see quirks.ts). */
+  /** False only for a request that really arrived over plain HTTP and should be judged so (see known-differences.ts). */
   readonly secureTransport?: boolean;
   readonly sourceArn?: string;
   readonly sourceAccount?: string;

@@ -1,6 +1,7 @@
 import { type AccountContext, DEFAULT_ACCOUNT } from '../../runtime/account.ts';
 import type { Clock } from '../../runtime/clock.ts';
 import type { S3Context } from './context.ts';
+import { LOCAL_REQUESTS_ARE_SECURE_BY_DEFAULT } from './known-differences.ts';
 import { LifecycleSweep } from './lifecycle-sweep.ts';
 import type { BucketSettings, EncryptionRule, LifecycleRule, PublicAccessBlock } from './model.ts';
 import {
@@ -61,7 +62,6 @@ import {
 } from './operations/multipart.ts';
 import { type PutObjectInput, type PutObjectOutput, putObject } from './operations/put-object.ts';
 import { type BucketPolicyEvaluator, enforceBucketPolicy, ownerCaller, type S3Caller } from './policy.ts';
-import { LOCAL_REQUESTS_ARE_SECURE_BY_DEFAULT } from './quirks.ts';
 import { S3Store } from './store.ts';
 
 export interface S3ServiceOptions {
@@ -73,7 +73,7 @@ export interface S3ServiceOptions {
   readonly evaluateBucketPolicy?: BucketPolicyEvaluator;
   /** Local deviation (`--retention-scale N`): lifecycle days last 24 h / N. */
   readonly retentionScale?: number;
-  /** See quirks.ts (1). Default true: the local endpoint is plain HTTP. */
+  /** See known-differences.ts (1). Default true: the local endpoint is plain HTTP. */
   readonly treatPlainHttpAsSecure?: boolean;
 }
 

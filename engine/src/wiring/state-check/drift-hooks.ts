@@ -1,5 +1,6 @@
 import type { ServiceMap } from '../../edge/index.ts';
 import type { Operation } from '../../protocol/operation.ts';
+import { queueNameOfUrl } from '../../runtime/arn.ts';
 import type { Clock } from '../../runtime/clock.ts';
 import { dynamoDbServiceEntry } from '../../services/dynamodb/index.ts';
 import type { EngineServices } from '../engine-services.ts';
@@ -35,7 +36,7 @@ export function withDriftRecording(
       const url = String((input as { QueueUrl?: unknown } | undefined)?.QueueUrl ?? '');
       journal.record({
         kind: 'queue',
-        name: url.slice(url.lastIndexOf('/') + 1),
+        name: queueNameOfUrl(url),
         operation: 'DeleteQueue',
         at: now(),
       });

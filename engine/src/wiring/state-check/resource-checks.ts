@@ -1,3 +1,4 @@
+import { queueNameOfUrl } from '../../runtime/arn.ts';
 import { encodePathSegment } from '../../runtime/path-segment.ts';
 import type { EngineServices } from '../engine-services.ts';
 
@@ -80,8 +81,6 @@ async function checkTable(services: EngineServices, name: string, props: Props) 
   return undefined;
 }
 
-const queueName = (url: string): string => url.slice(url.lastIndexOf('/') + 1);
-
 /**
  * By resource type: where the resource lives and whether it is there. Types kept inside another
  * resource's file (routes in the API's, permissions in the function's) are checked with it.
@@ -107,8 +106,10 @@ export const RESOURCE_CHECKS: Readonly<Record<string, Check>> = {
       : missing('http-api/http-api.json', `stage ${stage} of API ${apiId}`);
   },
   'AWS::SQS::Queue': (s, url) => {
-    const name = queueName(url);
-    return (s.sqs.listQueues({ QueueNamePrefix: name }).QueueUrls ?? []).some((u) => queueName(u) === name)
+    const name = queueNameOfUrl(url);
+    return (s.sqs.listQueues({ QueueNamePrefix: name }).QueueUrls ?? []).some(
+      (u) => queueNameOfUrl(u) === name,
+    )
       ? undefined
       : missing(`sqs/queues/${encodePathSegment(name)}.json`, `queue ${name}`, true);
   },

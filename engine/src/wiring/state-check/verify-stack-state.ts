@@ -1,4 +1,5 @@
 import type { StackDeployer } from '../../deploy/stack-deployer.ts';
+import { queueNameOfUrl } from '../../runtime/arn.ts';
 import type { EngineServices } from '../engine-services.ts';
 import type { DriftJournal, DriftKind, DriftRecord } from './drift-journal.ts';
 import { RESOURCE_CHECKS, type ResourceFinding } from './resource-checks.ts';
@@ -22,7 +23,7 @@ const DRIFT_KIND: Readonly<Record<string, DriftKind>> = {
 
 /** The name a drift record carries for a resource (queues are recorded by name, stacks hold URLs). */
 const driftName = (type: string, physicalId: string): string =>
-  type === 'AWS::SQS::Queue' ? physicalId.slice(physicalId.lastIndexOf('/') + 1) : physicalId;
+  type === 'AWS::SQS::Queue' ? queueNameOfUrl(physicalId) : physicalId;
 
 /**
  * Checks that every resource the stacks record (created or updated successfully) exists in its

@@ -5,7 +5,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { CLI, ensureCliBuilt } from './cli.ts';
+import { CLI, ensureCliBuilt } from './cli.fixture.ts';
 
 export interface LimitedCloud {
   readonly child: ChildProcess;

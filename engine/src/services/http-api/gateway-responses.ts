@@ -1,5 +1,5 @@
 /**
- * The fixed answers an HTTP API gives on its own behalf, and other irregularities kept as data.
+ * The fixed answers an HTTP API gives on its own behalf, and the quotas and texts behind them.
  * Bodies are AWS's exact bytes: HTTP APIs say `Internal Server Error` (capital S) where REST APIs
  * say `Internal server error`.
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-troubleshooting-lambda.html

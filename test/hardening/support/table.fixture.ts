@@ -4,7 +4,7 @@
  */
 import { type DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { TABLE_NAME } from '../../support/local-cloud.ts';
+import { TABLE_NAME } from '../../support/local-cloud.fixture.ts';
 
 export type StoredItem = Record<string, unknown>;
 

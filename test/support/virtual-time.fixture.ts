@@ -7,7 +7,12 @@
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { DeleteMessageCommand, type Message, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { committedTemplate, type LocalCloud, TABLE_NAME, type TemplateDocument } from './local-cloud.ts';
+import {
+  committedTemplate,
+  type LocalCloud,
+  TABLE_NAME,
+  type TemplateDocument,
+} from './local-cloud.fixture.ts';
 
 export const MINUTE = 60_000;
 export const HOUR = 3_600_000;

@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { RunningCloud } from './cli-process.ts';
+import type { RunningCloud } from './cli-process.fixture.ts';
 
 /** The engine's test hook: it SIGKILLs itself right before appending this journal entry (1-based). */
 export const KILL_ENV = 'TAPSTACK_TEST_KILL_BEFORE_JOURNAL_ENTRY';

@@ -11,7 +11,7 @@ import {
   startFakeS3,
   TEST_CREDENTIALS,
   TEST_REGION,
-} from './test-support.ts';
+} from './backends.fixture.ts';
 
 export const TABLE = 'requests';
 export const BUCKET = 'archive-bucket';

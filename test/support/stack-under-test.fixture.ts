@@ -8,8 +8,8 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { STACK_NAME, startLocalCloud } from './local-cloud.ts';
-import { onAws } from './target.ts';
+import { STACK_NAME, startLocalCloud } from './local-cloud.fixture.ts';
+import { onAws } from './target.fixture.ts';
 
 export interface StackUnderTest {
   readonly apiUrl: string;
