@@ -26,9 +26,9 @@ import { sqsQueuePolicyProvider, sqsQueueProvider } from './aws-sqs-queue.ts';
 import { createRegistry, type ProviderRegistry } from './registry.ts';
 
 /**
- * The services the providers deploy into. Declared here, not taken from wiring/, so that the
- * providers do not depend on the layer that assembles the engine (wiring's EngineServices has
- * the same shape and is passed as it is).
+ * The services the providers deploy into: every service of an engine. Declared here, below
+ * wiring/ (whose EngineServices is this type), so that the providers do not depend on the layer
+ * that assembles the engine.
  */
 export interface ProvidedServices {
   readonly iam: IamService;
