@@ -141,6 +141,11 @@ describe.skipIf(!chromiumCheck.run)('the local console in a browser', () => {
     expect(
       await page.$$eval('figure[data-graph="api-5xx"] .u-legend th', (th) => th.map((t) => t.textContent)),
     ).toEqual(expect.arrayContaining([expect.stringContaining('threshold (10)')]));
+    // Latency is drawn as CloudWatch's p50 and p99 (GetMetricData percentile statistics), with data.
+    expect(
+      await page.$$eval('figure[data-graph="api-latency"] .u-legend th', (th) => th.map((t) => t.textContent)),
+    ).toEqual(expect.arrayContaining([expect.stringContaining('p50'), expect.stringContaining('p99')]));
+    expect(Number(await page.getAttribute('figure[data-graph="api-latency"]', 'data-points'))).toBeGreaterThan(0);
   });
 
   it('shows a failed scheduled event in Dead letters, refuses cross-origin actions, redrives it from the page, and the DLQ alarm goes ALARM then OK', async () => {

@@ -528,7 +528,7 @@ interface MetricGraph {
   readonly series: readonly string[];
 }
 
-/** The graphs the Metrics view draws; the engine keeps no percentiles, so latency shows Average and Maximum. */
+/** The graphs the Metrics view draws; latencies and durations as p50 and p99 (CloudWatch percentile statistics). */
 function metricGraphs(apiId?: string, functionName?: string, queueName?: string): MetricGraph[] {
   const api = apiId ? [{ Name: 'ApiId', Value: apiId }] : [];
   const fn = functionName ? [{ Name: 'FunctionName', Value: functionName }] : [];
@@ -544,11 +544,11 @@ function metricGraphs(apiId?: string, functionName?: string, queueName?: string)
     graph('API requests', 'AWS/ApiGateway', 'Count', api, ['Sum']),
     graph('API 4xx', 'AWS/ApiGateway', '4xx', api, ['Sum']),
     graph('API 5xx', 'AWS/ApiGateway', '5xx', api, ['Sum']),
-    graph('API latency', 'AWS/ApiGateway', 'Latency', api, ['Average', 'Maximum'], 'ms'),
+    graph('API latency', 'AWS/ApiGateway', 'Latency', api, ['p50', 'p99'], 'ms'),
     graph('Lambda invocations', 'AWS/Lambda', 'Invocations', fn, ['Sum']),
     graph('Lambda errors', 'AWS/Lambda', 'Errors', fn, ['Sum']),
     graph('Lambda throttles', 'AWS/Lambda', 'Throttles', fn, ['Sum']),
-    graph('Lambda duration', 'AWS/Lambda', 'Duration', fn, ['Average', 'Maximum'], 'ms'),
+    graph('Lambda duration', 'AWS/Lambda', 'Duration', fn, ['p50', 'p99'], 'ms'),
     graph('Lambda concurrent executions', 'AWS/Lambda', 'ConcurrentExecutions', fn, ['Maximum']),
     ...(queueName
       ? [

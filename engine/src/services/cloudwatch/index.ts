@@ -3,7 +3,10 @@
  *
  * LIMITATIONS (what this does not emulate):
  * - Datapoints are aggregated per minute: periods must be multiples of 60 s (no high resolution);
- *   statistics Sum, Average, Minimum, Maximum and SampleCount (no percentiles, no metric math).
+ *   statistics Sum, Average, Minimum, Maximum, SampleCount and the extended pNN, tmNN, tcNN, tsNN,
+ *   wmNN, IQM and TM/TC/TS/WM(X%:Y%) (not absolute-bound ranges nor PR; no metric math). Percentiles
+ *   are exact up to 64 distinct values a minute, then within 1% (AWS-FACTS.md). Alarms take
+ *   Statistic only (no ExtendedStatistic); PutMetricData's StatisticValues is not emulated.
  * - Alarms are evaluated a few seconds after every emulated minute; composite and anomaly
  *   detection alarms are not supported; only SNS topic actions run (others are recorded as failed).
  * - Metrics are kept 15 days at 1-minute resolution (AWS rolls them up and keeps them longer).

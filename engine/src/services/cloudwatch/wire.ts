@@ -9,7 +9,7 @@ import type { JsonServiceEntry } from '../../protocol/service-entry.ts';
 import { AwsError } from '../../runtime/aws-error.ts';
 import type { AlarmState } from './alarm-evaluation.ts';
 import type { Alarm, CloudWatchService } from './cloudwatch-service.ts';
-import type { Statistic } from './metric-store.ts';
+import { datumObservations, queryStatistic, requestedStatistics } from './statistic-input.ts';
 
 const DIMENSIONS = {
   type: 'list',
@@ -78,6 +78,8 @@ export function cloudwatchWireService(cloudwatch: CloudWatchService): JsonServic
                 MetricName: { type: 'string', required: true },
                 Dimensions: DIMENSIONS,
                 Value: { type: 'any' },
+                Values: { type: 'list', member: { type: 'any' } },
+                Counts: { type: 'list', member: { type: 'any' } },
                 Unit: { type: 'string' },
                 Timestamp: { type: 'any' },
               },
@@ -85,15 +87,24 @@ export function cloudwatchWireService(cloudwatch: CloudWatchService): JsonServic
           },
         },
         handle: (i) => {
-          for (const datum of i.MetricData) {
-            cloudwatch.putMetric({
-              namespace: i.Namespace,
-              metricName: datum.MetricName,
-              dimensions: toDimensions(datum.Dimensions),
-              value: Number(datum.Value ?? 0),
-              unit: datum.Unit ?? 'None',
-              timestamp: datum.Timestamp === undefined ? Date.now() : toMs(datum.Timestamp, 'Timestamp'),
-            });
+          // Every datum is checked before any is stored: a bad one leaves the metrics unchanged.
+          const data = i.MetricData.map((datum, index) => ({
+            datum,
+            observations: datumObservations(datum, index).filter(([, count]) => count > 0),
+            timestamp: datum.Timestamp === undefined ? Date.now() : toMs(datum.Timestamp, 'Timestamp'),
+          }));
+          for (const { datum, observations, timestamp } of data) {
+            for (const [value, count] of observations) {
+              cloudwatch.putMetric({
+                namespace: i.Namespace,
+                metricName: datum.MetricName,
+                dimensions: toDimensions(datum.Dimensions),
+                value,
+                count,
+                unit: datum.Unit ?? 'None',
+                timestamp,
+              });
+            }
           }
           return {};
         },
@@ -107,6 +118,7 @@ export function cloudwatchWireService(cloudwatch: CloudWatchService): JsonServic
           EndTime: { type: 'any', required: true },
           Period: { type: 'integer', required: true, min: 1 },
           Statistics: { type: 'list', member: { type: 'string' } },
+          ExtendedStatistics: { type: 'list', member: { type: 'string' } },
         },
         handle: (i) => ({
           Label: i.MetricName,
@@ -118,9 +130,14 @@ export function cloudwatchWireService(cloudwatch: CloudWatchService): JsonServic
               startTime: toMs(i.StartTime, 'StartTime'),
               endTime: toMs(i.EndTime, 'EndTime'),
               period: i.Period,
-              statistics: (i.Statistics ?? ['Sum']) as Statistic[],
+              ...requestedStatistics(i.Statistics, i.ExtendedStatistics),
             })
-            .map(({ timestamp, ...values }) => ({ Timestamp: seconds(timestamp), ...values, Unit: 'None' })),
+            .map(({ timestamp, extendedStatistics, ...values }) => ({
+              Timestamp: seconds(timestamp),
+              ...values,
+              ...(extendedStatistics ? { ExtendedStatistics: extendedStatistics } : {}),
+              Unit: 'None',
+            })),
         }),
       }),
       GetMetricData: defineOperation({
@@ -130,7 +147,7 @@ export function cloudwatchWireService(cloudwatch: CloudWatchService): JsonServic
           EndTime: { type: 'any', required: true },
         },
         handle: (i) => ({
-          MetricDataResults: i.MetricDataQueries.map((raw) => {
+          MetricDataResults: i.MetricDataQueries.map((raw, index) => {
             const query = raw as {
               Id: string;
               Label?: string;
@@ -151,6 +168,7 @@ export function cloudwatchWireService(cloudwatch: CloudWatchService): JsonServic
                 `Query ${query.Id}: metric math expressions are not supported by the local cloud; use MetricStat`,
               );
             }
+            const stat = queryStatistic(query.MetricStat.Stat, index);
             const points = cloudwatch.getMetricStatistics({
               namespace: query.MetricStat.Metric.Namespace,
               metricName: query.MetricStat.Metric.MetricName,
@@ -158,14 +176,26 @@ export function cloudwatchWireService(cloudwatch: CloudWatchService): JsonServic
               startTime: toMs(i.StartTime, 'StartTime'),
               endTime: toMs(i.EndTime, 'EndTime'),
               period: query.MetricStat.Period,
-              statistics: [query.MetricStat.Stat as Statistic],
+              ...('statistic' in stat
+                ? { statistics: [stat.statistic] }
+                : { statistics: [], extendedStatistics: [stat.extended] }),
             });
-            const stat = query.MetricStat.Stat;
+            // A period without a value for the statistic (percentiles of negative data) is left out.
+            const values = points
+              .map((p) => ({
+                t: seconds(p.timestamp),
+                v:
+                  'statistic' in stat
+                    ? Number((p as Record<string, unknown>)[stat.statistic])
+                    : p.extendedStatistics?.[stat.extended.name],
+              }))
+              .filter((p): p is { t: number; v: number } => p.v !== undefined)
+              .reverse();
             return {
               Id: query.Id,
               Label: query.Label ?? query.MetricStat.Metric.MetricName,
-              Timestamps: points.map((p) => seconds(p.timestamp)).reverse(),
-              Values: points.map((p) => Number((p as Record<string, number>)[stat])).reverse(),
+              Timestamps: values.map((p) => p.t),
+              Values: values.map((p) => p.v),
               StatusCode: 'Complete',
             };
           }),
