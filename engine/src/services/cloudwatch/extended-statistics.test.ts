@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { extendedStatisticValue, parseExtendedStatistic } from './extended-statistics.ts';
 import { MetricStore } from './metric-store.ts';
-import { addValue, EXACT_CAP, MAX_BUCKETS, RELATIVE_ERROR, type ValueDistribution } from './value-distribution.ts';
+import {
+  addValue,
+  EXACT_CAP,
+  MAX_BUCKETS,
+  RELATIVE_ERROR,
+  type ValueDistribution,
+} from './value-distribution.ts';
 
 const ONE_TO_TEN = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 
