@@ -141,6 +141,58 @@ describe.skipIf(!chromiumCheck.run)('the local console in a browser', () => {
     expect(
       await page.$$eval('figure[data-graph="api-5xx"] .u-legend th', (th) => th.map((t) => t.textContent)),
     ).toEqual(expect.arrayContaining([expect.stringContaining('threshold (10)')]));
+    // Latency is drawn as CloudWatch's p50 and p99 (GetMetricData percentile statistics), with data.
+    expect(
+      await page.$$eval('figure[data-graph="api-latency"] .u-legend th', (th) =>
+        th.map((t) => t.textContent),
+      ),
+    ).toEqual(expect.arrayContaining([expect.stringContaining('p50'), expect.stringContaining('p99')]));
+    expect(
+      Number(await page.getAttribute('figure[data-graph="api-latency"]', 'data-points')),
+    ).toBeGreaterThan(0);
+  });
+
+  it("shows in each of two concurrent requests' panels only that request's function log lines", async () => {
+    await view('requests');
+    // Same virtual instant, in flight together: only the ids can tell their log lines apart.
+    const replies = await Promise.all([
+      postJson(`${cloud.apiUrl}/concurrent-a`, { n: 'a' }),
+      postJson(`${cloud.apiUrl}/concurrent-b`, { n: 'b' }),
+    ]);
+    const panels: { apiId: string; lambdaId: string; lines: string[] }[] = [];
+    for (const reply of replies) {
+      expect(reply.status).toBe(200);
+      const apiId = String(reply.json?.requestId);
+      await page.waitForSelector(`.vrow[data-id="${apiId}"][data-status="200"]`);
+      await page.click(`.vrow[data-id="${apiId}"]`);
+      await page.waitForSelector(`[data-field="RequestId"]:text-is("${apiId}")`);
+      const access = JSON.parse((await page.textContent('[data-testid="access-line"]')) ?? '{}') as {
+        requestId?: string;
+        integrationRequestId?: string;
+      };
+      expect(access.requestId).toBe(apiId);
+      const lambdaId = String(access.integrationRequestId);
+      expect(lambdaId).toMatch(/^[0-9a-f-]{36}$/);
+      const lines = await page.$$eval('[data-testid="function-lines"] li', (items) =>
+        items.map((li) => li.textContent ?? ''),
+      );
+      panels.push({ apiId, lambdaId, lines });
+    }
+    const [a, b] = panels;
+    if (!a || !b) throw new Error('two panels expected');
+    expect(a.lambdaId).not.toBe(b.lambdaId);
+    for (const [own, other] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      expect(own.lines.join('\n')).toContain('platform.start');
+      expect(own.lines.join('\n')).toContain('platform.report');
+      for (const line of own.lines) {
+        expect(line.includes(own.lambdaId) || line.includes(own.apiId)).toBe(true);
+        expect(line).not.toContain(other.lambdaId);
+        expect(line).not.toContain(other.apiId);
+      }
+    }
   });
 
   it('shows a failed scheduled event in Dead letters, refuses cross-origin actions, redrives it from the page, and the DLQ alarm goes ALARM then OK', async () => {

@@ -81,4 +81,40 @@ describe('service metrics through the CloudWatch API', () => {
     expect(invocations.Datapoints?.reduce((a, p) => a + (p.Sum ?? 0), 0)).toBe(4);
     expect(data.MetricDataResults?.[0]?.Timestamps?.[0]).toBeInstanceOf(Date);
   });
+
+  it("answers percentiles of the engine's own API Latency and Lambda Duration", async () => {
+    const apiId = cloud.engine.services.httpApi.listApis()[0]?.ApiId ?? '';
+    const started = new Date(Math.floor(Date.now() / 60_000) * 60_000 - 60_000);
+    for (let i = 0; i < 3; i++) expect((await postJson(cloud.apiUrl, { i })).status).toBe(200);
+    const until = new Date(Date.now() + 120_000);
+    for (const [namespace, metricName, dimension] of [
+      ['AWS/ApiGateway', 'Latency', { Name: 'ApiId', Value: apiId }],
+      ['AWS/Lambda', 'Duration', { Name: 'FunctionName', Value: FUNCTION_NAME }],
+    ] as const) {
+      const query = { Namespace: namespace, MetricName: metricName, Dimensions: [dimension] };
+      const [percentiles, extremes] = await Promise.all(
+        [
+          { ExtendedStatistics: ['p0', 'p50', 'p99', 'p100'] },
+          { Statistics: ['Minimum' as const, 'Maximum' as const] },
+        ].map((statistics) =>
+          cloudwatch.send(
+            new GetMetricStatisticsCommand({
+              ...query,
+              StartTime: started,
+              EndTime: until,
+              Period: 300,
+              ...statistics,
+            }),
+          ),
+        ),
+      );
+      const point = percentiles?.Datapoints?.[0]?.ExtendedStatistics ?? {};
+      const bounds = extremes?.Datapoints?.[0] ?? {};
+      expect(point.p0).toBe(bounds.Minimum);
+      expect(point.p100).toBe(bounds.Maximum);
+      expect(point.p50).toBeGreaterThanOrEqual(point.p0 ?? Number.NaN);
+      expect(point.p99).toBeGreaterThanOrEqual(point.p50 ?? Number.NaN);
+      expect(point.p100).toBeGreaterThanOrEqual(point.p99 ?? Number.NaN);
+    }
+  });
 });

@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ConsoleAssets } from './assets.ts';
 import { checkAction, checkRead, type GuardOptions, hostAllowed } from './guard.ts';
+import { LiveWindow } from './live-window.ts';
 import { ConsoleInputError, type ConsoleSource, type RequestRow } from './source.ts';
 import { StreamHub, snapshotTick, type Tick } from './sse.ts';
 
@@ -203,11 +204,13 @@ export class ConsoleServer {
 /**
  * Requests: the window once, newest first in two slices (the newest minute, then the rest), so the
  * page shows rows at once while older ones arrive, then their statuses
- * from the access log; after that, whenever a log stream grew, the newest minute again (new rows,
- * and rows whose status arrived since). An idle stack costs one metadata call a second.
+ * from the access log; after that, whenever a log stream grew, the newest requests again (new rows,
+ * and rows whose status arrived since; live-window.ts says how much is re-read). An idle stack
+ * costs one metadata call a second.
  */
 function requestsTick(source: ConsoleSource, windowMs: number): Tick {
   const statusOf = new Map<string, number>();
+  const live = new LiveWindow();
   let first = true;
   let version = '';
   return async (sender) => {
@@ -246,7 +249,8 @@ function requestsTick(source: ConsoleSource, windowMs: number): Tick {
     const current = await source.logsVersion();
     if (current === version) return;
     version = current;
-    const recent = await source.requests(now - 60_000, now + 1_000, 10_000);
+    const { from, to } = live.next(now);
+    const recent = await source.requests(from, to, 10_000);
     const changed: RequestRow[] = recent.filter((row) => statusOf.get(row[0]) !== row[7]);
     for (const row of changed) statusOf.set(row[0], row[7]);
     if (changed.length > 0) sender.send({ kind: 'add', rows: changed });

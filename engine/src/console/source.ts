@@ -242,27 +242,20 @@ export class ConsoleSource {
     ).Item;
     if (!item) return undefined;
     const at = Date.parse(timestamp);
-    const quoted = `"${requestId.replaceAll('"', '')}"`;
+    // The search window only bounds the reads; which lines belong to this request is decided by id.
+    const window = { startTime: at - 60_000, endTime: at + 15 * 60_000 };
     const access = handles.accessLogGroup
-      ? await this.filterAll(handles.accessLogGroup, {
-          filterPattern: quoted,
-          startTime: at - 60_000,
-          endTime: at + 15 * 60_000,
-        })
+      ? await this.filterAll(handles.accessLogGroup, { filterPattern: quotedTerm(requestId), ...window })
       : [];
-    const accessLine = access[0]?.message;
-    const latency = Number(parseJson(accessLine ?? '')?.responseLatency) || 1_000;
-    // The function logs the API request id on failures; its platform lines carry Lambda's own id,
-    // so they are matched by time: every line written while this request was in flight.
+    const accessLine = access.find((line) => parseJson(line.message)?.requestId === requestId)?.message;
+    const ids = correlationIds(requestId, accessLine);
     const functionLines = handles.functionLogGroup
-      ? dedupe([
-          ...(await this.filterAll(handles.functionLogGroup, {
-            filterPattern: quoted,
-            startTime: at - 60_000,
-            endTime: at + 15 * 60_000,
-          })),
-          ...(await this.filterAll(handles.functionLogGroup, { startTime: at, endTime: at + latency + 5 })),
-        ])
+      ? dedupe(
+          await this.filterAll(handles.functionLogGroup, {
+            filterPattern: ids.map((id) => `?${quotedTerm(id)}`).join(' '),
+            ...window,
+          }),
+        )
       : [];
     const s3 =
       typeof item.BodyS3Bucket === 'string' && typeof item.BodyS3Key === 'string'
@@ -529,7 +522,7 @@ interface MetricGraph {
   readonly series: readonly string[];
 }
 
-/** The graphs the Metrics view draws; the engine keeps no percentiles, so latency shows Average and Maximum. */
+/** The graphs the Metrics view draws; latencies and durations as p50 and p99 (CloudWatch percentile statistics). */
 function metricGraphs(apiId?: string, functionName?: string, queueName?: string): MetricGraph[] {
   const api = apiId ? [{ Name: 'ApiId', Value: apiId }] : [];
   const fn = functionName ? [{ Name: 'FunctionName', Value: functionName }] : [];
@@ -545,11 +538,11 @@ function metricGraphs(apiId?: string, functionName?: string, queueName?: string)
     graph('API requests', 'AWS/ApiGateway', 'Count', api, ['Sum']),
     graph('API 4xx', 'AWS/ApiGateway', '4xx', api, ['Sum']),
     graph('API 5xx', 'AWS/ApiGateway', '5xx', api, ['Sum']),
-    graph('API latency', 'AWS/ApiGateway', 'Latency', api, ['Average', 'Maximum'], 'ms'),
+    graph('API latency', 'AWS/ApiGateway', 'Latency', api, ['p50', 'p99'], 'ms'),
     graph('Lambda invocations', 'AWS/Lambda', 'Invocations', fn, ['Sum']),
     graph('Lambda errors', 'AWS/Lambda', 'Errors', fn, ['Sum']),
     graph('Lambda throttles', 'AWS/Lambda', 'Throttles', fn, ['Sum']),
-    graph('Lambda duration', 'AWS/Lambda', 'Duration', fn, ['Average', 'Maximum'], 'ms'),
+    graph('Lambda duration', 'AWS/Lambda', 'Duration', fn, ['p50', 'p99'], 'ms'),
     graph('Lambda concurrent executions', 'AWS/Lambda', 'ConcurrentExecutions', fn, ['Maximum']),
     ...(queueName
       ? [
@@ -564,6 +557,23 @@ function metricGraphs(apiId?: string, functionName?: string, queueName?: string)
       : []),
   ];
 }
+
+/**
+ * The ids that tie one stored request to its log lines (see engine/src/console/README.md, "Request
+ * correlation"): the API request id (the item's RequestId, the access line's requestId, and what
+ * the function logs on failures) and the Lambda request id the access line carries as
+ * integrationRequestId ($context.integration.requestId), which every START/END/REPORT line and
+ * every JSON log line of that invocation carries.
+ */
+export function correlationIds(requestId: string, accessLine: string | undefined): string[] {
+  const lambdaRequestId = parseJson(accessLine ?? '')?.integrationRequestId;
+  return typeof lambdaRequestId === 'string' && lambdaRequestId !== '' && lambdaRequestId !== '-'
+    ? [requestId, lambdaRequestId]
+    : [requestId];
+}
+
+/** A FilterLogEvents term matching `text` anywhere in a message (quotes inside are dropped). */
+const quotedTerm = (text: string): string => `"${text.replaceAll('"', '')}"`;
 
 function parseJson(text: string): Record<string, unknown> | undefined {
   try {

@@ -33,6 +33,9 @@ export const ACCESS_LOG_FORMAT: Readonly<Record<string, string>> = {
   integrationLatency: '$context.integrationLatency',
   integrationStatus: '$context.integrationStatus',
   integrationError: '$context.integrationErrorMessage',
+  // The Lambda invocation's request id: the id its START/REPORT lines and JSON log lines carry,
+  // which links this line (and the stored request, by requestId) to the function's log lines.
+  integrationRequestId: '$context.integration.requestId',
   userAgent: '$context.identity.userAgent',
 };
 

@@ -4,6 +4,8 @@ export interface MetricDatum {
   readonly metricName: string;
   readonly dimensions: Readonly<Record<string, string>>;
   readonly value: number;
+  /** How many times `value` was observed (PutMetricData Values with Counts); 1 when absent. */
+  readonly count?: number;
   readonly unit: string;
   readonly timestamp: number;
 }

@@ -1,4 +1,5 @@
 import type { MetricDatum } from './metric-sink.ts';
+import { addValue, cloneDistribution, mergeInto, type ValueDistribution } from './value-distribution.ts';
 
 /** Per-minute aggregate of one metric: enough for Sum, Average, Minimum, Maximum and SampleCount. */
 export interface Aggregate {
@@ -6,6 +7,8 @@ export interface Aggregate {
   count: number;
   min: number;
   max: number;
+  /** The minute's values, bounded (value-distribution.ts), for the percentile statistics. */
+  dist?: ValueDistribution;
 }
 
 export type Statistic = 'Sum' | 'Average' | 'Minimum' | 'Maximum' | 'SampleCount';
@@ -44,18 +47,37 @@ export class MetricStore {
     }
     const minute = Math.floor(datum.timestamp / MINUTE) * MINUTE;
     const aggregate = entry.minutes.get(minute);
+    const count = datum.count ?? 1;
     if (aggregate) {
-      aggregate.sum += datum.value;
-      aggregate.count += 1;
+      aggregate.sum += datum.value * count;
+      aggregate.count += count;
       aggregate.min = Math.min(aggregate.min, datum.value);
       aggregate.max = Math.max(aggregate.max, datum.value);
+      // A minute restored from state saved before values were kept stays without them.
+      if (aggregate.dist) addValue(aggregate.dist, datum.value, count);
     } else {
-      entry.minutes.set(minute, { sum: datum.value, count: 1, min: datum.value, max: datum.value });
+      const dist = addValue(undefined, datum.value, count);
+      entry.minutes.set(minute, {
+        sum: datum.value * count,
+        count,
+        min: datum.value,
+        max: datum.value,
+        dist,
+      });
     }
   }
 
-  /** Aggregates over [start, end) in periods of `periodMs`; periods with no data are absent. */
-  statistics(identity: MetricIdentity, start: number, end: number, periodMs: number): Map<number, Aggregate> {
+  /**
+   * Aggregates over [start, end) in periods of `periodMs`; periods with no data are absent. With
+   * `withValues` each period also carries its merged value distribution (for percentiles).
+   */
+  statistics(
+    identity: MetricIdentity,
+    start: number,
+    end: number,
+    periodMs: number,
+    withValues = false,
+  ): Map<number, Aggregate> {
     const result = new Map<number, Aggregate>();
     const entry = this.series.get(metricKey(identity));
     if (!entry) return result;
@@ -73,8 +95,11 @@ export class MetricStore {
         merged.count += aggregate.count;
         merged.min = Math.min(merged.min, aggregate.min);
         merged.max = Math.max(merged.max, aggregate.max);
+        if (withValues)
+          merged.dist = merged.dist && aggregate.dist && mergedDistribution(merged.dist, aggregate.dist);
       } else {
-        result.set(period, { ...aggregate });
+        const { dist, ...totals } = aggregate;
+        result.set(period, withValues && dist ? { ...totals, dist: cloneDistribution(dist) } : totals);
       }
     }
     return result;
@@ -105,6 +130,12 @@ export class MetricStore {
     for (const [id, identity, minutes] of rows) store.series.set(id, { identity, minutes: new Map(minutes) });
     return store;
   }
+}
+
+/** A minute saved without its values leaves the period's percentiles unknown (undefined). */
+function mergedDistribution(target: ValueDistribution, source: ValueDistribution): ValueDistribution {
+  mergeInto(target, source);
+  return target;
 }
 
 function* minutesIn(

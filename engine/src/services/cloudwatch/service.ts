@@ -8,6 +8,7 @@ import { type AlarmState, evaluateAlarm, type PeriodValue } from './alarm-evalua
 import { alarmNotification } from './alarm-notification.ts';
 import { validateAlarmDefinition, validatePeriod, validateStatistic } from './alarm-rules.ts';
 import { cloudwatchErrors } from './errors.ts';
+import { type ExtendedStatistic, extendedStatisticValues } from './extended-statistics.ts';
 import type { MetricDatum, MetricSink } from './metric-sink.ts';
 import {
   type Aggregate,
@@ -94,16 +95,31 @@ export class CloudWatchService implements MetricSink {
   }
 
   getMetricStatistics(
-    input: MetricIdentity & { startTime: number; endTime: number; period: number; statistics: Statistic[] },
+    input: MetricIdentity & {
+      startTime: number;
+      endTime: number;
+      period: number;
+      statistics: Statistic[];
+      extendedStatistics?: readonly ExtendedStatistic[];
+    },
   ) {
     validatePeriod(input.period);
     for (const statistic of input.statistics) validateStatistic(statistic);
-    const periods = this.metrics.statistics(input, input.startTime, input.endTime, input.period * 1000);
+    const extended = input.extendedStatistics ?? [];
+    const periodMs = input.period * 1000;
+    const periods = this.metrics.statistics(
+      input,
+      input.startTime,
+      input.endTime,
+      periodMs,
+      extended.length > 0,
+    );
     return [...periods]
       .sort(([a], [b]) => a - b)
       .map(([timestamp, aggregate]) => ({
         timestamp,
         ...Object.fromEntries(input.statistics.map((s) => [s, statisticValue(aggregate, s)])),
+        ...(extended.length ? { extendedStatistics: extendedStatisticValues(aggregate, extended) } : {}),
       }));
   }
 

@@ -10,6 +10,7 @@ import type { LogGroup, SubscriptionFilter } from './model.ts';
 import { isValidRetention, retentionCutoff } from './retention.ts';
 import type { LogEvent, LogSink } from './sink.ts';
 import { type StoredEvent, StreamStore } from './stream-store.ts';
+import { streamMayHold } from './stream-time-index.ts';
 import { SubscriptionOutbox } from './subscription-outbox.ts';
 
 export interface LogsServiceOptions {
@@ -191,7 +192,7 @@ export class LogsService implements LogSink {
     limit?: number;
   }): Promise<StoredEvent[]> {
     this.requireGroup(input.logGroupName);
-    const events = (await this.store.read(input.logGroupName, input.logStreamName)).filter(
+    const events = (await this.store.read(input.logGroupName, input.logStreamName, input.startTime)).filter(
       (e) =>
         (input.startTime === undefined || e.timestamp >= input.startTime) &&
         (input.endTime === undefined || e.timestamp < input.endTime),
@@ -213,7 +214,8 @@ export class LogsService implements LogSink {
     const found: (StoredEvent & { logStreamName: string })[] = [];
     for (const meta of this.store.streamsOf(input.logGroupName)) {
       if (input.logStreamNames && !input.logStreamNames.includes(meta.streamName)) continue;
-      for (const event of await this.store.read(input.logGroupName, meta.streamName)) {
+      if (!streamMayHold(meta, input.startTime, input.endTime)) continue;
+      for (const event of await this.store.read(input.logGroupName, meta.streamName, input.startTime)) {
         if (input.startTime !== undefined && event.timestamp < input.startTime) continue;
         if (input.endTime !== undefined && event.timestamp > input.endTime) continue;
         if (matches(event.message)) found.push({ ...event, logStreamName: meta.streamName });

@@ -18,6 +18,7 @@ import { namingFile } from '../../runtime/atomic-write.ts';
 import { failureLine, RetryBackoff, stderrWarn, type Warn } from '../../runtime/background-task.ts';
 import { decodePathSegment, encodePathSegment, isHashedSegment } from '../../runtime/path-segment.ts';
 import type { LogEvent } from './sink.ts';
+import { StreamTimeIndex } from './stream-time-index.ts';
 
 /** A stored event: what PutLogEvents took, plus when it arrived. */
 export interface StoredEvent extends LogEvent {
@@ -54,6 +55,8 @@ export class StreamStore {
   private readonly chains = new Map<string, Promise<void>>();
   /** Open append descriptors by stream key, least recently written first. */
   private readonly files = new Map<string, number>();
+  /** Where reads from a start time begin in each file (stream-time-index.ts). */
+  private readonly timeIndex = new StreamTimeIndex();
   private flushScheduled = false;
   private readonly backoff = new RetryBackoff();
   private retryTimer: NodeJS.Timeout | undefined;
@@ -212,9 +215,13 @@ export class StreamStore {
     closeSync(fd);
   }
 
-  async read(groupName: string, streamName: string): Promise<StoredEvent[]> {
+  /**
+   * The stream's events; with `startTime`, at least those at or after it (a read skips the part of
+   * the file that is all older, so it may still return some older events: callers filter).
+   */
+  async read(groupName: string, streamName: string, startTime?: number): Promise<StoredEvent[]> {
     await this.flush();
-    return this.readFile(groupName, streamName);
+    return this.timeIndex.readFrom(this.fileOf(groupName, streamName), startTime ?? Number.NEGATIVE_INFINITY);
   }
 
   /** Drops events older than `cutoff`; a stream left empty is deleted. */
@@ -251,6 +258,7 @@ export class StreamStore {
 
   deleteStream(groupName: string, streamName: string): void {
     this.closeFile(key(groupName, streamName));
+    this.timeIndex.forget(this.fileOf(groupName, streamName));
     this.streams.delete(key(groupName, streamName));
     this.pending.delete(key(groupName, streamName));
     rmSync(this.fileOf(groupName, streamName), { force: true });

@@ -1,7 +1,7 @@
 import { defineOperation } from '../../../protocol/operation.ts';
 import { cloudwatchErrors } from '../errors.ts';
-import type { Statistic } from '../metric-store.ts';
 import type { CloudWatchService } from '../service.ts';
+import { queryStatistic } from '../statistic-input.ts';
 import { seconds, toDimensions, toMs } from './fields.ts';
 
 /** One MetricDataQuery as the SDK sends it; only MetricStat queries are answered. */
@@ -29,9 +29,10 @@ export const getMetricData = (cloudwatch: CloudWatchService) =>
       EndTime: { type: 'any', required: true },
     },
     handle: (i) => ({
-      MetricDataResults: i.MetricDataQueries.map((raw) => {
+      MetricDataResults: i.MetricDataQueries.map((raw, index) => {
         const query = raw as MetricDataQuery;
         if (!query.MetricStat) throw cloudwatchErrors.metricMathUnsupported(query.Id);
+        const stat = queryStatistic(query.MetricStat.Stat, index);
         const points = cloudwatch.getMetricStatistics({
           namespace: query.MetricStat.Metric.Namespace,
           metricName: query.MetricStat.Metric.MetricName,
@@ -39,14 +40,26 @@ export const getMetricData = (cloudwatch: CloudWatchService) =>
           startTime: toMs(i.StartTime, 'StartTime'),
           endTime: toMs(i.EndTime, 'EndTime'),
           period: query.MetricStat.Period,
-          statistics: [query.MetricStat.Stat as Statistic],
+          ...('statistic' in stat
+            ? { statistics: [stat.statistic] }
+            : { statistics: [], extendedStatistics: [stat.extended] }),
         });
-        const stat = query.MetricStat.Stat;
+        // A period without a value for the statistic (percentiles of negative data) is left out.
+        const values = points
+          .map((p) => ({
+            t: seconds(p.timestamp),
+            v:
+              'statistic' in stat
+                ? Number((p as Record<string, unknown>)[stat.statistic])
+                : p.extendedStatistics?.[stat.extended.name],
+          }))
+          .filter((p): p is { t: number; v: number } => p.v !== undefined)
+          .reverse();
         return {
           Id: query.Id,
           Label: query.Label ?? query.MetricStat.Metric.MetricName,
-          Timestamps: points.map((p) => seconds(p.timestamp)).reverse(),
-          Values: points.map((p) => Number((p as Record<string, number>)[stat])).reverse(),
+          Timestamps: values.map((p) => p.t),
+          Values: values.map((p) => p.v),
           StatusCode: 'Complete',
         };
       }),

@@ -1,6 +1,6 @@
 import { defineOperation } from '../../../protocol/operation.ts';
-import type { Statistic } from '../metric-store.ts';
 import type { CloudWatchService } from '../service.ts';
+import { requestedStatistics } from '../statistic-input.ts';
 import { DIMENSIONS, seconds, toDimensions, toMs } from './fields.ts';
 
 /** https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_GetMetricStatistics.html */
@@ -14,6 +14,7 @@ export const getMetricStatistics = (cloudwatch: CloudWatchService) =>
       EndTime: { type: 'any', required: true },
       Period: { type: 'integer', required: true, min: 1 },
       Statistics: { type: 'list', member: { type: 'string' } },
+      ExtendedStatistics: { type: 'list', member: { type: 'string' } },
     },
     handle: (i) => ({
       Label: i.MetricName,
@@ -25,8 +26,13 @@ export const getMetricStatistics = (cloudwatch: CloudWatchService) =>
           startTime: toMs(i.StartTime, 'StartTime'),
           endTime: toMs(i.EndTime, 'EndTime'),
           period: i.Period,
-          statistics: (i.Statistics ?? ['Sum']) as Statistic[],
+          ...requestedStatistics(i.Statistics, i.ExtendedStatistics),
         })
-        .map(({ timestamp, ...values }) => ({ Timestamp: seconds(timestamp), ...values, Unit: 'None' })),
+        .map(({ timestamp, extendedStatistics, ...values }) => ({
+          Timestamp: seconds(timestamp),
+          ...values,
+          ...(extendedStatistics ? { ExtendedStatistics: extendedStatistics } : {}),
+          Unit: 'None',
+        })),
     }),
   });
