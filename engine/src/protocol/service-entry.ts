@@ -74,6 +74,20 @@ export interface RawRequestView {
   readonly accountId: string;
 }
 
+/**
+ * A service that answers CORS from its own configuration instead of the endpoint's local-origin
+ * answer (S3 answers from the bucket's CORS rules). The endpoint's Origin rule still refuses
+ * foreign origins before this is asked.
+ */
+export interface ServiceCors {
+  /** True when the request names a resource whose CORS this service answers (S3: a bucket). */
+  claims(req: IncomingMessage): boolean;
+  /** Answers an OPTIONS request (a preflight) completely. */
+  preflight(req: IncomingMessage, res: ServerResponse): void;
+  /** Sets the CORS headers of a request from a local Origin on `res`, before any handler runs. */
+  decorate(req: IncomingMessage, res: ServerResponse): void;
+}
+
 export interface RawServiceEntry {
   readonly kind: 'raw';
   /** Receives the request untouched, or a replay of its buffered body when it had to be read. */
@@ -103,6 +117,8 @@ export interface RawServiceEntry {
    * body (S3 PutObject up to 5 GB) instead of the edge buffering it (`body` is empty in the view).
    */
   readonly streamsBody?: boolean;
+  /** Present when the service answers CORS for the requests it claims (see ServiceCors). */
+  readonly cors?: ServiceCors;
 }
 
 export type ServiceEntry = JsonServiceEntry | QueryServiceEntry | RestJsonServiceEntry | RawServiceEntry;

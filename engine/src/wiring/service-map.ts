@@ -17,7 +17,7 @@ import { firehoseOperations } from '../services/firehose/dispatch.ts';
 import { apiGatewayV2WireService } from '../services/http-api/read-api/wire.ts';
 import { iamWireService } from '../services/iam/wire.ts';
 import { logsWireService } from '../services/logs/wire.ts';
-import { createS3HttpHandler } from '../services/s3/index.ts';
+import { createS3Cors, createS3HttpHandler } from '../services/s3/index.ts';
 import { snsWireService } from '../services/sns/wire.ts';
 import { SQS_QUERY_ERROR_CODES, sqsOperations } from '../services/sqs/index.ts';
 import type { EngineServices } from './engine-services.ts';
@@ -110,6 +110,7 @@ export function buildServiceMap(
       catchAll: true,
       authorizationTarget: s3AuthorizationTarget,
       streamsBody: true,
+      cors: createS3Cors(services.s3),
     },
     sqs: {
       kind: 'json',
