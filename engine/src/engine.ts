@@ -200,6 +200,7 @@ export class Engine {
       publish: async (topicArn, subject, message) => {
         await sns.publish({ topicArn, subject, message });
       },
+      writeGate: disk,
     });
     const s3 = new S3Service({
       dataDir: dir('s3'),
@@ -215,7 +216,7 @@ export class Engine {
       endpointUrl: () => endpointHolder.url,
       metrics: cloudwatch,
     });
-    const firehose = new FirehoseService({ dataDir: dir('firehose'), clock, account, s3 });
+    const firehose = new FirehoseService({ dataDir: dir('firehose'), clock, account, s3, writeGate: disk });
     const logs = new LogsService({
       dataDir: dir('logs'),
       clock,
@@ -230,6 +231,7 @@ export class Engine {
       ...(options.retentionScale ? { retentionScale: options.retentionScale } : {}),
       onDeliveryError: (arn, error) =>
         warn(`log subscription delivery to ${arn} failed: ${(error as Error).message}`),
+      writeGate: disk,
     });
 
     const endpoint = new AwsEndpoint({

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { type AccountContext, DEFAULT_ACCOUNT } from '../../runtime/account.ts';
 import type { Clock } from '../../runtime/clock.ts';
+import type { WriteGate } from '../../runtime/held-writes.ts';
 import { validateInput } from '../sqs/input-rules.ts';
 import { FIREHOSE_INPUT_CODES, firehoseErrors } from './errors.ts';
 import type { FirehoseContext } from './operations/context.ts';
@@ -17,6 +18,8 @@ export interface FirehoseServiceOptions {
   readonly account?: AccountContext;
   /** Where objects are delivered: the engine's S3 service. */
   readonly s3: S3ObjectWriter;
+  /** Under the disk's hard floor, deliveries wait and buffers are bounded (see stream-pump.ts). */
+  readonly writeGate?: WriteGate;
 }
 
 export interface PutOptions {
@@ -142,6 +145,13 @@ export class FirehoseService {
   }
 
   private newPump(name: string): StreamPump {
-    return new StreamPump(this.ctx.streams.get(name), this.options.dataDir, this.ctx.clock, this.options.s3);
+    return new StreamPump(
+      this.ctx.streams.get(name),
+      this.options.dataDir,
+      this.ctx.clock,
+      this.options.s3,
+      undefined,
+      this.options.writeGate,
+    );
   }
 }

@@ -3,6 +3,7 @@ import { type AccountContext, arn } from '../../runtime/account.ts';
 import { AwsError } from '../../runtime/aws-error.ts';
 import { guard } from '../../runtime/background-task.ts';
 import type { Clock, TimerHandle } from '../../runtime/clock.ts';
+import type { WriteGate } from '../../runtime/held-writes.ts';
 import { StateFile } from '../../runtime/state-file.ts';
 import { mapOfObjects } from '../../runtime/state-file-error.ts';
 import { compileFilterPattern } from './filter-pattern.ts';
@@ -40,6 +41,8 @@ export interface LogsServiceOptions {
    * groups declare, and retention is enforced N times as often, so a load test does not fill the disk.
    */
   readonly retentionScale?: number;
+  /** Under the disk's hard floor, stream appends wait in memory (bounded) instead of being written. */
+  readonly writeGate?: WriteGate;
 }
 
 /** How often retention is enforced, in emulated time. */
@@ -72,6 +75,7 @@ export class LogsService implements LogSink {
     // Keyed by name without a prototype: `constructor` and `__proto__` are valid group names.
     this.groups = Object.assign(Object.create(null) as Record<string, LogGroup>, this.state.load());
     this.store = new StreamStore(join(options.dataDir, 'streams'));
+    this.store.gate = options.writeGate;
   }
 
   async start(): Promise<void> {
