@@ -130,15 +130,16 @@ export class Engine {
     const warn = options.onWarning ?? ((message: string) => console.error(`[tapstack] ${message}`));
     const guard = listenerGuard(options, host, warn);
     const dir = dataDirectories(options.dataDir);
+    const disk = new DiskGuard({ ...options.disk, path: options.dataDir });
     const settings: EngineSettings = {
       account,
       clock,
       warn,
       dir,
+      writeGate: disk,
       ...(options.retentionScale ? { retentionScale: options.retentionScale } : {}),
     };
     const endpointHolder = { url: '' };
-    const disk = new DiskGuard({ ...options.disk, path: options.dataDir });
 
     const data = await openDataServices(settings, () => endpointHolder.url, parts);
     const { iam, sns, cloudwatch, sqs, logs } = data;

@@ -4,11 +4,18 @@
  *   `--host-resolver-rules`) sends same-origin requests: refused with 421, nothing changes;
  * - a page on a foreign origin sends "simple" cross-site requests with made-up presigned query
  *   strings (text/plain Lambda Invoke, form POST of S3 `?delete`): refused, nothing changes;
- * - a page on http://localhost:<other port> uploads with a presigned URL and reads an item with
- *   AWS SDK v3 bundled for the browser: it works.
+ * - a page on http://localhost:<other port> uploads with a presigned URL (after the bucket's CORS
+ *   allows that origin, as on AWS) and reads an item with AWS SDK v3 bundled for the browser: it
+ *   works; the same upload to a bucket without CORS is refused by the preflight, as S3 refuses it.
  */
 import { DescribeTableCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
-import { GetObjectCommand, ListObjectVersionsCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import {
+  CreateBucketCommand,
+  GetObjectCommand,
+  ListObjectVersionsCommand,
+  PutBucketCorsCommand,
+  PutObjectCommand,
+} from '@aws-sdk/client-s3';
 import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -155,7 +162,17 @@ describe.skipIf(!chromiumCheck.run)('web pages against the local cloud', () => {
       expiresIn: 300,
     });
 
-    const page = await pool.at(`http://localhost:${pages.port}/`);
+    const pageOrigin = `http://localhost:${pages.port}`;
+    // As a developer must on AWS: the bucket's CORS allows the page's origin to PUT.
+    await cloud.s3().send(
+      new PutBucketCorsCommand({
+        Bucket: bucket,
+        CORSConfiguration: {
+          CORSRules: [{ AllowedOrigins: [pageOrigin], AllowedMethods: ['PUT'], AllowedHeaders: ['*'] }],
+        },
+      }),
+    );
+    const page = await pool.at(`${pageOrigin}/`);
     const upload = await pageFetch(page, uploadUrl, { method: 'PUT', body: 'uploaded from a browser' });
     await page.addScriptTag({ content: sdk.outputFiles[0]?.text ?? '' });
     const method = await page.evaluate(
@@ -180,5 +197,24 @@ describe.skipIf(!chromiumCheck.run)('web pages against the local cloud', () => {
       .s3()
       .send(new GetObjectCommand({ Bucket: bucket, Key: 'uploads/from-browser.txt' }));
     expect(await stored.Body?.transformToString()).toBe('uploaded from a browser');
+  }, 30_000);
+
+  it('the same upload to a bucket without CORS is refused by its preflight, and nothing is stored', async () => {
+    const bare = 'no-cors-bucket';
+    await cloud.s3().send(new CreateBucketCommand({ Bucket: bare }));
+    const uploadUrl = await presignUrl({
+      url: `${cloud.endpointUrl}/${bare}/uploads/refused.txt`,
+      method: 'PUT',
+      service: 's3',
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+      expiresIn: 300,
+    });
+    const page = await pool.at(`http://localhost:${pages.port}/`);
+    // PUT is not a CORS-safelisted method: the browser asks S3 with a preflight first.
+    const upload = await pageFetch(page, uploadUrl, { method: 'PUT', body: 'should not land' });
+
+    expect(upload).toMatchObject({ kind: 'error', name: 'TypeError' });
+    const listed = await cloud.s3().send(new ListObjectVersionsCommand({ Bucket: bare }));
+    expect(listed.Versions ?? []).toHaveLength(0);
   }, 30_000);
 });

@@ -57,6 +57,8 @@ export interface StartOptions {
   readonly stackName?: string;
   /** Free-space settings (a fake source lets a test put the disk under its floor). */
   readonly disk?: EngineOptions['disk'];
+  /** `--retention-scale N`: log retention and lifecycle days last 1/N. */
+  readonly retentionScale?: number;
 }
 
 export async function startLocalCloud(options: StartOptions = {}): Promise<LocalCloud> {
@@ -67,6 +69,7 @@ export async function startLocalCloud(options: StartOptions = {}): Promise<Local
     apiBasePort: 0,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.disk ? { disk: options.disk } : {}),
+    ...(options.retentionScale ? { retentionScale: options.retentionScale } : {}),
     onWarning: () => {},
   });
   let deployed: DeployResult;

@@ -18,7 +18,13 @@ import { guardedServerOptions, guardServer, type ListenerLimits } from '../net/l
 import type { CallerIdentity, RequestContext } from '../protocol/operation.ts';
 import { checkPresignedExpiry } from '../protocol/presign-expiry.ts';
 import { parseQueryParams } from '../protocol/query-protocol.ts';
-import type { AuthorizeFn, ServiceEntry, ServiceMap } from '../protocol/service-entry.ts';
+import type {
+  AuthorizeFn,
+  RawServiceEntry,
+  ServiceCors,
+  ServiceEntry,
+  ServiceMap,
+} from '../protocol/service-entry.ts';
 import { parseSigV4, SigningKeyCache, type SigV4Credential, verifySignature } from '../protocol/sigv4.ts';
 import type { WireResponse } from '../protocol/wire-response.ts';
 import { type AccountContext, DEFAULT_ACCOUNT } from '../runtime/account.ts';
@@ -28,6 +34,7 @@ import { applyOriginRule } from './front-door.ts';
 import { authorizeRaw, drain, headerOf, readBody, writeResponse } from './http-io.ts';
 import { rootIdentity } from './identity.ts';
 import { resolveService } from './resolve-service.ts';
+import { serviceCorsFor } from './service-cors.ts';
 
 export interface AwsEndpointOptions {
   /** Defaults to 127.0.0.1. */
@@ -78,11 +85,21 @@ export class AwsEndpoint {
     this.mounts.push({ prefix, handler });
   }
 
+  /** The service answering this request's CORS itself (S3 for a bucket), unless a mount serves the path. */
+  private ownCors(req: IncomingMessage): ServiceCors | undefined {
+    const url = req.url ?? '/';
+    const q = url.indexOf('?');
+    const path = q < 0 ? url : url.slice(0, q);
+    if (this.mounts.some((m) => path === m.prefix || path.startsWith(`${m.prefix}/`))) return undefined;
+    return serviceCorsFor(this.options.services, req, path);
+  }
+
   /** Starts listening; resolves with the URL to give SDKs as `endpoint`. */
   async start(): Promise<{ url: string }> {
     if (this.server) throw new Error('AwsEndpoint already started');
     const server = createServer(guardedServerOptions(this.options.limits), (req, res) => {
-      if (refuseForeignHost(req, res, this.hosts) || applyOriginRule(req, res, this.hosts)) return;
+      if (refuseForeignHost(req, res, this.hosts) || applyOriginRule(req, res, this.hosts, this.ownCors(req)))
+        return;
       this.handle(req, res).catch((error: unknown) => this.fail(req, res, undefined, error, randomUUID()));
     });
     guardServer(server, 'AWS endpoint', this.options.limits, this.options.onWarning);

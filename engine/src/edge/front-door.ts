@@ -7,6 +7,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { refuseRequest } from '../net/foreign-host.ts';
 import type { HostPolicy } from '../net/host-allowlist.ts';
+import type { ServiceCors } from '../protocol/service-entry.ts';
 
 /** Response headers a browser must be allowed to read for the SDKs to work. */
 const EXPOSED = [
@@ -30,9 +31,15 @@ const EXPOSED = [
 /**
  * The Origin rule and CORS of the AWS endpoint. A foreign Origin/Referer gets 403; a local
  * origin's preflight is answered 200 here; a local origin's request gets its CORS headers set on
- * the response before the service writes it. True when the request was answered.
+ * the response before the service writes it. A request a service claims (`own`: S3 for a bucket)
+ * gets that service's CORS answer instead, once its Origin passed. True when the request was answered.
  */
-export function applyOriginRule(req: IncomingMessage, res: ServerResponse, policy: HostPolicy): boolean {
+export function applyOriginRule(
+  req: IncomingMessage,
+  res: ServerResponse,
+  policy: HostPolicy,
+  own?: ServiceCors,
+): boolean {
   const verdict = policy.checkOrigin(req.headers);
   if (!verdict.ok) {
     req.resume();
@@ -40,6 +47,15 @@ export function applyOriginRule(req: IncomingMessage, res: ServerResponse, polic
     return true;
   }
   const origin = verdict.origin;
+  if (own) {
+    if (req.method !== 'OPTIONS') {
+      if (origin !== undefined) own.decorate(req, res);
+      return false;
+    }
+    req.resume();
+    own.preflight(req, res);
+    return true;
+  }
   if (origin === undefined) return false;
   res.setHeader('access-control-allow-origin', origin);
   res.setHeader('vary', 'Origin');

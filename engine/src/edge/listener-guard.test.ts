@@ -59,7 +59,11 @@ describe('the listener guard', () => {
     const idle = await open(url, 'GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n');
     // Busy: the head is complete, the body never comes.
     const busy1 = await open(url, 'POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 10\r\n\r\n');
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Idle for less than a second: not dropped; the newcomer is refused instead.
+    const early = await rawRequest(url, 'GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
+    expect(early).toMatchObject({ status: 503, closed: true });
+    expect(idle.destroyed).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
     const busy2 = await open(url, 'POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 10\r\n\r\n');
     expect(await closedWithin(idle, 2000)).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -4,8 +4,8 @@
  * - header and request timeouts sized for a local tool (an incomplete header block is closed
  *   after seconds, checked every second instead of Node's 30 s);
  * - a cap on open connections, read from the process's descriptor limit at start; past it the
- *   oldest connection that has no request in progress (a slow header, an idle keep-alive) is
- *   dropped for the new one, and only when every connection is busy does the new one get 503;
+ *   oldest connection that has had no request in progress for a second (a slow header, an idle
+ *   keep-alive) is dropped for the new one; when there is none the new one gets 503;
  * - HTTP/0.9 request lines and absurd chunk sizes answered 400 and closed (see request-framing.ts);
  * - listener errors (EMFILE on accept) and client errors logged, never thrown.
  * https://nodejs.org/api/http.html#serverheaderstimeout
@@ -63,7 +63,16 @@ export function guardedServerOptions(limits: ListenerLimits = {}): ServerOptions
 interface Tracked {
   readonly socket: Socket;
   busy: number;
+  /** When it connected or last finished a request: idle since then when `busy` is 0. */
+  since: number;
 }
+
+/**
+ * A connection idle for less than this is not dropped for a newcomer: connections that arrive
+ * together have had no time to send their request, and dropping them would reset clients that did
+ * nothing wrong; the newcomer gets 503 instead.
+ */
+const SHED_AFTER_IDLE_MS = 1_000;
 
 /** Applies the cap, the framing checks and error handling to a server (call before `listen`). */
 export function guardServer(
@@ -87,17 +96,18 @@ export function guardServer(
   server.on('connection', (socket: Socket) => {
     socket.on('error', () => undefined);
     if (open.size >= cap) {
-      const idle = [...open.values()].find((t) => t.busy === 0);
+      const now = Date.now();
+      const idle = [...open.values()].find((t) => t.busy === 0 && now - t.since >= SHED_AFTER_IDLE_MS);
       if (idle) {
         open.delete(idle.socket);
         idle.socket.destroy();
       } else {
-        warnRarely(`${name}: ${cap} connections are busy; refusing new ones with 503`);
+        warnRarely(`${name}: ${cap} connections are open and none idle; refusing new ones with 503`);
         refuse(socket, 503, 'Service Unavailable', `${name} is at its limit of ${cap} open connections.`);
         return;
       }
     }
-    const tracked: Tracked = { socket, busy: 0 };
+    const tracked: Tracked = { socket, busy: 0, since: Date.now() };
     open.set(socket, tracked);
     socket.once('close', () => open.delete(socket));
     const framing = new RequestFraming(maxChunk);
@@ -115,6 +125,7 @@ export function guardServer(
     tracked.busy++;
     res.once('close', () => {
       tracked.busy--;
+      tracked.since = Date.now();
     });
   });
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
@@ -145,7 +156,23 @@ function refuse(socket: Socket, status: number, reason: string, message: string)
   const answer =
     `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\n` +
     `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
-  // Destroyed once written: a half-closed socket could otherwise stay open on the server's side.
-  if (socket.destroyed || !socket.writable) socket.destroy();
-  else socket.write(answer, () => socket.destroy());
+  if (socket.destroyed || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  // Ended, not destroyed at once: closing with the client's bytes unread would send a reset, and a
+  // reset makes the client's system drop the answer before the client reads it. What the client
+  // still sends is read and dropped; the socket is destroyed when the client closes, or after a
+  // second, so a half-closed socket never stays open on the server's side.
+  // The HTTP parser stops seeing bytes (no request of a refused connection reaches a handler).
+  socket.removeAllListeners('data');
+  socket.on('data', () => undefined);
+  const timer = setTimeout(() => socket.destroy(), REFUSED_GRACE_MS);
+  timer.unref();
+  socket.once('close', () => clearTimeout(timer));
+  socket.once('end', () => socket.destroy());
+  socket.end(answer);
 }
+
+/** How long a refused connection may take to read its answer and close. */
+const REFUSED_GRACE_MS = 1_000;

@@ -99,6 +99,20 @@ export interface RawRequestView {
   readonly accountId: string;
 }
 
+/**
+ * A service that answers CORS from its own configuration instead of the endpoint's local-origin
+ * answer (S3 answers from the bucket's CORS rules). The endpoint's Origin rule still refuses
+ * foreign origins before this is asked.
+ */
+export interface ServiceCors {
+  /** True when the request names a resource whose CORS this service answers (S3: a bucket). */
+  claims(req: IncomingMessage): boolean;
+  /** Answers an OPTIONS request (a preflight) completely. */
+  preflight(req: IncomingMessage, res: ServerResponse): void;
+  /** Sets the CORS headers of a request from a local Origin on `res`, before any handler runs. */
+  decorate(req: IncomingMessage, res: ServerResponse): void;
+}
+
 export interface RawServiceEntry {
   readonly kind: 'raw';
   /** Receives the live request, its body unread (S3 streams objects up to 5 GB). */
@@ -121,6 +135,8 @@ export interface RawServiceEntry {
   readonly authorizationTarget?: (
     req: RawRequestView,
   ) => AuthorizationTarget | readonly AuthorizationTarget[] | undefined;
+  /** Present when the service answers CORS for the requests it claims (see ServiceCors). */
+  readonly cors?: ServiceCors;
 }
 
 export type ServiceEntry =

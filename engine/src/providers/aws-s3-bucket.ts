@@ -12,12 +12,14 @@ import {
   propertyError,
   type ResourceProvider,
 } from './provider.ts';
+import { readCorsConfiguration } from './s3-bucket-cors.ts';
 import { readBucketSettings } from './s3-bucket-settings.ts';
 
 type Props = Readonly<Record<string, unknown>>;
 
 /**
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-s3-bucket.html
+ * CorsConfiguration becomes the bucket's CORS rules (PutBucketCors), which answer preflights.
  * Encryption, public access blocks, ownership controls and tags are stored and reported by the
  * bucket getters; they change nothing locally (objects sit on the local disk, nothing is public,
  * ACLs are not emulated).
@@ -30,11 +32,14 @@ export function s3BucketProvider(s3: S3Service): ResourceProvider {
   });
   const configure = (ctx: ProviderContext, name: string, props: Props) => {
     const settings = readBucketSettings(ctx, props);
+    const cors = readCorsConfiguration(ctx, props);
     const versioning = optionalObject(props, 'VersioningConfiguration', ctx);
     if (versioning) s3.putBucketVersioning({ bucket: name, status: String(versioning.Status) });
     const lifecycle = optionalObject(props, 'LifecycleConfiguration', ctx);
     if (lifecycle) s3.putBucketLifecycle({ bucket: name, rules: readRules(ctx, lifecycle) });
     else s3.deleteBucketLifecycle({ bucket: name });
+    if (cors) s3.putBucketCors({ bucket: name, rules: cors });
+    else s3.deleteBucketCors({ bucket: name });
     s3.putBucketSettings({ bucket: name, settings });
   };
   return {
@@ -44,6 +49,7 @@ export function s3BucketProvider(s3: S3Service): ResourceProvider {
       'BucketEncryption',
       'VersioningConfiguration',
       'LifecycleConfiguration',
+      'CorsConfiguration',
       'PublicAccessBlockConfiguration',
       'OwnershipControls',
       'Tags',

@@ -1,5 +1,6 @@
 import type { AccountContext } from '../runtime/account.ts';
 import type { Clock } from '../runtime/clock.ts';
+import type { WriteGate } from '../runtime/held-writes.ts';
 import { CloudWatchService } from '../services/cloudwatch/index.ts';
 import { DynamoDbService } from '../services/dynamodb/index.ts';
 import { FirehoseService } from '../services/firehose/index.ts';
@@ -23,6 +24,8 @@ export interface EngineSettings {
   readonly dir: (name: string) => string;
   /** Log retention and S3 lifecycle periods last 1/N of what the template declares. */
   readonly retentionScale?: number;
+  /** Under the disk's hard floor, background writes (log flushes, deliveries, state saves) wait. */
+  readonly writeGate: WriteGate;
 }
 
 export type DataServices = Pick<
@@ -37,7 +40,7 @@ export type DataServices = Pick<
  * SQS reads the endpoint's URL (for queue URLs) when it answers a request.
  */
 export async function openDataServices(
-  { account, clock, warn, dir, retentionScale }: EngineSettings,
+  { account, clock, warn, dir, retentionScale, writeGate }: EngineSettings,
   endpointUrl: () => string,
   parts: StartedParts,
 ): Promise<DataServices> {
@@ -64,6 +67,7 @@ export async function openDataServices(
     publish: async (topicArn, subject, message) => {
       await sns.publish({ topicArn, subject, message });
     },
+    writeGate,
   });
   const s3 = new S3Service({
     dataDir: dir('s3'),
@@ -79,7 +83,7 @@ export async function openDataServices(
     endpointUrl,
     metrics: cloudwatch,
   });
-  const firehose = new FirehoseService({ dataDir: dir('firehose'), clock, account, s3 });
+  const firehose = new FirehoseService({ dataDir: dir('firehose'), clock, account, s3, writeGate });
   const logs = new LogsService({
     dataDir: dir('logs'),
     clock,
@@ -88,6 +92,7 @@ export async function openDataServices(
     ...(retentionScale ? { retentionScale } : {}),
     onDeliveryError: (arn, error) =>
       warn(`log subscription delivery to ${arn} failed: ${(error as Error).message}`),
+    writeGate,
   });
   return { iam, dynamodb, sns, cloudwatch, s3, sqs, firehose, logs };
 }

@@ -17,7 +17,7 @@ import { httpApiServiceEntry } from '../services/http-api/index.ts';
 import { iamServiceEntry } from '../services/iam/index.ts';
 import { lambdaService } from '../services/lambda/operation-table.ts';
 import { logsServiceEntry } from '../services/logs/index.ts';
-import { createS3HttpHandler } from '../services/s3/index.ts';
+import { createS3Cors, createS3HttpHandler } from '../services/s3/index.ts';
 import { snsServiceEntry } from '../services/sns/index.ts';
 import { sqsServiceEntry } from '../services/sqs/index.ts';
 import { stsServiceEntry } from '../services/sts/index.ts';
@@ -82,6 +82,7 @@ export function buildServiceMap(
       // Unsigned requests that name no other service are S3's, answered in S3's XML.
       catchAll: true,
       authorizationTarget: s3AuthorizationTarget,
+      cors: createS3Cors(services.s3),
     },
     sqs: sqsServiceEntry(services.sqs),
     firehose: firehoseServiceEntry(services.firehose),

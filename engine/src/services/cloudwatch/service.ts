@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { type AccountContext, arn } from '../../runtime/account.ts';
 import { guard } from '../../runtime/background-task.ts';
 import type { Clock, TimerHandle } from '../../runtime/clock.ts';
+import type { WriteGate } from '../../runtime/held-writes.ts';
 import { StateFile } from '../../runtime/state-file.ts';
 import { objectWith } from '../../runtime/state-file-error.ts';
 import { type AlarmState, evaluateAlarm, type PeriodValue } from './alarm-evaluation.ts';
@@ -25,6 +26,11 @@ export interface CloudWatchServiceOptions {
   readonly account: AccountContext;
   /** Publishes an alarm notification to an SNS topic ARN. */
   readonly publish: (topicArn: string, subject: string, message: string) => Promise<void>;
+  /**
+   * Under the disk's hard floor the state is not saved (it is kept in memory, bounded by the
+   * metric retention and history limits, and saved by the next save once space returns).
+   */
+  readonly writeGate?: WriteGate;
 }
 
 interface PersistedState {
@@ -87,7 +93,7 @@ export class CloudWatchService implements MetricSink {
 
   close(): void {
     this.timer?.cancel();
-    this.save();
+    this.save(true);
   }
 
   putMetric(datum: MetricDatum): void {
@@ -249,7 +255,8 @@ export class CloudWatchService implements MetricSink {
     if (this.history.length > MAX_HISTORY) this.history.splice(0, this.history.length - MAX_HISTORY);
   }
 
-  private save(): void {
+  private save(force = false): void {
+    if (!force && this.options.writeGate?.belowFloor()) return;
     this.lastSavedAt = performance.now();
     this.state.save({ alarms: this.alarms, history: this.history, metrics: this.metrics.toJSON() });
   }

@@ -2,6 +2,7 @@ import type { RequestContext, TypedOperation } from '../../protocol/operation.ts
 import type { InputSchema } from '../../protocol/validation.ts';
 import { type AccountContext, DEFAULT_ACCOUNT } from '../../runtime/account.ts';
 import type { Clock } from '../../runtime/clock.ts';
+import type { WriteGate } from '../../runtime/held-writes.ts';
 import { firehoseErrors } from './errors.ts';
 import { type FirehoseOperationTable, firehoseOperationTable } from './operation-table.ts';
 import { putRecord } from './operations/put-record.ts';
@@ -17,6 +18,8 @@ export interface FirehoseServiceOptions {
   readonly account?: AccountContext;
   /** Where objects are delivered: the engine's S3 service. */
   readonly s3: S3ObjectWriter;
+  /** Under the disk's hard floor, deliveries wait and buffers are bounded (see stream-pump.ts). */
+  readonly writeGate?: WriteGate;
 }
 
 /** What every Firehose operation shares: the streams and each stream's delivery pump. */
@@ -44,7 +47,15 @@ export class FirehoseService {
       clock: options.clock,
       account: options.account ?? DEFAULT_ACCOUNT,
       pumps: new Map(),
-      newPump: (name) => new StreamPump(streams.get(name), options.dataDir, options.clock, options.s3),
+      newPump: (name) =>
+        new StreamPump(
+          streams.get(name),
+          options.dataDir,
+          options.clock,
+          options.s3,
+          undefined,
+          options.writeGate,
+        ),
     };
     for (const stream of streams.all()) this.ctx.pumps.set(stream.name, this.ctx.newPump(stream.name));
     this.operations = firehoseOperationTable(this.ctx);

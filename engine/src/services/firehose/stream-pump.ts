@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { isAwsError } from '../../runtime/aws-error.ts';
 import { failureLine, RetryBackoff, stderrWarn, type Warn } from '../../runtime/background-task.ts';
 import type { Clock, TimerHandle } from '../../runtime/clock.ts';
+import { DEFAULT_HELD_BYTES, DropCounter, HELD_RETRY_MS, type WriteGate } from '../../runtime/held-writes.ts';
 import { encodePathSegment } from '../../runtime/path-segment.ts';
 import type { PutObjectInput, PutObjectOutput } from '../s3/operations/put-object.ts';
 import type { S3Caller } from '../s3/policy.ts';
@@ -37,9 +38,20 @@ export class StreamPump {
     private readonly clock: Clock,
     private readonly s3: S3ObjectWriter,
     private readonly warn: Warn = stderrWarn,
+    /** Under the disk's hard floor: no delivery to S3, and the buffer takes at most `heldBytes`. */
+    private readonly gate?: WriteGate,
+    private readonly heldBytes = DEFAULT_HELD_BYTES,
   ) {
     this.buffer = new RecordBuffer(join(dataDir, 'buffers', `${encodePathSegment(stream.name)}.log`));
+    this.drops = new DropCounter(
+      `records of stream ${stream.name}`,
+      'Firehose delivery',
+      heldBytes,
+      (message) => this.warn(message),
+    );
   }
+
+  private readonly drops: DropCounter;
 
   /** Schedules delivery of records that survived a restart. */
   resume(): void {
@@ -49,6 +61,15 @@ export class StreamPump {
   }
 
   accept(data: readonly Buffer[]): void {
+    // Under the floor the buffer (a file) must not grow without bound: past `heldBytes` the
+    // newcomers are dropped and counted (delivered records are the older ones, kept in order).
+    if (this.gate?.belowFloor() && this.buffer.bytes >= this.heldBytes) {
+      this.drops.drop(
+        data.length,
+        data.reduce((sum, d) => sum + d.length, 0),
+      );
+      return;
+    }
     const now = this.clock.now();
     const wasEmpty = this.buffer.bytes === 0 && this.buffer.oldestArrival === undefined;
     this.buffer.add(data.map((d): BufferedRecord => ({ arrivedAt: now, data: d })));
@@ -63,6 +84,12 @@ export class StreamPump {
     this.timer = undefined;
     const records = this.buffer.snapshot();
     if (records.length === 0) return;
+    if (this.gate?.belowFloor()) {
+      // Held: the records stay buffered; delivery is tried again once space may have returned.
+      this.schedule(HELD_RETRY_MS);
+      return;
+    }
+    this.drops.resumed();
     const objects = planDelivery(this.stream.destination, records, {
       streamName: this.stream.name,
       version: this.stream.version,

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { type AccountContext, arn } from '../../runtime/account.ts';
 import { guard } from '../../runtime/background-task.ts';
 import type { Clock, TimerHandle } from '../../runtime/clock.ts';
+import type { WriteGate } from '../../runtime/held-writes.ts';
 import { StateFile } from '../../runtime/state-file.ts';
 import { mapOfObjects } from '../../runtime/state-file-error.ts';
 import { logsErrors } from './errors.ts';
@@ -26,6 +27,8 @@ export interface LogsServiceOptions {
    * groups declare, and retention is enforced N times as often, so a load test does not fill the disk.
    */
   readonly retentionScale?: number;
+  /** Under the disk's hard floor, stream appends wait in memory (bounded) instead of being written. */
+  readonly writeGate?: WriteGate;
 }
 
 /** How often retention is enforced, in emulated time. */
@@ -52,6 +55,7 @@ export class LogsService implements LogSink {
     this.groups = Object.assign(Object.create(null) as Record<string, LogGroup>, this.state.load());
     this.store = new StreamStore(join(options.dataDir, 'streams'));
     this.outbox = new SubscriptionOutbox(options);
+    this.store.gate = options.writeGate;
   }
 
   async start(): Promise<void> {

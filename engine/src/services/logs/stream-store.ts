@@ -16,6 +16,7 @@ import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { namingFile } from '../../runtime/atomic-write.ts';
 import { failureLine, RetryBackoff, stderrWarn, type Warn } from '../../runtime/background-task.ts';
+import { DEFAULT_HELD_BYTES, DropCounter, HELD_RETRY_MS, type WriteGate } from '../../runtime/held-writes.ts';
 import { decodePathSegment, encodePathSegment, isHashedSegment } from '../../runtime/path-segment.ts';
 import type { LogEvent } from './sink.ts';
 import { StreamTimeIndex } from './stream-time-index.ts';
@@ -62,6 +63,11 @@ export class StreamStore {
   private retryTimer: NodeJS.Timeout | undefined;
   /** Where flush failures are reported (one line naming the file); default stderr. */
   warn: Warn = stderrWarn;
+  /** Under the disk's hard floor, appends wait in memory (at most `heldBytes`) instead of being written. */
+  gate: WriteGate | undefined;
+  heldBytes = DEFAULT_HELD_BYTES;
+  private pendingBytes = 0;
+  private drops: DropCounter | undefined;
   readonly streams = new Map<string, StreamMeta>();
 
   constructor(private readonly root: string) {
@@ -116,9 +122,13 @@ export class StreamStore {
     const lines = this.pending.get(id) ?? [];
     for (const event of events) {
       track(meta, event);
-      lines.push(JSON.stringify([event.timestamp, event.ingestionTime, event.message]));
+      const line = JSON.stringify([event.timestamp, event.ingestionTime, event.message]);
+      lines.push(line);
+      this.pendingBytes += line.length + 1;
     }
     this.pending.set(id, lines);
+    // Held under the floor, appends must not grow memory without bound either.
+    if (this.pendingBytes > this.heldBytes && this.gate?.belowFloor()) this.bound();
     if (!this.flushScheduled) {
       this.flushScheduled = true;
       setImmediate(() => void this.flush());
@@ -137,12 +147,26 @@ export class StreamStore {
     return this.streams.has(key(groupName, streamName));
   }
 
-  /** Writes every pending append; resolves when they are on disk. */
-  async flush(): Promise<void> {
+  /**
+   * Writes every pending append; resolves when they are on disk. Under the disk's floor they are
+   * held instead (see `hold`), unless `force` (shutdown: what is held, at most `heldBytes`, is
+   * written rather than lost).
+   */
+  async flush(force = false): Promise<void> {
     this.flushScheduled = false;
+    if (force && this.retryTimer) {
+      clearTimeout(this.retryTimer);
+      this.retryTimer = undefined;
+    }
     if (this.retryTimer) return;
+    if (!force && this.gate?.belowFloor()) {
+      this.hold();
+      return;
+    }
+    this.dropCounter().resumed();
     const batches = [...this.pending];
     this.pending.clear();
+    this.pendingBytes = 0;
     for (const [index, [id, lines]] of batches.entries()) {
       const meta = this.streams.get(id);
       if (!meta) continue;
@@ -158,6 +182,7 @@ export class StreamStore {
         // Accepted events stay in memory, ahead of newer ones, until the disk takes them again.
         for (const [keptId, keptLines] of batches.slice(index).reverse()) {
           this.pending.set(keptId, [...keptLines, ...(this.pending.get(keptId) ?? [])]);
+          for (const line of keptLines) this.pendingBytes += line.length + 1;
         }
         const delay = this.backoff.next();
         this.warn(failureLine('log stream flush', error, delay));
@@ -173,9 +198,44 @@ export class StreamStore {
     await Promise.all(this.chains.values());
   }
 
+  /**
+   * Under the floor: the pending appends stay in memory and the flush is tried again shortly. Past
+   * `heldBytes` the oldest lines (across streams, oldest stream batch first) are dropped and counted.
+   */
+  private hold(): void {
+    this.bound();
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      void this.flush();
+    }, HELD_RETRY_MS);
+    this.retryTimer.unref();
+  }
+
+  private bound(): void {
+    const drops = this.dropCounter();
+    for (const [id, lines] of this.pending) {
+      if (this.pendingBytes <= this.heldBytes) break;
+      let cut = 0;
+      let bytes = 0;
+      while (cut < lines.length && this.pendingBytes - bytes > this.heldBytes) {
+        bytes += (lines[cut] as string).length + 1;
+        cut += 1;
+      }
+      drops.drop(cut, bytes);
+      this.pendingBytes -= bytes;
+      if (cut === lines.length) this.pending.delete(id);
+      else this.pending.set(id, lines.slice(cut));
+    }
+  }
+
+  private dropCounter(): DropCounter {
+    this.drops ??= new DropCounter('log events', 'log stream flush', this.heldBytes, (m) => this.warn(m));
+    return this.drops;
+  }
+
   /** Flushes, then closes every kept-open file. The store stays usable (files reopen on demand). */
   async close(): Promise<void> {
-    await this.flush();
+    await this.flush(true);
     for (const id of [...this.files.keys()]) this.closeFile(id);
   }
 
@@ -260,6 +320,8 @@ export class StreamStore {
     this.closeFile(key(groupName, streamName));
     this.timeIndex.forget(this.fileOf(groupName, streamName));
     this.streams.delete(key(groupName, streamName));
+    for (const line of this.pending.get(key(groupName, streamName)) ?? [])
+      this.pendingBytes -= line.length + 1;
     this.pending.delete(key(groupName, streamName));
     rmSync(this.fileOf(groupName, streamName), { force: true });
     const segment = encodePathSegment(streamName);

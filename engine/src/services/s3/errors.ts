@@ -59,6 +59,8 @@ export const s3Errors = {
   noSuchLifecycleConfiguration: () =>
     new AwsError('NoSuchLifecycleConfiguration', 'The lifecycle configuration does not exist', 404),
   noSuchTagSet: () => new AwsError('NoSuchTagSet', 'The TagSet does not exist', 404),
+  noSuchCorsConfiguration: () =>
+    new AwsError('NoSuchCORSConfiguration', 'The CORS configuration does not exist', 404),
   invalidCopyToItself: () =>
     new AwsError(
       'InvalidRequest',

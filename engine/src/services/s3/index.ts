@@ -7,7 +7,7 @@
  * - Multipart: Create/UploadPart/Complete/Abort only; ListMultipartUploads, ListParts and
  *   UploadPartCopy are refused (501). Incomplete uploads are aborted by lifecycle rules.
  * - ACL, tagging, encryption, public-access-block and ownership *writes* on the wire, object
- *   tagging and ACLs, CORS, website, object lock, replication, notifications, storage classes and
+ *   tagging and ACLs, website, object lock, replication, notifications, storage classes and
  *   transitions: refused (501), never silently ignored. The bucket getters report what the
  *   template set (or S3's defaults); the ACL is always the owner's FULL_CONTROL.
  * - CopyObject copies within this engine only; no conditional copy headers, no tagging directive.
@@ -20,10 +20,15 @@
  * - Listing re-sorts keys on every call (fine for thousands of keys, not millions).
  * - A single PutObject streams to disk (up to 5 GB, then EntityTooLarge); an `aws-chunked` PutObject,
  *   UploadPart and GetObject still hold the body in memory.
+ * - CORS: answered from the bucket's rules for path-style `/bucket…` and `bucket.s3.localhost`
+ *   requests; a request carrying a foreign Origin never reaches S3 (the endpoint refuses it), and
+ *   errors the endpoint itself writes (authentication) carry no CORS headers.
  * Known differences from AWS are listed in known-differences.ts.
  */
 
 export { bucketNameProblem } from './bucket-name.ts';
+export { type CorsRule, checkCorsRules } from './cors-rules.ts';
+export { createS3Cors, type S3CorsOptions } from './http/cors-answers.ts';
 export type { S3HttpHandler, S3HttpOptions } from './http/handler.ts';
 export { createS3HttpHandler } from './http/handler.ts';
 export { dueAt, type LifecycleAction, planLifecycle } from './lifecycle.ts';

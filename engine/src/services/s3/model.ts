@@ -1,4 +1,5 @@
 /** The S3 service's stored shapes: what a bucket and an object version are, apart from any wire format. */
+import type { CorsRule } from './cors-rules.ts';
 
 /** `Unversioned` until versioning is first enabled; afterwards only `Enabled` or `Suspended`. */
 export type VersioningStatus = 'Unversioned' | 'Enabled' | 'Suspended';
@@ -60,6 +61,8 @@ export interface BucketState {
   /** The policy document as the caller sent it (JSON text). */
   policy?: string;
   lifecycle?: readonly LifecycleRule[];
+  /** PutBucketCors rules; absent: no CORS configuration (preflights are refused). */
+  cors?: readonly CorsRule[];
   /** Encryption, public access block, ownership controls and tags as the template set them. */
   settings?: BucketSettings;
   /** Key → versions, newest first. */

@@ -1,9 +1,17 @@
 import { type AccountContext, DEFAULT_ACCOUNT } from '../../runtime/account.ts';
 import type { Clock } from '../../runtime/clock.ts';
 import type { S3Context } from './context.ts';
+import type { CorsRule } from './cors-rules.ts';
 import { LOCAL_REQUESTS_ARE_SECURE_BY_DEFAULT } from './known-differences.ts';
 import { LifecycleSweep } from './lifecycle-sweep.ts';
 import type { BucketSettings, EncryptionRule, LifecycleRule, PublicAccessBlock } from './model.ts';
+import {
+  corsOfBucket,
+  deleteBucketCors,
+  getBucketCors,
+  type PutBucketCorsInput,
+  putBucketCors,
+} from './operations/bucket-cors.ts';
 import {
   deleteBucketLifecycle,
   getBucketLifecycle,
@@ -168,6 +176,19 @@ export class S3Service {
   }
   deleteBucketLifecycle(input: { readonly bucket: string }, caller = this.owner): void {
     deleteBucketLifecycle(this.ctx, input, caller);
+  }
+  putBucketCors(input: PutBucketCorsInput, caller = this.owner): void {
+    putBucketCors(this.ctx, input, caller);
+  }
+  getBucketCors(input: { readonly bucket: string }, caller = this.owner): readonly CorsRule[] {
+    return getBucketCors(this.ctx, input, caller);
+  }
+  deleteBucketCors(input: { readonly bucket: string }, caller = this.owner): void {
+    deleteBucketCors(this.ctx, input, caller);
+  }
+  /** The bucket's CORS rules for a preflight (no caller: S3 answers preflights unauthenticated). */
+  corsOfBucket(bucket: string): { readonly exists: boolean; readonly rules?: readonly CorsRule[] } {
+    return corsOfBucket(this.ctx, bucket);
   }
   putBucketPolicy(input: PutBucketPolicyInput, caller = this.owner): void {
     putBucketPolicy(this.ctx, input, caller);

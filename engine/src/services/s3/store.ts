@@ -5,6 +5,7 @@ import { writeFileAtomic } from '../../runtime/atomic-write.ts';
 import { encodePathSegment } from '../../runtime/path-segment.ts';
 import { StateFile } from '../../runtime/state-file.ts';
 import { objectWith } from '../../runtime/state-file-error.ts';
+import type { CorsRule } from './cors-rules.ts';
 import { s3Errors } from './errors.ts';
 import type {
   BucketSettings,
@@ -23,6 +24,7 @@ interface PersistedBucket {
   readonly versioning: VersioningStatus;
   readonly policy?: string;
   readonly lifecycle?: readonly LifecycleRule[];
+  readonly cors?: readonly CorsRule[];
   readonly settings?: BucketSettings;
   readonly objects: [string, ObjectVersion[]][];
   readonly uploads?: [string, MultipartUpload][];
@@ -89,6 +91,7 @@ export class S3Store {
       versioning: bucket.versioning,
       ...(bucket.policy === undefined ? {} : { policy: bucket.policy }),
       ...(bucket.lifecycle === undefined ? {} : { lifecycle: bucket.lifecycle }),
+      ...(bucket.cors === undefined ? {} : { cors: bucket.cors }),
       ...(bucket.settings === undefined ? {} : { settings: bucket.settings }),
       objects: [...bucket.objects.entries()],
       uploads: [...bucket.uploads.entries()],
@@ -159,6 +162,7 @@ const fromPersisted = (p: PersistedBucket): BucketState => ({
   versioning: p.versioning,
   ...(p.policy === undefined ? {} : { policy: p.policy }),
   ...(p.lifecycle === undefined ? {} : { lifecycle: p.lifecycle }),
+  ...(p.cors === undefined ? {} : { cors: p.cors }),
   ...(p.settings === undefined ? {} : { settings: p.settings }),
   objects: new Map(p.objects),
   uploads: new Map(p.uploads ?? []),

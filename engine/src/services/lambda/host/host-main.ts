@@ -7,6 +7,7 @@
  */
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import v8 from 'node:v8';
 import { compileFunction } from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
 import {
@@ -32,7 +33,13 @@ function compile(code: string): CompiledModule | Error {
 
 let memoryUsedMb = 0;
 const sampleMemory = (): void => {
-  memoryUsedMb = Math.ceil(process.memoryUsage().heapUsed / 1048576);
+  try {
+    // process.memoryUsage() also reads the resident set size, which opens a file: it throws EMFILE
+    // when the process is out of descriptors. The heap figure alone needs no file.
+    memoryUsedMb = Math.ceil(process.memoryUsage().heapUsed / 1048576);
+  } catch {
+    memoryUsedMb = Math.max(memoryUsedMb, Math.ceil(v8.getHeapStatistics().used_heap_size / 1048576));
+  }
 };
 sampleMemory();
 setInterval(sampleMemory, 500).unref();

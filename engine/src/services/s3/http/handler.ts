@@ -6,6 +6,7 @@ import { ownerCaller, type S3Caller } from '../policy.ts';
 import type { S3Service } from '../service.ts';
 import * as bucket from './bucket-handlers.ts';
 import { copyObjectHandler } from './copy-handler.ts';
+import * as cors from './cors-handlers.ts';
 import * as list from './list-handlers.ts';
 import * as multipart from './multipart-handlers.ts';
 import * as object from './object-handlers.ts';
@@ -45,6 +46,9 @@ const HANDLERS: Readonly<Record<S3Operation, OperationHandler>> = {
   PutBucketPolicy: bucket.putBucketPolicyHandler,
   GetBucketPolicy: bucket.getBucketPolicyHandler,
   DeleteBucketPolicy: bucket.deleteBucketPolicyHandler,
+  PutBucketCors: cors.putBucketCorsHandler,
+  GetBucketCors: cors.getBucketCorsHandler,
+  DeleteBucketCors: cors.deleteBucketCorsHandler,
   ListObjects: list.listObjectsHandler,
   ListObjectsV2: list.listObjectsV2Handler,
   ListObjectVersions: list.listObjectVersionsHandler,

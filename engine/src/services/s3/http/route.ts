@@ -18,6 +18,9 @@ export type S3Operation =
   | 'PutBucketPolicy'
   | 'GetBucketPolicy'
   | 'DeleteBucketPolicy'
+  | 'PutBucketCors'
+  | 'GetBucketCors'
+  | 'DeleteBucketCors'
   | 'ListObjects'
   | 'ListObjectsV2'
   | 'ListObjectVersions'
@@ -67,6 +70,9 @@ const ROUTES: readonly RouteRow[] = [
   { method: 'PUT', scope: 'bucket', subresource: 'policy', operation: 'PutBucketPolicy' },
   { method: 'GET', scope: 'bucket', subresource: 'policy', operation: 'GetBucketPolicy' },
   { method: 'DELETE', scope: 'bucket', subresource: 'policy', operation: 'DeleteBucketPolicy' },
+  { method: 'PUT', scope: 'bucket', subresource: 'cors', operation: 'PutBucketCors' },
+  { method: 'GET', scope: 'bucket', subresource: 'cors', operation: 'GetBucketCors' },
+  { method: 'DELETE', scope: 'bucket', subresource: 'cors', operation: 'DeleteBucketCors' },
   { method: 'GET', scope: 'bucket', subresource: 'versions', operation: 'ListObjectVersions' },
   { method: 'GET', scope: 'bucket', subresource: 'list-type', operation: 'ListObjectsV2' },
   { method: 'GET', scope: 'bucket', operation: 'ListObjects' },
@@ -99,7 +105,6 @@ const UNSUPPORTED_SUBRESOURCES = [
   'accelerate',
   'analytics',
   'attributes',
-  'cors',
   'encryption',
   'intelligent-tiering',
   'inventory',
