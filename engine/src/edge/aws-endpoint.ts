@@ -18,13 +18,7 @@ import { guardedServerOptions, guardServer, type ListenerLimits } from '../net/l
 import type { CallerIdentity, RequestContext } from '../protocol/operation.ts';
 import { checkPresignedExpiry } from '../protocol/presign-expiry.ts';
 import { parseQueryParams } from '../protocol/query-protocol.ts';
-import type {
-  AuthorizeFn,
-  RawServiceEntry,
-  ServiceCors,
-  ServiceEntry,
-  ServiceMap,
-} from '../protocol/service-entry.ts';
+import type { AuthorizeFn, ServiceCors, ServiceEntry, ServiceMap } from '../protocol/service-entry.ts';
 import { parseSigV4, SigningKeyCache, type SigV4Credential, verifySignature } from '../protocol/sigv4.ts';
 import type { WireResponse } from '../protocol/wire-response.ts';
 import { type AccountContext, DEFAULT_ACCOUNT } from '../runtime/account.ts';
