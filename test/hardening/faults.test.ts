@@ -14,7 +14,7 @@ import { ensureCliBuilt, exited, type RunningCloud, startCliCloud } from './supp
 import { CRASH_STACK, crashStackTemplate } from './support/crash-stack.fixture.ts';
 import { lostOrChanged, tableSnapshot } from './support/table.fixture.ts';
 
-type DynamoCall = LocalCloud['engine']['services']['dynamodb']['call'];
+type DynamoCall = LocalCloud['engine']['services']['dynamodb']['runParsed'];
 
 describe('the embedded DynamoDB failing', () => {
   let cloud: LocalCloud;
@@ -36,16 +36,16 @@ describe('the embedded DynamoDB failing', () => {
           .send(new ListObjectsV2Command({ Bucket: cloud.output('S3BucketName'), Prefix: 'request-bodies/' }))
       ).KeyCount ?? 0;
     const objectsBefore = await bucketObjects();
-    const service = cloud.engine.services.dynamodb as { call: DynamoCall };
-    const healthy = service.call;
-    service.call = () => Promise.reject(new Error('simulated storage failure: disk I/O error'));
+    const service = cloud.engine.services.dynamodb as { runParsed: DynamoCall };
+    const healthy = service.runParsed;
+    service.runParsed = () => Promise.reject(new Error('simulated storage failure: disk I/O error'));
     const startedAt = cloud.engine.clock.now();
 
     let failed: Awaited<ReturnType<typeof postJson>>;
     try {
       failed = await postJson(cloud.apiUrl, { during: 'failure' });
     } finally {
-      service.call = healthy;
+      service.runParsed = healthy;
     }
 
     expect(failed.status).toBe(503);
@@ -83,15 +83,15 @@ describe('the embedded DynamoDB failing', () => {
           .send(new ListObjectsV2Command({ Bucket: cloud.output('S3BucketName'), Prefix: 'request-bodies/' }))
       ).Contents?.map((o) => o.Key) ?? [];
     const objectsBefore = await listBodies();
-    const service = cloud.engine.services.dynamodb as { call: DynamoCall };
-    const healthy = service.call;
-    service.call = () => Promise.reject(new Error('simulated storage failure'));
+    const service = cloud.engine.services.dynamodb as { runParsed: DynamoCall };
+    const healthy = service.runParsed;
+    service.runParsed = () => Promise.reject(new Error('simulated storage failure'));
 
     let failed: Awaited<ReturnType<typeof postJson>>;
     try {
       failed = await postJson(cloud.apiUrl, { big: 'x'.repeat(400_000) });
     } finally {
-      service.call = healthy;
+      service.runParsed = healthy;
     }
 
     expect(failed.status).toBe(503);

@@ -165,10 +165,11 @@ describe('what is stored and what is answered', () => {
       /\/$/,
       '',
     );
+    // The endpoint's DynamoDB requests run through runParsed (the wire path).
     const service = cloud.engine.services.dynamodb as {
-      call: (op: string, input: Record<string, unknown>) => Promise<unknown>;
+      runParsed: (op: string, input: Record<string, unknown>) => Promise<unknown>;
     };
-    const healthy = service.call;
+    const healthy = service.runParsed;
 
     const answers: Array<[number, string]> = [];
     const record = async (response: Promise<Response>) => {
@@ -187,12 +188,12 @@ describe('what is stored and what is answered', () => {
       }),
     );
     await record(fetch(`${crashUrl}/throw`));
-    service.call = () =>
+    service.runParsed = () =>
       Promise.reject(new Error('simulated failure at arn:aws:dynamodb:us-east-1:0:table/x'));
     try {
       await record(fetch(cloud.apiUrl, { method: 'POST', body: 'z' }));
     } finally {
-      service.call = healthy;
+      service.runParsed = healthy;
     }
 
     expect(answers.map(([status]) => status)).toEqual([400, 413, 500, 502, 503]);

@@ -264,7 +264,9 @@ export class AwsEndpoint {
     error: unknown,
     requestId: string,
   ): void {
+    // An AWS error that wraps a failure of the engine (its `cause`) is logged like any other.
     if (!isAwsError(error)) this.options.onInternalError?.(error, requestId);
+    else if (error.cause !== undefined) this.options.onInternalError?.(error.cause, requestId);
     if (res.headersSent || res.writableEnded) {
       res.destroy();
       return;

@@ -123,12 +123,12 @@ export function runDynaliteOperation(
   inputOwned = false,
 ): Promise<unknown> {
   const entry = ACTIONS.get(op);
-  if (!entry) return Promise.reject(dynamoDbErrors.internal(`operation ${op} is not wired`));
+  if (!entry) return Promise.reject(dynamoDbErrors.internal(new Error(`operation ${op} is not wired`)));
   return new Promise((resolve, reject) => {
     const fail = (error: unknown): void => {
       reject(
         fromDynaliteError(error) ??
-          dynamoDbErrors.internal(error instanceof Error ? error.message : String(error)),
+          dynamoDbErrors.internal(error),
       );
     };
     try {

@@ -13,8 +13,9 @@ export class DynamoDbError extends AwsError {
     message: string,
     status: number,
     readonly body: Readonly<Record<string, unknown>>,
+    options?: { readonly cause?: unknown },
   ) {
-    super(code, message, status);
+    super(code, message, status, status < 500, options);
   }
 }
 
@@ -58,12 +59,18 @@ export const dynamoDbErrors = {
     });
   },
 
-  /** The 500 a wire caller sees when the engine itself failed; never reported as a success. */
-  internal: (message: string): DynamoDbError =>
-    new DynamoDbError('InternalServerError', message, 500, {
-      __type: `${DYNAMODB_PREFIX}InternalServerError`,
-      message,
-    }),
+  /**
+   * The 500 a wire caller sees when the engine itself failed; never reported as a success. SDKs
+   * retry it. The failure is kept as `cause` for the engine's log and never reaches the client.
+   */
+  internal: (cause: unknown): DynamoDbError =>
+    new DynamoDbError(
+      'InternalServerError',
+      'Internal server error',
+      500,
+      { __type: `${DYNAMODB_PREFIX}InternalServerError`, message: 'Internal server error' },
+      { cause },
+    ),
 
   /**
    * The whole transaction was refused; `reasons` has one entry per item (`None` where the item was

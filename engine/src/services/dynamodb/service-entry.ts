@@ -8,6 +8,7 @@
 import { crc32 } from 'node:zlib';
 import type { BufferedRequest, Gate, JsonHandlerServiceEntry } from '../../protocol/service-entry.ts';
 import type { WireResponse } from '../../protocol/wire-response.ts';
+import { isAwsError } from '../../runtime/aws-error.ts';
 import { pooledRandom } from '../../runtime/random-pool.ts';
 import { dynamoDbAuthorizationTargets } from './authorization.ts';
 import { isRecord } from './context.ts';
@@ -97,8 +98,10 @@ async function answer(
   try {
     return json(200, replyType, await call(operation, data), id);
   } catch (error) {
-    if (error instanceof DynamoDbError) return fail(error);
-    throw error;
+    // A failure of the engine itself (storage, a bug) is DynamoDB's retryable 500; its detail
+    // travels as the error's cause to the engine's log, never to the client.
+    if (error instanceof DynamoDbError && error.cause === undefined) return fail(error);
+    throw isAwsError(error) ? error : dynamoDbErrors.internal(error);
   }
 }
 
