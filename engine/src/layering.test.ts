@@ -40,11 +40,11 @@ const RANK: Readonly<Record<string, number>> = {
  */
 const KNOWN_EXCEPTIONS: ReadonlySet<string> = new Set([
   // The CloudFormation API reads the deployer's types and errors.
-  'engine/src/services/cloudformation/api.ts -> engine/src/deploy/deploy-error.ts',
-  'engine/src/services/cloudformation/api.ts -> engine/src/deploy/types.ts',
-  'engine/src/services/cloudformation/create-change-set.ts -> engine/src/deploy/stack-name.ts',
-  'engine/src/services/cloudformation/create-stack.ts -> engine/src/deploy/stack-name.ts',
-  'engine/src/services/cloudformation/records.ts -> engine/src/deploy/change-set.ts',
+  'engine/src/services/cloudformation/service.ts -> engine/src/deploy/deploy-error.ts',
+  'engine/src/services/cloudformation/service.ts -> engine/src/deploy/types.ts',
+  'engine/src/services/cloudformation/operations/create-change-set.ts -> engine/src/deploy/stack-name.ts',
+  'engine/src/services/cloudformation/operations/create-stack.ts -> engine/src/deploy/stack-name.ts',
+  'engine/src/services/cloudformation/store.ts -> engine/src/deploy/change-set.ts',
   'engine/src/services/cloudformation/stack-control.ts -> engine/src/deploy/change-set.ts',
   'engine/src/services/cloudformation/stack-control.ts -> engine/src/deploy/types.ts',
   // The console reads the stack through the CLI's AWS helpers.

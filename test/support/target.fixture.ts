@@ -41,6 +41,8 @@ export const LOCAL_ONLY_FILES: Readonly<Record<string, string>> = {
   'test/local-cloud/cloudformation-sdk.test.ts':
     'creates, updates and deletes extra stacks and restarts the engine',
   'test/local-cloud/console-startup.test.ts': 'the console is a local-cloud feature',
+  'test/local-cloud/cloudwatch-percentiles.test.ts':
+    'publishes metrics into an engine it starts and restarts it to prove they persist',
   'test/local-cloud/lambda-control.test.ts': "replaces the function's code on an engine it starts",
   'test/local-cloud/up-stacks.test.ts': 'tapstack up with other templates is a local-cloud command',
 };
