@@ -62,12 +62,17 @@ describe('background writes under the disk floor', () => {
     expect(logBytes(local.dataDir)).toBe(before);
 
     free = 10 * GB;
-    const after = await waitFor('the held function log lines', async () => {
-      const events = await functionEvents();
-      return events.length > logged && events.some((e) => e.message?.includes('Scheduled'))
-        ? events
-        : undefined;
-    });
+    const after = await waitFor(
+      'the held function log lines',
+      async () => {
+        const events = await functionEvents();
+        return events.length > logged && events.some((e) => e.message?.includes('Scheduled'))
+          ? events
+          : undefined;
+        // The scheduled invocation and the write-back both wait on a loaded machine.
+      },
+      40_000,
+    );
     expect(after.length).toBeGreaterThan(logged);
     expect(logBytes(local.dataDir)).toBeGreaterThan(before);
     logs.destroy();

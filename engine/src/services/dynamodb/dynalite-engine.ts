@@ -126,10 +126,7 @@ export function runDynaliteOperation(
   if (!entry) return Promise.reject(dynamoDbErrors.internal(new Error(`operation ${op} is not wired`)));
   return new Promise((resolve, reject) => {
     const fail = (error: unknown): void => {
-      reject(
-        fromDynaliteError(error) ??
-          dynamoDbErrors.internal(error),
-      );
+      reject(fromDynaliteError(error) ?? dynamoDbErrors.internal(error));
     };
     try {
       const copy = (
