@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ServiceEntry, ServiceMap, SigningName } from '../edge/index.ts';
+import type { ServiceEntry, ServiceMap, SigningName } from '../protocol/index.ts';
 import type { Operation, OperationTable } from '../protocol/operation.ts';
 import { AwsError } from '../runtime/aws-error.ts';
 import type { DiskGuard } from '../runtime/disk-space.ts';

@@ -1,4 +1,4 @@
-import type { AuthorizationTarget } from '../edge/index.ts';
+import type { AuthorizationTarget } from '../protocol/index.ts';
 import { parseCopySource } from '../services/s3/operations/copy-object.ts';
 
 /**

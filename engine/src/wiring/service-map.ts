@@ -2,7 +2,7 @@
  * The AWS endpoint's service map for one engine: which wire protocol each signing name speaks and
  * which service answers it. Adapters here only translate shapes; behaviour lives in the services.
  */
-import type { RawRequestView, ServiceMap } from '../edge/index.ts';
+import type { RawRequestView, ServiceMap } from '../protocol/index.ts';
 import type { AccountContext } from '../runtime/account.ts';
 import {
   type CloudFormationService,

@@ -1,4 +1,4 @@
-import type { ServiceMap } from '../../edge/index.ts';
+import type { ServiceMap } from '../../protocol/index.ts';
 import type { Operation } from '../../protocol/operation.ts';
 import { queueNameOfUrl } from '../../runtime/arn.ts';
 import type { Clock } from '../../runtime/clock.ts';

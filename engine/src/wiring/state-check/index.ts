@@ -1,6 +1,6 @@
 import type { StackDeployer } from '../../deploy/stack-deployer.ts';
 import type { StackEvent } from '../../deploy/types.ts';
-import type { ServiceMap } from '../../edge/index.ts';
+import type { ServiceMap } from '../../protocol/index.ts';
 import type { Clock } from '../../runtime/clock.ts';
 import type { EngineServices } from '../engine-services.ts';
 import { withDriftRecording } from './drift-hooks.ts';
