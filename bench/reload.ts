@@ -9,6 +9,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { devCommand } from '../test/dev-loop/dev-process.fixture.ts';
 import { stop } from './child.ts';
 
 const REPO = resolve('.');
@@ -42,21 +43,7 @@ export function startDev(
 ): { child: ChildProcess; ready: Promise<string[]> } {
   const child = spawn(
     process.execPath,
-    [
-      join(REPO, 'dist/tapstack.js'),
-      'up',
-      '--watch',
-      '--data-dir',
-      join(project, '.data'),
-      '--port',
-      '0',
-      '--api-port',
-      '0',
-      '-p',
-      'ThrottlingRateLimit=10000',
-      '-p',
-      'ThrottlingBurstLimit=5000',
-    ],
+    devCommand(project, ['-p', 'ThrottlingRateLimit=10000', '-p', 'ThrottlingBurstLimit=5000']),
     { cwd: project, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NO_COLOR: '1' } },
   );
   const ready = new Promise<string[]>((done, fail) => {

@@ -3,20 +3,19 @@
  * real CLI process and real HTTP. Infrastructure edits go through `--template FILE` (the same
  * update path as a re-synthesized CDK app, without the CDK synth's seconds per save).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postJson } from '../support/local-cloud.fixture.ts';
+import { type DevProcess, startDevProcess } from './dev-process.fixture.ts';
 
 const REPO = resolve('.');
 let project: string;
-let child: ChildProcess;
-const output: string[] = [];
+let dev: DevProcess;
+let output: readonly string[] = [];
 let apiUrl = '';
 let endpointUrl = '';
 
@@ -29,19 +28,8 @@ const clientConfig = () => ({
 });
 
 /** Resolves with the first output line at or after `from` matching `pattern`. */
-function waitForLine(pattern: RegExp, from: number, timeoutMs = 30_000): Promise<string> {
-  return new Promise((done, fail) => {
-    const started = Date.now();
-    const check = () => {
-      const line = output.slice(from).find((l) => pattern.test(l));
-      if (line !== undefined) return done(line);
-      if (Date.now() - started > timeoutMs)
-        return fail(new Error(`no line matching ${pattern} in:\n${output.slice(from).join('\n')}`));
-      setTimeout(check, 20);
-    };
-    check();
-  });
-}
+const waitForLine = (pattern: RegExp, from: number, timeoutMs?: number): Promise<string> =>
+  dev.waitForLine(pattern, from, timeoutMs);
 
 /** Rewrites a file as an editor saves it. */
 function edit(path: string, change: (text: string) => string): void {
@@ -54,35 +42,14 @@ beforeAll(async () => {
     cpSync(join(REPO, part), join(project, part), { recursive: true });
   cpSync(join(REPO, 'lib/TapStack.json'), templateFile());
   symlinkSync(join(REPO, 'node_modules'), join(project, 'node_modules'));
-  child = spawn(
-    process.execPath,
-    [
-      join(REPO, 'dist/tapstack.js'),
-      'up',
-      '--watch',
-      '--template',
-      templateFile(),
-      '--data-dir',
-      join(project, '.data'),
-      '--port',
-      '0',
-      '--api-port',
-      '0',
-    ],
-    { cwd: project, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } },
-  );
-  createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => output.push(line));
-  createInterface({ input: child.stderr as NodeJS.ReadableStream }).on('line', (line) => output.push(line));
+  dev = startDevProcess(project, ['--template', templateFile()]);
+  output = dev.output;
   const ready = await waitForLine(/^READY /, 0, 45_000);
   [, apiUrl = '', endpointUrl = ''] = ready.split(' ');
 });
 
 afterAll(async () => {
-  if (child && child.exitCode === null) {
-    const gone = new Promise((done) => child.once('exit', done));
-    child.kill('SIGINT');
-    await gone;
-  }
+  await dev?.stop();
   if (project) rmSync(project, { recursive: true, force: true });
 });
 

@@ -15,24 +15,29 @@ export interface DevProcess {
   stop(): Promise<void>;
 }
 
+/** The arguments of `node dist/tapstack.js up --watch` on free ports, its data kept in `project`. */
+export function devCommand(project: string, extraArgs: readonly string[] = []): string[] {
+  return [
+    join(REPO, 'dist/tapstack.js'),
+    'up',
+    '--watch',
+    '--data-dir',
+    join(project, '.data'),
+    '--port',
+    '0',
+    '--api-port',
+    '0',
+    ...extraArgs,
+  ];
+}
+
 export function startDevProcess(project: string, extraArgs: readonly string[] = []): DevProcess {
   const output: string[] = [];
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [
-      join(REPO, 'dist/tapstack.js'),
-      'up',
-      '--watch',
-      '--data-dir',
-      join(project, '.data'),
-      '--port',
-      '0',
-      '--api-port',
-      '0',
-      ...extraArgs,
-    ],
-    { cwd: project, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } },
-  );
+  const child: ChildProcess = spawn(process.execPath, devCommand(project, extraArgs), {
+    cwd: project,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => output.push(line));
   createInterface({ input: child.stderr as NodeJS.ReadableStream }).on('line', (line) => output.push(line));
   return {
