@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type CorsConfiguration, Engine } from '../../engine/src/index.ts';
+import { proxyRouteResources } from '../support/proxy-route.fixture.ts';
 import { API_HOST } from './browser.fixture.ts';
 
 /**
@@ -102,23 +103,7 @@ function template(cors: CorsConfiguration | undefined): string {
           ...(cors ? { CorsConfiguration: cors } : {}),
         },
       },
-      Integration: {
-        Type: 'AWS::ApiGatewayV2::Integration',
-        Properties: {
-          ApiId: { Ref: 'Api' },
-          IntegrationType: 'AWS_PROXY',
-          IntegrationUri: { 'Fn::GetAtt': ['Function', 'Arn'] },
-          PayloadFormatVersion: '2.0',
-        },
-      },
-      Route: {
-        Type: 'AWS::ApiGatewayV2::Route',
-        Properties: {
-          ApiId: { Ref: 'Api' },
-          RouteKey: '$default',
-          Target: { 'Fn::Sub': 'integrations/${Integration}' },
-        },
-      },
+      ...proxyRouteResources('', 'Api', 'Function'),
       Stage: {
         Type: 'AWS::ApiGatewayV2::Stage',
         Properties: {

@@ -3,6 +3,8 @@
  * route, whose path picks how it misbehaves (exit the process, run out of memory, loop forever,
  * throw), and which answers normally otherwise.
  */
+import { proxyRouteResources } from '../../support/proxy-route.fixture.ts';
+
 export const CRASH_STACK = 'hardening-crash';
 export const CRASH_FUNCTION = 'hardening-crash-fn';
 
@@ -57,24 +59,7 @@ export function crashStackTemplate(): Record<string, unknown> {
         Properties: { LogGroupName: `/aws/lambda/${CRASH_FUNCTION}`, RetentionInDays: 1 },
       },
       CrashApi: { Type: 'AWS::ApiGatewayV2::Api', Properties: { Name: 'crash-api', ProtocolType: 'HTTP' } },
-      CrashIntegration: {
-        Type: 'AWS::ApiGatewayV2::Integration',
-        Properties: {
-          ApiId: { Ref: 'CrashApi' },
-          IntegrationType: 'AWS_PROXY',
-          IntegrationUri: { 'Fn::GetAtt': ['CrashFunction', 'Arn'] },
-          PayloadFormatVersion: '2.0',
-        },
-      },
-      CrashRoute: {
-        Type: 'AWS::ApiGatewayV2::Route',
-        Properties: {
-          ApiId: { Ref: 'CrashApi' },
-          RouteKey: '$default',
-          // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation Fn::Sub syntax
-          Target: { 'Fn::Sub': 'integrations/${CrashIntegration}' },
-        },
-      },
+      ...proxyRouteResources('Crash', 'CrashApi', 'CrashFunction'),
       CrashStage: {
         Type: 'AWS::ApiGatewayV2::Stage',
         Properties: { ApiId: { Ref: 'CrashApi' }, StageName: '$default', AutoDeploy: true },
