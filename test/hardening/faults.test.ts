@@ -168,9 +168,13 @@ describe('kill -9 of the engine under load', () => {
 
   const start = () => startCliCloud(['--data-dir', dataDir, '--port', '0', '--api-port', '0'], 30_000);
 
-  /** Posts with a few requests in flight until `signal` aborts; returns the acknowledged ids. */
-  async function load(apiUrl: string, signal: AbortSignal, round: number): Promise<string[]> {
-    const acknowledged: string[] = [];
+  /** Posts with a few requests in flight until `signal` aborts, collecting the acknowledged ids. */
+  async function load(
+    apiUrl: string,
+    signal: AbortSignal,
+    round: number,
+    acknowledged: string[],
+  ): Promise<string[]> {
     const worker = async (w: number) => {
       for (let i = 0; !signal.aborted && i < 200; i++) {
         try {
@@ -211,9 +215,14 @@ describe('kill -9 of the engine under load', () => {
     try {
       for (let round = 0; round < KILLS; round++) {
         const stop = new AbortController();
-        const loading = load(running.apiUrl, stop.signal, round);
-        // A random point: anywhere from just after READY to well into the load.
-        await new Promise((resolve) => setTimeout(resolve, 50 + Math.floor(Math.random() * 600)));
+        const roundAcknowledged: string[] = [];
+        const loading = load(running.apiUrl, stop.signal, round, roundAcknowledged);
+        // A random point once the round has an acknowledged write to lose (on a loaded machine the
+        // first responses after READY can take longer than the whole random window).
+        const firstDeadline = Date.now() + 15_000;
+        while (roundAcknowledged.length === 0 && Date.now() < firstDeadline)
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 600)));
         running.child.kill('SIGKILL');
         await exited(running.child);
         stop.abort();
@@ -230,6 +239,6 @@ describe('kill -9 of the engine under load', () => {
     }
 
     expect(missingPerRestart).toEqual(Array.from({ length: KILLS }, () => 0));
-    expect(acknowledged.length).toBeGreaterThan(KILLS);
-  }, 150_000);
+    expect(acknowledged.length).toBeGreaterThanOrEqual(KILLS);
+  }, 240_000);
 });
