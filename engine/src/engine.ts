@@ -129,6 +129,10 @@ export class Engine {
     const clock = options.clock ?? new RealClock();
     const host = options.host ?? '127.0.0.1';
     const warn = options.onWarning ?? ((message: string) => console.error(`[tapstack] ${message}`));
+    const logInternalError = (error: unknown, requestId: string): void =>
+      warn(
+        `internal error behind a 500 (request id ${requestId}): ${(error as Error).stack ?? String(error)}`,
+      );
     const guard = listenerGuard(options, host, warn);
     const dir = dataDirectories(options.dataDir);
     const disk = new DiskGuard({ ...options.disk, path: options.dataDir });
@@ -157,10 +161,7 @@ export class Engine {
       identify: identifyCaller(iam),
       secretFor: (key) => iam.secretFor(key),
       authorize: authorizeCaller(iam),
-      onInternalError: (error, requestId) =>
-        warn(
-          `internal error behind a 500 (request id ${requestId}): ${(error as Error).stack ?? String(error)}`,
-        ),
+      onInternalError: logInternalError,
     });
     parts.started('AWS endpoint', () => endpoint.close());
     endpointHolder.url = (await endpoint.start()).url;
@@ -206,7 +207,9 @@ export class Engine {
     Object.assign(
       serviceMap,
       withDiskFloor(
-        stateCheck.recordDrift(buildServiceMap(services, stackReaderOf(deployer), account, cloudFormation)),
+        stateCheck.recordDrift(
+          buildServiceMap(services, stackReaderOf(deployer), account, cloudFormation, logInternalError),
+        ),
         disk,
       ),
     );

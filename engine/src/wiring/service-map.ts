@@ -68,8 +68,9 @@ export function buildServiceMap(
   reader: StackReader,
   account: AccountContext,
   cloudFormationApi?: CloudFormationService,
+  onInternalError?: (error: unknown, requestId: string) => void,
 ): ServiceMap {
-  const s3Handler = createS3HttpHandler(services.s3);
+  const s3Handler = createS3HttpHandler(services.s3, onInternalError ? { onInternalError } : {});
   return {
     dynamodb: dynamoDbServiceEntry((operation, input) => services.dynamodb.runParsed(operation, input)),
     lambda: lambdaService(lambdaApiOf(services.lambda), account),

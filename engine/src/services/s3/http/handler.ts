@@ -30,6 +30,8 @@ export interface S3HttpOptions {
    * Default `['.s3.localhost']`; path-style (`/bucket/key`) always works.
    */
   readonly virtualHostSuffixes?: readonly string[];
+  /** Receives a failure of the engine itself behind a 500, for the engine's log (never the client). */
+  readonly onInternalError?: (error: unknown, requestId: string) => void;
 }
 
 const HANDLERS: Readonly<Record<S3Operation, OperationHandler>> = {
@@ -99,6 +101,7 @@ export function createS3HttpHandler(service: S3Service, options: S3HttpOptions =
       const tooLarge = isAwsError(error) && error.code === 'EntityTooLarge';
       // The rest of an oversized body is not read: the answer closes the connection instead.
       if (!req.readableEnded && !tooLarge) req.resume();
+      if (!isAwsError(error)) options.onInternalError?.(error, requestId);
       response = errorResponse(error, requestId, target?.bucket, target?.key);
       if (tooLarge) response = { ...response, headers: { ...response.headers, connection: 'close' } };
     } finally {
@@ -112,7 +115,8 @@ export function createS3HttpHandler(service: S3Service, options: S3HttpOptions =
 function errorResponse(error: unknown, requestId: string, bucketName?: string, key?: string): S3HttpResponse {
   const known = isAwsError(error);
   const code = known ? error.code : 'InternalError';
-  const message = known ? error.message : `We encountered an internal error: ${(error as Error).message}`;
+  // S3's own wording; what failed goes to the engine's log with the request id, never to the client.
+  const message = known ? error.message : 'We encountered an internal error. Please try again.';
   const status = known ? error.status : 500;
   const deleteMarker =
     typeof error === 'object' && error !== null && 'deleteMarker' in error && error.deleteMarker;
