@@ -40,6 +40,7 @@ export type {
   ObjectVersion,
   VersioningStatus,
 } from './model.ts';
+export { s3ServiceEntry } from './operation-table.ts';
 export type {
   BucketPolicyDecision,
   BucketPolicyEvaluator,

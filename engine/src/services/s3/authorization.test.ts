@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { s3CopyTargets } from './s3-copy-authorization.ts';
+import { s3CopyTargets } from './authorization.ts';
 
 describe('s3CopyTargets', () => {
   it.each([
