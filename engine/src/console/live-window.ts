@@ -1,15 +1,15 @@
 /**
- * Which recent requests a live Requests stream re-reads on a tick where the logs grew. Re-reading
- * the whole last minute every second cost the engine about 60 reads of every request it served (a
- * ByTime query and the access-log lines of that minute, each second): with a console tab open
- * under load that was a large share of the request path. Most ticks now re-read the last few
- * seconds (a new request is written within milliseconds of arriving, so it still shows within a
- * second); every tenth tick re-reads the whole minute, which catches a request written or answered
- * late (a slow invocation, up to the 30 s integration timeout) within ten seconds.
+ * Which recent requests a live Requests stream re-reads on a tick where the logs grew. Each re-read
+ * is a ByTime query plus the access-log lines of its span, so a tab costs the engine about
+ * (span / tick) reads of every request it serves. Most ticks re-read the last 3 s: a request is
+ * written within milliseconds of arriving, so it shows within a second. Every twentieth tick
+ * re-reads 40 s, which covers the 30 s integration timeout: a request written or answered late
+ * shows within twenty seconds. Together that is about 5 reads per request served (a whole minute
+ * every second was 60; 5 s plus a minute every tenth tick was 11).
  */
-export const RECENT_MS = 5_000;
-export const SWEEP_MS = 60_000;
-export const SWEEP_EVERY = 10;
+export const RECENT_MS = 3_000;
+export const SWEEP_MS = 40_000;
+export const SWEEP_EVERY = 20;
 
 export class LiveWindow {
   private ticks = 0;
