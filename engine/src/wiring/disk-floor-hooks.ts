@@ -79,32 +79,18 @@ function guardEntry(name: SigningName, entry: ServiceEntry, guard: DiskGuard): S
       ),
     };
   }
+  // Raw entries (S3): every method but GET and HEAD writes.
   return {
     ...entry,
     handler: (req, res) => {
       const method = (req.method ?? 'GET').toUpperCase();
-      const target = String(req.headers['x-amz-target'] ?? '');
-      const write =
-        name === 'dynamodb'
-          ? isWriteOperation(target.slice(target.indexOf('.') + 1))
-          : name === 's3' && method !== 'GET' && method !== 'HEAD';
-      if (write && guard.belowFloor()) {
+      if (method !== 'GET' && method !== 'HEAD' && guard.belowFloor()) {
         const requestId = randomUUID();
         req.resume();
-        if (name === 's3') {
-          res.writeHead(503, { 'content-type': 'application/xml', 'x-amz-request-id': requestId });
-          res.end(
-            `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>SlowDown</Code><Message>${guard.refusal()}</Message><RequestId>${requestId}</RequestId></Error>`,
-          );
-        } else {
-          res.writeHead(400, { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-requestid': requestId });
-          res.end(
-            JSON.stringify({
-              __type: 'com.amazonaws.dynamodb.v20120810#ThrottlingException',
-              message: guard.refusal(),
-            }),
-          );
-        }
+        res.writeHead(503, { 'content-type': 'application/xml', 'x-amz-request-id': requestId });
+        res.end(
+          `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>SlowDown</Code><Message>${guard.refusal()}</Message><RequestId>${requestId}</RequestId></Error>`,
+        );
         return;
       }
       entry.handler(req, res);
