@@ -1,4 +1,5 @@
 import type { AccountContext } from '../../runtime/account.ts';
+import { arnResourceName } from '../../runtime/arn.ts';
 import type { DynaliteStore } from './dynalite-engine.ts';
 import { dynamoDbErrors } from './errors.ts';
 import type { TableSettingsStore } from './table-settings.ts';
@@ -32,7 +33,7 @@ export function tableNameOf(input: Record<string, unknown>): string {
       "The parameter 'TableName' is required but was not present in the request",
     );
   }
-  return name.startsWith('arn:') ? name.slice(name.lastIndexOf('/') + 1) : name;
+  return arnResourceName(name);
 }
 
 /**

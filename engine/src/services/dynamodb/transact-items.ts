@@ -1,3 +1,4 @@
+import { arnResourceName } from '../../runtime/arn.ts';
 import { isRecord } from './context.ts';
 import { dynamoDbErrors } from './errors.ts';
 
@@ -46,7 +47,7 @@ export function readTransactItems(
     }
     return {
       kind,
-      table: table.startsWith('arn:') ? table.slice(table.lastIndexOf('/') + 1) : table,
+      table: arnResourceName(table),
       request,
     };
   });
