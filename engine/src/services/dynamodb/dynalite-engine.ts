@@ -1,5 +1,7 @@
 import { createRequire } from 'node:module';
 import { dynamoDbErrors, fromDynaliteError } from './errors.ts';
+import { cacheParsedExpressions, type ExpressionValidator } from './expression-cache.ts';
+import { checkInputTypes, type TypeTable, UNUSUAL } from './input-types.ts';
 import { type LevelInternals, tuneLevelIo } from './level-io.ts';
 import { cacheTableDescriptions } from './table-cache.ts';
 
@@ -64,7 +66,7 @@ interface ValidationModule {
   readonly types: Record<string, unknown>;
   readonly custom?: (data: Record<string, unknown>, store: DynaliteStore) => string | undefined;
 }
-interface Validations {
+interface Validations extends ExpressionValidator {
   checkTypes(data: Record<string, unknown>, types: Record<string, unknown>): Record<string, unknown>;
   checkValidations(
     data: Record<string, unknown>,
@@ -79,6 +81,7 @@ interface DbModule {
 
 const dbModule = require('dynalite/db/index.js') as DbModule;
 const validations = require('dynalite/validations/index.js') as Validations;
+cacheParsedExpressions(validations);
 
 const loadAction = (op: DynaliteOperation): Action =>
   require(`dynalite/actions/${DYNALITE_MODULES[op]}.js`) as Action;
@@ -132,7 +135,9 @@ export function runDynaliteOperation(
       const copy = (
         inputOwned && input !== undefined ? input : JSON.parse(JSON.stringify(input ?? {}))
       ) as Record<string, unknown>;
-      const data = validations.checkTypes(copy, entry.validation.types);
+      const types = entry.validation.types as TypeTable;
+      const fast = checkInputTypes(copy, types);
+      const data = fast === UNUSUAL ? validations.checkTypes(copy, types) : fast;
       validations.checkValidations(data, entry.validation.types, entry.validation.custom, store);
       entry.action(store, data, (error, result) => {
         if (error) return fail(error);
