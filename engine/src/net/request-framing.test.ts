@@ -46,4 +46,23 @@ describe('request framing', () => {
     );
     expect(verdict).toEqual({ ok: true });
   });
+
+  it('follows a head that arrives one byte at a time, with header names in any case', () => {
+    const framing = new RequestFraming(16);
+    const head = 'POST / HTTP/1.1\r\nHost: x\r\nTRANSFER-encoding: gzip, Chunked\r\n\r\n';
+    const verdicts = feed(framing, ...head.split(''));
+    expect(verdicts.every((v) => v.ok)).toBe(true);
+    // The head said chunked, so the next line is a chunk size, and this one is too large.
+    expect(feed(framing, 'FFFFFFFF\r\n')[0]).toMatchObject({ ok: false });
+  });
+
+  it('stops following a head longer than 64 KiB (Node refuses it itself)', () => {
+    const framing = new RequestFraming(16);
+    const filler = `X-Filler: ${'a'.repeat(1000)}\r\n`.repeat(70);
+    const [verdict] = feed(
+      framing,
+      `POST / HTTP/1.1\r\n${filler}Transfer-Encoding: chunked\r\n\r\nFFFFFFFF\r\n`,
+    );
+    expect(verdict).toEqual({ ok: true });
+  });
 });

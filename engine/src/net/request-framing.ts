@@ -15,16 +15,39 @@ const OK: FramingVerdict = { ok: true };
 const MAX_HEAD = 64 * 1024;
 const MAX_LINE = 4 * 1024;
 
+/** What a request head said about the body that follows it, gathered line by line. */
+interface HeadState {
+  kind: 'head';
+  /** The current line so far (a line may arrive in pieces). */
+  line: string;
+  /** Bytes of the head so far, blank lines before the request line not counted. */
+  size: number;
+  started: boolean;
+  chunked: boolean;
+  length: number;
+  upgrade: boolean;
+}
+
 type State =
-  | { kind: 'head'; buffer: string }
+  | HeadState
   | { kind: 'body'; remaining: number }
   | { kind: 'chunk-size'; line: string }
   | { kind: 'chunk-data'; remaining: number }
   | { kind: 'trailers'; line: string }
   | { kind: 'off' };
 
+const freshHead = (): HeadState => ({
+  kind: 'head',
+  line: '',
+  size: 0,
+  started: false,
+  chunked: false,
+  length: 0,
+  upgrade: false,
+});
+
 export class RequestFraming {
-  private state: State = { kind: 'head', buffer: '' };
+  private state: State = freshHead();
 
   constructor(private readonly maxChunkBytes: number) {}
 
@@ -42,22 +65,27 @@ export class RequestFraming {
           state.remaining -= take;
           offset += take;
           if (state.remaining === 0)
-            this.state =
-              state.kind === 'body' ? { kind: 'head', buffer: '' } : { kind: 'chunk-size', line: '' };
+            this.state = state.kind === 'body' ? freshHead() : { kind: 'chunk-size', line: '' };
           break;
         }
         case 'head': {
           const end = data.indexOf(0x0a, offset);
           const piece = data.toString('latin1', offset, end < 0 ? data.length : end + 1);
           offset = end < 0 ? data.length : end + 1;
+          state.line += piece;
           // Blank lines before a request line are allowed (RFC 9112 section 2.2).
-          if (state.buffer === '' && (piece === '\r\n' || piece === '\n')) break;
-          state.buffer += piece;
-          if (state.buffer.length > MAX_HEAD) {
+          if (!state.started && (state.line === '\r\n' || state.line === '\n')) {
+            state.line = '';
+            break;
+          }
+          state.size += piece.length;
+          if (state.size > MAX_HEAD) {
             this.state = { kind: 'off' };
             return OK;
           }
-          const verdict = this.checkHead(state.buffer);
+          if (end < 0) break;
+          const verdict = this.headLine(state, state.line.replace(/\r?\n$/, ''));
+          state.line = '';
           if (!verdict.ok) return verdict;
           break;
         }
@@ -71,7 +99,7 @@ export class RequestFraming {
           if (end < 0) break;
           const line = state.line.replace(/\r?\n$/, '');
           if (state.kind === 'trailers') {
-            this.state = line === '' ? { kind: 'head', buffer: '' } : { kind: 'trailers', line: '' };
+            this.state = line === '' ? freshHead() : { kind: 'trailers', line: '' };
             break;
           }
           const sizeText = (line.split(';')[0] ?? '').trim();
@@ -92,35 +120,40 @@ export class RequestFraming {
     return OK;
   }
 
-  /** Looks at a (possibly partial) request head; moves on once its blank line arrived. */
-  private checkHead(head: string): FramingVerdict {
-    const firstEnd = head.indexOf('\n');
-    if (firstEnd < 0) return OK;
-    const requestLine = head.slice(0, firstEnd).replace(/\r$/, '');
-    if (!/ HTTP\/\d\.\d$/.test(requestLine))
-      return { ok: false, reason: 'a request line without an HTTP/1.x version (HTTP/0.9 is not served)' };
-    if (!/\r?\n\r?\n$/.test(head)) return OK;
-    const lines = head.split(/\r?\n/).slice(1);
-    let chunked = false;
-    let length = 0;
-    let upgrade = requestLine.startsWith('CONNECT ');
-    for (const line of lines) {
-      const colon = line.indexOf(':');
-      if (colon <= 0) continue;
-      const name = line.slice(0, colon).trim().toLowerCase();
-      const value = line
-        .slice(colon + 1)
-        .trim()
-        .toLowerCase();
-      if (name === 'transfer-encoding' && value.split(',').some((v) => v.trim() === 'chunked'))
-        chunked = true;
-      else if (name === 'content-length' && /^\d+$/.test(value)) length = Number(value);
-      else if (name === 'upgrade') upgrade = true;
+  /**
+   * One complete line of a request head (without its line break). Each line is looked at once, and
+   * only the three headers that decide the framing are read; the blank line moves on to the body.
+   */
+  private headLine(head: HeadState, line: string): FramingVerdict {
+    if (!head.started) {
+      head.started = true;
+      if (!/ HTTP\/\d\.\d$/.test(line))
+        return { ok: false, reason: 'a request line without an HTTP/1.x version (HTTP/0.9 is not served)' };
+      head.upgrade = line.startsWith('CONNECT ');
+      return OK;
     }
-    if (upgrade) this.state = { kind: 'off' };
-    else if (chunked) this.state = { kind: 'chunk-size', line: '' };
-    else if (length > 0) this.state = { kind: 'body', remaining: length };
-    else this.state = { kind: 'head', buffer: '' };
+    if (line === '') {
+      if (head.upgrade) this.state = { kind: 'off' };
+      else if (head.chunked) this.state = { kind: 'chunk-size', line: '' };
+      else if (head.length > 0) this.state = { kind: 'body', remaining: head.length };
+      else this.state = freshHead();
+      return OK;
+    }
+    const colon = line.indexOf(':');
+    if (colon <= 0 || !FRAMING_HEADER_INITIALS.has(line.charCodeAt(0) | 0x20)) return OK;
+    const name = line.slice(0, colon).trim().toLowerCase();
+    if (name !== 'transfer-encoding' && name !== 'content-length' && name !== 'upgrade') return OK;
+    const value = line
+      .slice(colon + 1)
+      .trim()
+      .toLowerCase();
+    if (name === 'transfer-encoding' && value.split(',').some((v) => v.trim() === 'chunked'))
+      head.chunked = true;
+    else if (name === 'content-length' && /^\d+$/.test(value)) head.length = Number(value);
+    else if (name === 'upgrade') head.upgrade = true;
     return OK;
   }
 }
+
+/** `t`, `c`, `u` (lowercased char codes): the first letters of the headers `headLine` reads. */
+const FRAMING_HEADER_INITIALS = new Set([0x74, 0x63, 0x75]);

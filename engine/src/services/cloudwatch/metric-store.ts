@@ -165,9 +165,13 @@ export function statisticValue(aggregate: Aggregate, statistic: Statistic): numb
 }
 
 export function metricKey(identity: MetricIdentity): string {
-  const dims = Object.keys(identity.dimensions)
-    .sort()
-    .map((name) => `${name}=${identity.dimensions[name]}`)
-    .join(',');
-  return `${identity.namespace}|${identity.metricName}|${dims}`;
+  // Called for every datum the gateway and Lambda record: one string, no intermediate arrays.
+  const names = Object.keys(identity.dimensions);
+  if (names.length > 1) names.sort();
+  let key = `${identity.namespace}|${identity.metricName}|`;
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i] as string;
+    key += `${i > 0 ? ',' : ''}${name}=${identity.dimensions[name]}`;
+  }
+  return key;
 }

@@ -24,6 +24,13 @@ describe('renderAccessLog', () => {
   ])('%s with %j -> %s', (format, values, expected) => {
     expect(renderAccessLog(format, values)).toBe(expected);
   });
+
+  it('renders a format it has seen before with the new request values', () => {
+    const format = '{"id":"$context.requestId","status":$context.status}';
+    expect(renderAccessLog(format, { requestId: 'a', status: 200 })).toBe('{"id":"a","status":200}');
+    expect(renderAccessLog(format, { requestId: 'b"', status: 500 })).toBe('{"id":"b\\"","status":500}');
+    expect(renderAccessLog(format, {})).toBe('{"id":"-","status":-}');
+  });
 });
 
 describe('logGroupNameFromArn', () => {

@@ -44,21 +44,58 @@ export type AccessLogValues = Partial<Record<AccessLogVariable, string | number>
 
 const KNOWN = new Set<string>(ACCESS_LOG_VARIABLES);
 
-export const renderAccessLog = (format: string, values: AccessLogValues): string =>
-  format.replace(/\$context\.([A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*)/g, (_match, name: string) => {
-    // The longest known variable wins, so `$context.status.x` is `status` followed by `.x`.
-    const parts = name.split('.');
-    for (let n = parts.length; n > 0; n--) {
-      const candidate = parts.slice(0, n).join('.');
-      if (!KNOWN.has(candidate)) continue;
-      const value = values[candidate as AccessLogVariable];
-      const rest = n < parts.length ? `.${parts.slice(n).join('.')}` : '';
-      if (value === undefined || value === '') return `-${rest}`;
-      // messageString is already a quoted JSON string, meant to be used without quotes around it.
-      return `${candidate === 'error.messageString' ? String(value) : escapeValue(String(value))}${rest}`;
+/** One piece of a compiled format: literal text, or a variable and the text that follows its name. */
+type FormatPart = string | { readonly variable: AccessLogVariable; readonly rest: string };
+
+/**
+ * A format split once into its literal text and its variables. The longest known variable wins, so
+ * `$context.status.x` is `status` followed by `.x`; an unknown name renders as `-`.
+ */
+function compileFormat(format: string): FormatPart[] {
+  const parts: FormatPart[] = [];
+  let last = 0;
+  for (const match of format.matchAll(/\$context\.([A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*)/g)) {
+    parts.push(format.slice(last, match.index));
+    last = match.index + match[0].length;
+    const names = (match[1] ?? '').split('.');
+    let n = names.length;
+    while (n > 0 && !KNOWN.has(names.slice(0, n).join('.'))) n--;
+    if (n === 0) parts.push('-');
+    else
+      parts.push({
+        variable: names.slice(0, n).join('.') as AccessLogVariable,
+        rest: n < names.length ? `.${names.slice(n).join('.')}` : '',
+      });
+  }
+  parts.push(format.slice(last));
+  return parts;
+}
+
+/** Compiled formats by format text: a stage has one, so this stays as small as the stage count. */
+const compiled = new Map<string, FormatPart[]>();
+const COMPILED_LIMIT = 256;
+
+export const renderAccessLog = (format: string, values: AccessLogValues): string => {
+  let parts = compiled.get(format);
+  if (!parts) {
+    parts = compileFormat(format);
+    if (compiled.size >= COMPILED_LIMIT) compiled.clear();
+    compiled.set(format, parts);
+  }
+  let line = '';
+  for (const part of parts) {
+    if (typeof part === 'string') {
+      line += part;
+      continue;
     }
-    return '-';
-  });
+    const value = values[part.variable];
+    if (value === undefined || value === '') line += `-${part.rest}`;
+    // messageString is already a quoted JSON string, meant to be used without quotes around it.
+    else if (part.variable === 'error.messageString') line += `${String(value)}${part.rest}`;
+    else line += `${escapeValue(String(value))}${part.rest}`;
+  }
+  return line;
+};
 
 /** JSON string escaping without the surrounding quotes. */
 const escapeValue = (value: string): string => JSON.stringify(value).slice(1, -1);

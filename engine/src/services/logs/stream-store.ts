@@ -254,13 +254,14 @@ export class StreamStore {
     }
     this.files.set(id, fd);
     const bytes = Buffer.from(text, 'utf8');
-    const start = fstatSync(fd).size;
+    let at = 0;
     try {
-      for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+      while (at < bytes.length) at += writeSync(fd, bytes, at, bytes.length - at);
     } catch (error) {
-      // A partial append would leave a torn line: cut the file back to its last complete line.
+      // A partial append would leave a torn line: cut the file back to its last complete line (this
+      // store is the file's only writer, so the append began `at` bytes before the end).
       try {
-        ftruncateSync(fd, start);
+        ftruncateSync(fd, fstatSync(fd).size - at);
       } catch {
         // The retry appends after whatever is there; the reader skips a torn line.
       }
