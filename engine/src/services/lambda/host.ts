@@ -27,6 +27,8 @@ export interface HostOptions {
   readonly env: Readonly<Record<string, string>>;
   /** V8 old-generation limit for the whole host (all its environments). */
   readonly heapLimitMb: number;
+  /** V8 young-generation limit for the host (heap-sizes.ts); V8's default for the heap when absent. */
+  readonly youngGenerationMb?: number;
   /** How long past an invocation's deadline the host may stay silent before it counts as blocked. */
   readonly graceMs?: number;
   /** The init phase's limit; default Lambda's INIT_LIMIT_MS. */
@@ -44,8 +46,8 @@ export const INIT_LIMIT_MS = 10_000;
  */
 export function hostShape(options: HostOptions): string {
   const { code: _code, ...config } = options.config;
-  const { entry, env, heapLimitMb, graceMs, initLimitMs } = options;
-  return JSON.stringify([String(entry), env, heapLimitMb, graceMs, initLimitMs, config]);
+  const { entry, env, heapLimitMb, youngGenerationMb, graceMs, initLimitMs } = options;
+  return JSON.stringify([String(entry), env, heapLimitMb, youngGenerationMb, graceMs, initLimitMs, config]);
 }
 
 interface Pending {
@@ -91,7 +93,12 @@ export class Host {
       // The SDK's "Node 20 support ends" notice is about the machine hosting the emulation, not the
       // function (nodejs22.x on AWS); it would print once per host into the engine's output.
       env: { ...options.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-      resourceLimits: { maxOldGenerationSizeMb: options.heapLimitMb },
+      resourceLimits: {
+        maxOldGenerationSizeMb: options.heapLimitMb,
+        ...(options.youngGenerationMb !== undefined && {
+          maxYoungGenerationSizeMb: options.youngGenerationMb,
+        }),
+      },
       stdout: false,
       stderr: false,
     });

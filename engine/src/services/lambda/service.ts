@@ -18,6 +18,7 @@ import {
   type FunctionRecord,
   FunctionStore,
 } from './function-store.ts';
+import { youngGenerationMb } from './heap-sizes.ts';
 import { defaultHostEntry, defaultNodeModulesDir } from './host-entry.ts';
 import { Invoker, SYNC_PAYLOAD_LIMIT } from './invoker.ts';
 import { functionArn, LATEST, resolveFunctionName } from './names.ts';
@@ -290,6 +291,7 @@ export class LambdaService {
       host: {
         entry: this.hostEntry,
         heapLimitMb: config.memorySizeMb + SHARED_MODULES_HEAP_MB,
+        youngGenerationMb: youngGenerationMb(config.memorySizeMb),
         env: functionEnvironment(config, {
           region: account.region,
           credentials: this.options.credentialsFor(config.roleArn),
