@@ -1,6 +1,7 @@
 /**
- * The Lambda service's public contract, shared by the HTTP API gateway, the events scheduler,
- * the wire protocol (Invoke on the AWS endpoint) and the CloudFormation providers.
+ * The Lambda service's shapes: its public contract, shared by the HTTP API gateway, the events
+ * scheduler, the wire protocol (Invoke on the AWS endpoint) and the CloudFormation providers, and
+ * the function records the store keeps.
  * https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html
  */
 export type InvocationType = 'RequestResponse' | 'Event' | 'DryRun';
@@ -65,4 +66,32 @@ export interface PermissionStatement {
   readonly principal: string;
   readonly sourceArn?: string;
   readonly sourceAccount?: string;
+}
+
+/**
+ * Retry settings for asynchronous invocation.
+ * https://docs.aws.amazon.com/lambda/latest/api/API_PutFunctionEventInvokeConfig.html
+ */
+export interface EventInvokeConfig {
+  readonly maximumRetryAttempts: number;
+  readonly maximumEventAgeInSeconds: number;
+}
+
+export const DEFAULT_EVENT_INVOKE_CONFIG: EventInvokeConfig = {
+  maximumRetryAttempts: 2,
+  maximumEventAgeInSeconds: 21600,
+};
+
+/** Everything the control plane knows about one function. */
+export interface FunctionRecord {
+  readonly config: FunctionConfig;
+  readonly lastModified: string;
+  readonly revisionId: string;
+  readonly codeSha256: string;
+  /** Bytes of the deployment package; absent in records written before packages were sized. */
+  readonly codeSize?: number;
+  /** Epoch ms of the last PutFunctionEventInvokeConfig. */
+  readonly eventInvokeConfigModified?: number;
+  readonly permissions: readonly PermissionStatement[];
+  readonly eventInvokeConfig?: EventInvokeConfig;
 }

@@ -1,8 +1,7 @@
 import { reservedKeysIn } from './environment-vars.ts';
 import { lambdaErrors } from './errors.ts';
-import type { EventInvokeConfig } from './function-store.ts';
+import type { FunctionConfig } from './model.ts';
 import { isValidFunctionName } from './names.ts';
-import type { FunctionConfig } from './types.ts';
 
 /**
  * CreateFunction / UpdateFunctionConfiguration input rules the local cloud enforces.
@@ -45,16 +44,5 @@ export function validateFunctionConfig(config: FunctionConfig): void {
     throw lambdaErrors.invalidParameter(
       `ReservedConcurrentExecutions ${config.reservedConcurrency} must be a non-negative integer`,
     );
-  }
-}
-
-/** https://docs.aws.amazon.com/lambda/latest/api/API_PutFunctionEventInvokeConfig.html */
-export function validateEventInvokeConfig(config: EventInvokeConfig): void {
-  const { maximumRetryAttempts: retries, maximumEventAgeInSeconds: age } = config;
-  if (!Number.isInteger(retries) || retries < 0 || retries > 2) {
-    throw lambdaErrors.invalidParameter(`MaximumRetryAttempts ${retries} must be 0, 1 or 2`);
-  }
-  if (!Number.isInteger(age) || age < 60 || age > 21600) {
-    throw lambdaErrors.invalidParameter(`MaximumEventAgeInSeconds ${age} must be from 60 to 21600`);
   }
 }

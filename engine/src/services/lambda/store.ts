@@ -1,35 +1,7 @@
 import { join } from 'node:path';
 import { StateFile } from '../../runtime/state-file.ts';
 import { objectWith } from '../../runtime/state-file-error.ts';
-import type { FunctionConfig, PermissionStatement } from './types.ts';
-
-/**
- * Retry settings for asynchronous invocation.
- * https://docs.aws.amazon.com/lambda/latest/api/API_PutFunctionEventInvokeConfig.html
- */
-export interface EventInvokeConfig {
-  readonly maximumRetryAttempts: number;
-  readonly maximumEventAgeInSeconds: number;
-}
-
-export const DEFAULT_EVENT_INVOKE_CONFIG: EventInvokeConfig = {
-  maximumRetryAttempts: 2,
-  maximumEventAgeInSeconds: 21600,
-};
-
-/** Everything the control plane knows about one function. */
-export interface FunctionRecord {
-  readonly config: FunctionConfig;
-  readonly lastModified: string;
-  readonly revisionId: string;
-  readonly codeSha256: string;
-  /** Bytes of the deployment package; absent in records written before packages were sized. */
-  readonly codeSize?: number;
-  /** Epoch ms of the last PutFunctionEventInvokeConfig. */
-  readonly eventInvokeConfigModified?: number;
-  readonly permissions: readonly PermissionStatement[];
-  readonly eventInvokeConfig?: EventInvokeConfig;
-}
+import type { FunctionRecord } from './model.ts';
 
 interface Document {
   functions: Record<string, FunctionRecord>;
