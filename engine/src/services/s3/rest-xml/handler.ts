@@ -4,17 +4,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isAwsError } from '../../../runtime/aws-error.ts';
 import { ownerCaller, type S3Caller } from '../policy.ts';
 import type { S3Service } from '../service.ts';
-import * as bucket from './bucket-handlers.ts';
-import { copyObjectHandler } from './copy-handler.ts';
-import * as cors from './cors-handlers.ts';
-import * as list from './list-handlers.ts';
-import * as multipart from './multipart-handlers.ts';
-import * as object from './object-handlers.ts';
+import type { OperationHandler, S3HttpResponse } from './http-message.ts';
 import { isAwsChunked, readRequestBody } from './request-body.ts';
-import { parseTarget, resolveOperation, type S3Operation } from './route.ts';
-import * as settings from './settings-handlers.ts';
+import { parseTarget, type S3Target } from './request-target.ts';
 import { type StagedBody, stageBody } from './stream-body.ts';
-import type { OperationHandler, S3HttpResponse } from './types.ts';
 import { escapeXml } from './xml.ts';
 
 /**
@@ -34,61 +27,40 @@ export interface S3HttpOptions {
   readonly onInternalError?: (error: unknown, requestId: string) => void;
 }
 
-const HANDLERS: Readonly<Record<S3Operation, OperationHandler>> = {
-  ListBuckets: bucket.listBuckets,
-  CreateBucket: bucket.createBucketHandler,
-  DeleteBucket: bucket.deleteBucketHandler,
-  HeadBucket: bucket.headBucket,
-  GetBucketLocation: bucket.getBucketLocation,
-  PutBucketVersioning: bucket.putBucketVersioningHandler,
-  GetBucketVersioning: bucket.getBucketVersioningHandler,
-  PutBucketLifecycleConfiguration: bucket.putBucketLifecycleHandler,
-  GetBucketLifecycleConfiguration: bucket.getBucketLifecycleHandler,
-  DeleteBucketLifecycle: bucket.deleteBucketLifecycleHandler,
-  PutBucketPolicy: bucket.putBucketPolicyHandler,
-  GetBucketPolicy: bucket.getBucketPolicyHandler,
-  DeleteBucketPolicy: bucket.deleteBucketPolicyHandler,
-  PutBucketCors: cors.putBucketCorsHandler,
-  GetBucketCors: cors.getBucketCorsHandler,
-  DeleteBucketCors: cors.deleteBucketCorsHandler,
-  ListObjects: list.listObjectsHandler,
-  ListObjectsV2: list.listObjectsV2Handler,
-  ListObjectVersions: list.listObjectVersionsHandler,
-  DeleteObjects: object.deleteObjectsHandler,
-  GetBucketEncryption: settings.getBucketEncryptionHandler,
-  GetPublicAccessBlock: settings.getPublicAccessBlockHandler,
-  GetBucketOwnershipControls: settings.getBucketOwnershipControlsHandler,
-  GetBucketTagging: settings.getBucketTaggingHandler,
-  GetBucketAcl: settings.getBucketAclHandler,
-  CopyObject: copyObjectHandler,
-  PutObject: object.putObjectHandler,
-  GetObject: object.getObjectHandler,
-  HeadObject: object.headObjectHandler,
-  DeleteObject: object.deleteObjectHandler,
-  CreateMultipartUpload: multipart.createMultipartUploadHandler,
-  UploadPart: multipart.uploadPartHandler,
-  CompleteMultipartUpload: multipart.completeMultipartUploadHandler,
-  AbortMultipartUpload: multipart.abortMultipartUploadHandler,
-};
+/** Which operation a request is (S3's operation table); throws the S3 error for one not emulated. */
+export type ResolveOperation<Name extends string> = (
+  method: string,
+  target: S3Target,
+  headers: Record<string, unknown>,
+) => Name;
 
-export function createS3HttpHandler(service: S3Service, options: S3HttpOptions = {}): S3HttpHandler {
+/**
+ * Reads a request (staging a single PutObject's body on disk), runs the operation `resolve` names
+ * from `operations`, and writes its answer or S3's XML error.
+ */
+export function serveRestXml<Name extends string>(
+  service: S3Service,
+  resolve: ResolveOperation<Name>,
+  operations: Readonly<Record<Name, OperationHandler>>,
+  options: S3HttpOptions = {},
+): S3HttpHandler {
   const suffixes = options.virtualHostSuffixes ?? ['.s3.localhost'];
   const defaultCaller = ownerCaller(service.account.accountId);
   return async (req, res, caller = defaultCaller) => {
     const requestId = randomBytes(8).toString('hex').toUpperCase();
     const method = (req.method ?? 'GET').toUpperCase();
-    let target: ReturnType<typeof parseTarget> | undefined;
+    let target: S3Target | undefined;
     let response: S3HttpResponse;
     let staged: StagedBody | undefined;
     try {
       target = parseTarget(req.url ?? '/', req.headers.host, suffixes);
-      const operation = resolveOperation(method, target, req.headers);
+      const operation = resolve(method, target, req.headers);
       staged =
         operation === 'PutObject' && !isAwsChunked(req)
           ? await stageBody(req, service.stagingDir)
           : undefined;
       const body = staged ? Buffer.alloc(0) : await readRequestBody(req);
-      response = HANDLERS[operation](service, {
+      response = operations[operation](service, {
         bucket: target.bucket ?? '',
         key: target.key ?? '',
         query: target.query,

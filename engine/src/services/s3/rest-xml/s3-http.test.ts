@@ -26,8 +26,8 @@ import {
 } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../../runtime/clock.ts';
+import { createS3HttpHandler } from '../operation-table.ts';
 import { S3Service } from '../service.ts';
-import { createS3HttpHandler } from './handler.ts';
 
 const run = promisify(execFile);
 

@@ -2,6 +2,9 @@ import type { S3Context } from '../context.ts';
 import { s3Errors } from '../errors.ts';
 import type { LifecycleRule } from '../model.ts';
 import type { S3Caller } from '../policy.ts';
+import { bodyText, type OperationHandler } from '../rest-xml/http-message.ts';
+import { parseLifecycle } from '../rest-xml/lifecycle-xml.ts';
+import { parseXml } from '../rest-xml/xml.ts';
 
 /**
  * Stores lifecycle rules after checking what S3 checks (and refusing what this emulator would not
@@ -66,24 +69,10 @@ export function putBucketLifecycle(ctx: S3Context, input: PutBucketLifecycleInpu
   ctx.store.save(bucket);
 }
 
-export function getBucketLifecycle(
-  ctx: S3Context,
-  input: { readonly bucket: string },
-  caller: S3Caller,
-): readonly LifecycleRule[] {
-  const bucket = ctx.store.get(input.bucket);
-  ctx.authorize(caller, 's3:GetLifecycleConfiguration', bucket);
-  if (!bucket.lifecycle) throw s3Errors.noSuchLifecycleConfiguration();
-  return bucket.lifecycle;
-}
-
-export function deleteBucketLifecycle(
-  ctx: S3Context,
-  input: { readonly bucket: string },
-  caller: S3Caller,
-): void {
-  const bucket = ctx.store.get(input.bucket);
-  ctx.authorize(caller, 's3:PutLifecycleConfiguration', bucket);
-  delete bucket.lifecycle;
-  ctx.store.save(bucket);
-}
+export const putBucketLifecycleConfigurationHandler: OperationHandler = (service, request) => {
+  service.putBucketLifecycle(
+    { bucket: request.bucket, rules: parseLifecycle(parseXml(bodyText(request))) },
+    request.caller,
+  );
+  return { status: 200 };
+};

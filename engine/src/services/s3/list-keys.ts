@@ -1,4 +1,4 @@
-import { s3Errors } from '../errors.ts';
+import { s3Errors } from './errors.ts';
 
 /**
  * The listing rules ListObjectsV2 and ListObjectVersions share: keys in UTF-8 binary order,

@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { VirtualClock } from '../../../runtime/clock.ts';
+import { createS3HttpHandler } from '../operation-table.ts';
 import { S3Service } from '../service.ts';
-import { createS3HttpHandler } from './handler.ts';
 
 it('answers InternalError without the failure text and reports the failure with the request id', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 's3-internal-'));

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ServiceCors } from '../../../protocol/service-entry.ts';
 import { type CorsRequest, corsAnswerHeaders, matchCorsRule } from '../cors-rules.ts';
 import type { S3Service } from '../service.ts';
-import { parseTarget, type S3Target } from './route.ts';
+import { parseTarget, type S3Target } from './request-target.ts';
 import { escapeXml } from './xml.ts';
 
 /**

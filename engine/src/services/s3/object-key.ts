@@ -1,4 +1,4 @@
-import { s3Errors } from '../errors.ts';
+import { s3Errors } from './errors.ts';
 
 /** Object keys are 1 to 1,024 bytes of UTF-8. https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html */
 export function checkKey(key: string): void {

@@ -1,6 +1,7 @@
 import type { S3Context } from '../context.ts';
 import { s3Errors } from '../errors.ts';
 import type { S3Caller } from '../policy.ts';
+import { bodyText, type OperationHandler } from '../rest-xml/http-message.ts';
 
 /**
  * Stores the policy text after a structural check; the evaluator (IAM service) judges it per request.
@@ -37,24 +38,7 @@ export function putBucketPolicy(ctx: S3Context, input: PutBucketPolicyInput, cal
   ctx.store.save(bucket);
 }
 
-export function getBucketPolicy(
-  ctx: S3Context,
-  input: { readonly bucket: string },
-  caller: S3Caller,
-): string {
-  const bucket = ctx.store.get(input.bucket);
-  ctx.authorize(caller, 's3:GetBucketPolicy', bucket);
-  if (bucket.policy === undefined) throw s3Errors.noSuchBucketPolicy();
-  return bucket.policy;
-}
-
-export function deleteBucketPolicy(
-  ctx: S3Context,
-  input: { readonly bucket: string },
-  caller: S3Caller,
-): void {
-  const bucket = ctx.store.get(input.bucket);
-  ctx.authorize(caller, 's3:DeleteBucketPolicy', bucket);
-  delete bucket.policy;
-  ctx.store.save(bucket);
-}
+export const putBucketPolicyHandler: OperationHandler = (service, request) => {
+  service.putBucketPolicy({ bucket: request.bucket, policy: bodyText(request) }, request.caller);
+  return { status: 204 };
+};

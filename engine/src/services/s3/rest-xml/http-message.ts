@@ -41,3 +41,6 @@ export const listEncoder = (request: S3HttpRequest): ((value: string | undefined
     : (value) => value;
 
 export const isoDate = (ms: number): string => new Date(ms).toISOString();
+
+/** The request body as UTF-8 text (XML and JSON documents). */
+export const bodyText = (request: S3HttpRequest): string => request.body.toString('utf8');

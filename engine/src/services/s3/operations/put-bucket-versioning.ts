@@ -2,6 +2,8 @@ import type { S3Context } from '../context.ts';
 import { s3Errors } from '../errors.ts';
 import type { VersioningStatus } from '../model.ts';
 import type { S3Caller } from '../policy.ts';
+import { bodyText, type OperationHandler } from '../rest-xml/http-message.ts';
+import { childText, parseXml } from '../rest-xml/xml.ts';
 
 /** https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketVersioning.html */
 export interface PutBucketVersioningInput {
@@ -20,13 +22,14 @@ export function putBucketVersioning(ctx: S3Context, input: PutBucketVersioningIn
   ctx.store.save(bucket);
 }
 
-/** `Unversioned` buckets report no status. https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketVersioning.html */
-export function getBucketVersioning(
-  ctx: S3Context,
-  input: { readonly bucket: string },
-  caller: S3Caller,
-): { readonly status?: 'Enabled' | 'Suspended' } {
-  const bucket = ctx.store.get(input.bucket);
-  ctx.authorize(caller, 's3:GetBucketVersioning', bucket);
-  return bucket.versioning === 'Unversioned' ? {} : { status: bucket.versioning };
-}
+export const putBucketVersioningHandler: OperationHandler = (service, request) => {
+  const config = parseXml(bodyText(request));
+  if (config.name !== 'VersioningConfiguration')
+    throw s3Errors.malformedXml('expected <VersioningConfiguration>');
+  if (childText(config, 'MfaDelete') === 'Enabled') throw s3Errors.notImplemented('MFA delete');
+  service.putBucketVersioning(
+    { bucket: request.bucket, status: childText(config, 'Status') ?? '' },
+    request.caller,
+  );
+  return { status: 200 };
+};
