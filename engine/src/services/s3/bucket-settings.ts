@@ -1,6 +1,6 @@
-import type { S3Context } from './context.ts';
 import type { BucketSettings, EncryptionRule, PublicAccessBlock } from './model.ts';
 import type { S3Caller } from './policy.ts';
+import type { S3Context } from './service.ts';
 
 /**
  * The bucket settings a template declares and S3 reports back: encryption, public access block,

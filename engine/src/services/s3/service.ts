@@ -1,11 +1,16 @@
 import { type AccountContext, DEFAULT_ACCOUNT } from '../../runtime/account.ts';
 import type { Clock } from '../../runtime/clock.ts';
 import { putBucketSettings } from './bucket-settings.ts';
-import type { S3Context } from './context.ts';
 import type { CorsRule } from './cors-rules.ts';
 import { LOCAL_REQUESTS_ARE_SECURE_BY_DEFAULT } from './known-differences.ts';
 import { LifecycleSweep } from './lifecycle-sweep.ts';
-import type { BucketSettings, EncryptionRule, LifecycleRule, PublicAccessBlock } from './model.ts';
+import type {
+  BucketSettings,
+  BucketState,
+  EncryptionRule,
+  LifecycleRule,
+  PublicAccessBlock,
+} from './model.ts';
 import { abortMultipartUpload } from './operations/abort-multipart-upload.ts';
 import {
   type CompleteMultipartUploadInput,
@@ -57,6 +62,15 @@ import { type PutObjectInput, type PutObjectOutput, putObject } from './operatio
 import { type UploadPartInput, uploadPart } from './operations/upload-part.ts';
 import { type BucketPolicyEvaluator, enforceBucketPolicy, ownerCaller, type S3Caller } from './policy.ts';
 import { S3Store } from './store.ts';
+
+/** What every S3 operation gets: the store, the time, the account and the bucket-policy check. */
+export interface S3Context {
+  readonly store: S3Store;
+  readonly clock: Clock;
+  readonly account: AccountContext;
+  /** Throws AccessDenied when the bucket's policy denies `action` to `caller`. */
+  authorize(caller: S3Caller, action: string, bucket: BucketState, key?: string): void;
+}
 
 export interface S3ServiceOptions {
   /** The service's data directory; buckets and bodies live under it. */

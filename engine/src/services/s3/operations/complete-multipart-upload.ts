@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { S3Context } from '../context.ts';
 import { s3Errors } from '../errors.ts';
 import type { ObjectVersion } from '../model.ts';
 import { findUpload } from '../multipart-uploads.ts';
 import type { S3Caller } from '../policy.ts';
 import { type OperationHandler, xmlResponse } from '../rest-xml/http-message.ts';
 import { childrenNamed, childText, parseXml, toXml } from '../rest-xml/xml.ts';
+import type { S3Context } from '../service.ts';
 import { addVersion, nextVersionId } from '../versions.ts';
 
 /**

@@ -1,9 +1,9 @@
-import type { S3Context } from '../context.ts';
 import { s3Errors } from '../errors.ts';
 import type { S3Caller } from '../policy.ts';
 import { header, isoDate, type OperationHandler, xmlResponse } from '../rest-xml/http-message.ts';
 import { userMetadata } from '../rest-xml/object-headers.ts';
 import { toXml } from '../rest-xml/xml.ts';
+import type { S3Context } from '../service.ts';
 import { getObject } from './get-object.ts';
 import { putObject } from './put-object.ts';
 

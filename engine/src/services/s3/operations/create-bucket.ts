@@ -1,8 +1,8 @@
 import { bucketNameProblem } from '../bucket-name.ts';
-import type { S3Context } from '../context.ts';
 import { s3Errors } from '../errors.ts';
 import { bodyText, type OperationHandler } from '../rest-xml/http-message.ts';
 import { childText, parseXml } from '../rest-xml/xml.ts';
+import type { S3Context } from '../service.ts';
 
 /** https://docs.aws.amazon.com/AmazonS3/latest/API/API_CreateBucket.html */
 export interface CreateBucketInput {

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import type { S3Context } from '../context.ts';
 import type { MultipartUpload } from '../model.ts';
 import { checkKey } from '../object-key.ts';
 import type { S3Caller } from '../policy.ts';
 import { header, type OperationHandler, xmlResponse } from '../rest-xml/http-message.ts';
 import { userMetadata } from '../rest-xml/object-headers.ts';
 import { toXml } from '../rest-xml/xml.ts';
+import type { S3Context } from '../service.ts';
 
 /**
  * Starts a multipart upload (its parts are kept until Complete, Abort, or a lifecycle

@@ -1,6 +1,6 @@
-import type { S3Context } from '../context.ts';
 import type { S3Caller } from '../policy.ts';
 import type { OperationHandler } from '../rest-xml/http-message.ts';
+import type { S3Context } from '../service.ts';
 
 /**
  * Authorized by s3:PutBucketCORS, as on AWS; succeeds whether or not the bucket has a configuration.

@@ -1,6 +1,6 @@
-import type { S3Context } from '../context.ts';
 import type { S3Caller } from '../policy.ts';
 import type { OperationHandler } from '../rest-xml/http-message.ts';
+import type { S3Context } from '../service.ts';
 
 /** https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteBucketPolicy.html */
 export function deleteBucketPolicy(

@@ -1,8 +1,8 @@
-import type { S3Context } from '../context.ts';
 import { checkKey } from '../object-key.ts';
 import type { S3Caller } from '../policy.ts';
 import type { OperationHandler } from '../rest-xml/http-message.ts';
 import { objectVersionInput, versionHeader } from '../rest-xml/object-headers.ts';
+import type { S3Context } from '../service.ts';
 import { deleteCurrent, removeVersion } from '../versions.ts';
 
 /**

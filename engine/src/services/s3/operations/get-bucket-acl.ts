@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { settingsOf } from '../bucket-settings.ts';
-import type { S3Context } from '../context.ts';
 import type { S3Caller } from '../policy.ts';
 import { type OperationHandler, xmlResponse } from '../rest-xml/http-message.ts';
 import { escapeXml } from '../rest-xml/xml.ts';
+import type { S3Context } from '../service.ts';
 
 export interface BucketAcl {
   readonly ownerId: string;

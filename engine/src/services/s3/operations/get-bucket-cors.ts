@@ -1,9 +1,9 @@
-import type { S3Context } from '../context.ts';
 import type { CorsRule } from '../cors-rules.ts';
 import { s3Errors } from '../errors.ts';
 import type { S3Caller } from '../policy.ts';
 import { corsConfigurationToXml } from '../rest-xml/cors-xml.ts';
 import { type OperationHandler, xmlResponse } from '../rest-xml/http-message.ts';
+import type { S3Context } from '../service.ts';
 
 /**
  * NoSuchCORSConfiguration when the bucket has none.

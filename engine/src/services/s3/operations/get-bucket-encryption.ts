@@ -1,9 +1,9 @@
 import { DEFAULT_ENCRYPTION, settingsOf } from '../bucket-settings.ts';
-import type { S3Context } from '../context.ts';
 import type { EncryptionRule } from '../model.ts';
 import type { S3Caller } from '../policy.ts';
 import { type OperationHandler, xmlResponse } from '../rest-xml/http-message.ts';
 import { toXml } from '../rest-xml/xml.ts';
+import type { S3Context } from '../service.ts';
 
 /** https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketEncryption.html */
 export const getBucketEncryption = (

@@ -1,10 +1,10 @@
-import type { S3Context } from '../context.ts';
 import { s3Errors } from '../errors.ts';
 import type { LifecycleRule } from '../model.ts';
 import type { S3Caller } from '../policy.ts';
 import { type OperationHandler, xmlResponse } from '../rest-xml/http-message.ts';
 import { lifecycleToXml } from '../rest-xml/lifecycle-xml.ts';
 import { toXml } from '../rest-xml/xml.ts';
+import type { S3Context } from '../service.ts';
 
 /**
  * NoSuchLifecycleConfiguration when the bucket has no rules.

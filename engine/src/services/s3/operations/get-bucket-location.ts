@@ -1,7 +1,7 @@
-import type { S3Context } from '../context.ts';
 import type { S3Caller } from '../policy.ts';
 import { type OperationHandler, xmlResponse } from '../rest-xml/http-message.ts';
 import { escapeXml } from '../rest-xml/xml.ts';
+import type { S3Context } from '../service.ts';
 
 /** The bucket's Region (GetBucketLocation, HeadBucket); NoSuchBucket when absent. */
 export function bucketRegion(ctx: S3Context, bucket: string, caller: S3Caller): string {

@@ -1,7 +1,7 @@
-import type { S3Context } from '../context.ts';
 import { s3Errors } from '../errors.ts';
 import type { S3Caller } from '../policy.ts';
 import type { OperationHandler } from '../rest-xml/http-message.ts';
+import type { S3Context } from '../service.ts';
 
 /**
  * The policy as the JSON text it was stored as; NoSuchBucketPolicy when there is none.

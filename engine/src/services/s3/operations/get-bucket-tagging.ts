@@ -1,9 +1,9 @@
 import { settingsOf } from '../bucket-settings.ts';
-import type { S3Context } from '../context.ts';
 import { s3Errors } from '../errors.ts';
 import type { S3Caller } from '../policy.ts';
 import { type OperationHandler, xmlResponse } from '../rest-xml/http-message.ts';
 import { toXml } from '../rest-xml/xml.ts';
+import type { S3Context } from '../service.ts';
 
 /** https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketTagging.html — NoSuchTagSet without tags. */
 export function getBucketTagging(

@@ -1,7 +1,7 @@
-import type { S3Context } from '../context.ts';
 import type { S3Caller } from '../policy.ts';
 import { type OperationHandler, xmlResponse } from '../rest-xml/http-message.ts';
 import { toXml } from '../rest-xml/xml.ts';
+import type { S3Context } from '../service.ts';
 
 /** `Unversioned` buckets report no status. https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketVersioning.html */
 export function getBucketVersioning(

@@ -1,8 +1,8 @@
-import type { S3Context } from '../context.ts';
 import { s3Errors } from '../errors.ts';
 import type { S3Caller } from '../policy.ts';
 import { header, type OperationHandler } from '../rest-xml/http-message.ts';
 import { objectHeaders, objectVersionInput } from '../rest-xml/object-headers.ts';
+import type { S3Context } from '../service.ts';
 import { type GetObjectInput, type HeadObjectOutput, headObject } from './head-object.ts';
 
 /** https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html */

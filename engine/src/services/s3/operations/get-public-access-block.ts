@@ -1,9 +1,9 @@
 import { DEFAULT_PUBLIC_ACCESS_BLOCK, settingsOf } from '../bucket-settings.ts';
-import type { S3Context } from '../context.ts';
 import type { PublicAccessBlock } from '../model.ts';
 import type { S3Caller } from '../policy.ts';
 import { type OperationHandler, xmlResponse } from '../rest-xml/http-message.ts';
 import { toXml } from '../rest-xml/xml.ts';
+import type { S3Context } from '../service.ts';
 
 /** https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetPublicAccessBlock.html */
 export const getPublicAccessBlock = (ctx: S3Context, bucket: string, caller: S3Caller): PublicAccessBlock =>

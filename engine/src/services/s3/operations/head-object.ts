@@ -1,9 +1,9 @@
-import type { S3Context } from '../context.ts';
 import { s3Errors } from '../errors.ts';
 import type { ObjectVersion } from '../model.ts';
 import type { S3Caller } from '../policy.ts';
 import type { OperationHandler } from '../rest-xml/http-message.ts';
 import { objectHeaders, objectVersionInput } from '../rest-xml/object-headers.ts';
+import type { S3Context } from '../service.ts';
 
 /**
  * HeadObject (and GetObject, which reads the body too): the current version, or the one named by

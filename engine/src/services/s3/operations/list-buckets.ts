@@ -1,7 +1,7 @@
-import type { S3Context } from '../context.ts';
 import { isoDate, type OperationHandler, xmlResponse } from '../rest-xml/http-message.ts';
 import { ownerOf } from '../rest-xml/owner.ts';
 import { toXml } from '../rest-xml/xml.ts';
+import type { S3Context } from '../service.ts';
 
 export interface BucketSummary {
   readonly name: string;

@@ -1,4 +1,3 @@
-import type { S3Context } from '../context.ts';
 import { compareKeys, isAfterMarker, type ListOptions, pageEntries, sortKeys } from '../list-keys.ts';
 import type { ObjectVersion } from '../model.ts';
 import type { S3Caller } from '../policy.ts';
@@ -6,6 +5,7 @@ import { isoDate, listEncoder, type OperationHandler, xmlResponse } from '../res
 import { maxKeys, objectRow, param } from '../rest-xml/list-bucket-result.ts';
 import { ownerOf } from '../rest-xml/owner.ts';
 import { element, toXml } from '../rest-xml/xml.ts';
+import type { S3Context } from '../service.ts';
 
 /** https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListObjectVersions.html */
 export interface ListObjectVersionsInput extends ListOptions {

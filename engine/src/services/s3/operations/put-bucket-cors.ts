@@ -1,9 +1,9 @@
-import type { S3Context } from '../context.ts';
 import { type CorsRule, checkCorsRules } from '../cors-rules.ts';
 import type { S3Caller } from '../policy.ts';
 import { parseCorsConfiguration } from '../rest-xml/cors-xml.ts';
 import type { OperationHandler } from '../rest-xml/http-message.ts';
 import { parseXml } from '../rest-xml/xml.ts';
+import type { S3Context } from '../service.ts';
 
 /**
  * PutBucketCors replaces the bucket's CORS configuration as a whole after S3's checks (a refused

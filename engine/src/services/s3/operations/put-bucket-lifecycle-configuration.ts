@@ -1,10 +1,10 @@
-import type { S3Context } from '../context.ts';
 import { s3Errors } from '../errors.ts';
 import type { LifecycleRule } from '../model.ts';
 import type { S3Caller } from '../policy.ts';
 import { bodyText, type OperationHandler } from '../rest-xml/http-message.ts';
 import { parseLifecycle } from '../rest-xml/lifecycle-xml.ts';
 import { parseXml } from '../rest-xml/xml.ts';
+import type { S3Context } from '../service.ts';
 
 /**
  * Stores lifecycle rules after checking what S3 checks (and refusing what this emulator would not

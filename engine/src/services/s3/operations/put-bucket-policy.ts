@@ -1,7 +1,7 @@
-import type { S3Context } from '../context.ts';
 import { s3Errors } from '../errors.ts';
 import type { S3Caller } from '../policy.ts';
 import { bodyText, type OperationHandler } from '../rest-xml/http-message.ts';
+import type { S3Context } from '../service.ts';
 
 /**
  * Stores the policy text after a structural check; the evaluator (IAM service) judges it per request.

@@ -1,9 +1,9 @@
-import type { S3Context } from '../context.ts';
 import { s3Errors } from '../errors.ts';
 import type { VersioningStatus } from '../model.ts';
 import type { S3Caller } from '../policy.ts';
 import { bodyText, type OperationHandler } from '../rest-xml/http-message.ts';
 import { childText, parseXml } from '../rest-xml/xml.ts';
+import type { S3Context } from '../service.ts';
 
 /** https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketVersioning.html */
 export interface PutBucketVersioningInput {

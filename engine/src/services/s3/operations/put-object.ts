@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { S3Context } from '../context.ts';
 import { s3Errors } from '../errors.ts';
 import type { ObjectVersion } from '../model.ts';
 import { checkKey } from '../object-key.ts';
 import type { S3Caller } from '../policy.ts';
 import { header, type OperationHandler } from '../rest-xml/http-message.ts';
 import { userMetadata, versionHeader } from '../rest-xml/object-headers.ts';
+import type { S3Context } from '../service.ts';
 import { addVersion, nextVersionId } from '../versions.ts';
 
 /** https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutObject.html */

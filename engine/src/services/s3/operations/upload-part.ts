@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { S3Context } from '../context.ts';
 import { s3Errors } from '../errors.ts';
 import { findUpload } from '../multipart-uploads.ts';
 import type { S3Caller } from '../policy.ts';
 import type { OperationHandler } from '../rest-xml/http-message.ts';
+import type { S3Context } from '../service.ts';
 
 /**
  * Part numbers are 1 to 10,000; a part uploaded again replaces the earlier one.
