@@ -18,11 +18,9 @@ export function requireFunction(
 ): FunctionRecord {
   const name = resolveFunctionName(ctx.account, reference);
   const record = ctx.store.get(name);
-  if (!record) throw lambdaErrors.notFound(`Function not found: ${functionArn(ctx.account, name)}`);
+  if (!record) throw lambdaErrors.functionNotFound(functionArn(ctx.account, name));
   if (expectedRevisionId !== undefined && expectedRevisionId !== record.revisionId) {
-    throw lambdaErrors.preconditionFailed(
-      'The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id',
-    );
+    throw lambdaErrors.revisionMismatch();
   }
   return record;
 }

@@ -14,9 +14,7 @@ export function addPermission(
 ): void {
   const record = requireFunction(ctx, functionName);
   if (record.permissions.some((s) => s.statementId === statement.statementId)) {
-    throw lambdaErrors.conflict(
-      `The statement id (${statement.statementId}) provided already exists. Please provide a new statement id, or remove the existing statement.`,
-    );
+    throw lambdaErrors.statementExists(statement.statementId);
   }
   ctx.store.put({ ...record, permissions: [...record.permissions, { ...statement }] });
 }

@@ -12,7 +12,7 @@ import type { LambdaContext } from '../service.ts';
  */
 export function createFunction(ctx: LambdaContext, config: FunctionConfig): FunctionDescription {
   validateFunctionConfig(config);
-  if (ctx.store.get(config.name)) throw lambdaErrors.conflict(`Function already exist: ${config.name}`);
+  if (ctx.store.get(config.name)) throw lambdaErrors.functionExists(config.name);
   const record = newRevision(ctx.clock, config, inlinePackage(config.code, config.handler), undefined);
   ctx.store.put(record);
   return describe(ctx.account, record);

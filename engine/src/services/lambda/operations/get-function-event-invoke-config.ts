@@ -15,8 +15,7 @@ import type { LambdaContext } from '../service.ts';
 export function getFunctionEventInvokeConfig(ctx: LambdaContext, name: string): Record<string, unknown> {
   const record = requireFunction(ctx, name);
   const arn = `${functionArn(ctx.account, record.config.name)}:${LATEST}`;
-  if (!record.eventInvokeConfig)
-    throw lambdaErrors.notFound(`The function ${arn} doesn't have an EventInvokeConfig`);
+  if (!record.eventInvokeConfig) throw lambdaErrors.eventInvokeConfigNotFound(arn);
   const settings = record.eventInvokeConfig ?? DEFAULT_EVENT_INVOKE_CONFIG;
   return {
     LastModified: Math.floor(

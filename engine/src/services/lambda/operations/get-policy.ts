@@ -27,8 +27,7 @@ export const getPolicyRoute = (api: LambdaControlApi, resource: RouteResource): 
 });
 
 function policyOf(account: AccountContext, record: FunctionRecord): { Policy: string; RevisionId: string } {
-  if (record.permissions.length === 0)
-    throw lambdaErrors.notFound('The resource you requested does not exist.');
+  if (record.permissions.length === 0) throw lambdaErrors.policyNotFound();
   const arn = functionArn(account, record.config.name);
   const document = {
     Version: '2012-10-17',

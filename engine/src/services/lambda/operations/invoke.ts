@@ -23,10 +23,7 @@ export async function invoke(ctx: LambdaContext, request: InvokeRequest): Promis
   const name = record.config.name;
   const caller = request.caller;
   if (caller?.principal !== undefined && !isInvokeAllowed(record.permissions, caller)) {
-    throw lambdaErrors.accessDenied(
-      `The principal ${caller.principal} is not authorized to perform lambda:InvokeFunction on resource ${functionArn(ctx.account, name)}` +
-        (caller.sourceArn ? ` from source ${caller.sourceArn}` : ''),
-    );
+    throw lambdaErrors.invokeDenied(caller.principal, functionArn(ctx.account, name), caller.sourceArn);
   }
   const requestId = randomUUID();
   switch (request.invocationType) {

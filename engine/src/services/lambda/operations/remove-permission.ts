@@ -9,7 +9,7 @@ import type { LambdaContext } from '../service.ts';
 export function removePermission(ctx: LambdaContext, functionName: string, statementId: string): void {
   const record = requireFunction(ctx, functionName);
   if (!record.permissions.some((s) => s.statementId === statementId)) {
-    throw lambdaErrors.notFound(`Statement ${statementId} is not found in resource policy.`);
+    throw lambdaErrors.statementNotFound(statementId);
   }
   ctx.store.put({
     ...record,
