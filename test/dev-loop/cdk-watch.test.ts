@@ -114,7 +114,7 @@ describe('npm run dev with the CDK app', () => {
     // Assess
     const printed = dev.output.slice(mark).join('\n');
     expect(printed).toMatch(/wrote lib\/TapStack\.json \(\d+ ms\)/);
-    expect(printed).toMatch(/Modify\s+Items\w*\s+AWS::DynamoDB::Table\s+\(changes TimeToLiveSpecification\)/);
+    expect(printed).toMatch(/Modify\s+AWS::DynamoDB::Table\s+Items\w*\s+\(changes TimeToLiveSpecification\)/);
     expect(printed).toContain('stack update complete');
     const written = template();
     expect(written.Metadata).toEqual({ SynthesizedBy: 'npm run synth' });

@@ -133,7 +133,7 @@ describe('npm run dev (tapstack up --watch)', () => {
     );
     // Assess
     expect(output.slice(mark).join('\n')).toMatch(
-      /Modify\s+HttpApiStage\s+AWS::ApiGatewayV2::Stage\s+\(changes DefaultRouteSettings\)/,
+      /Modify\s+AWS::ApiGatewayV2::Stage\s+HttpApiStage\s+\(changes DefaultRouteSettings\)/,
     );
     expect(stacks.Stacks?.[0]?.Outputs?.find((o) => o.OutputKey === 'DevLoopCheck')?.OutputValue).toBe(
       'applied',
@@ -156,9 +156,9 @@ describe('npm run dev (tapstack up --watch)', () => {
     });
     await waitForLine(/stack update complete|stack update failed/, mark);
     // Assess
-    const replace = output.slice(mark).find((l) => /Replace\s+RequestDataTable/.test(l)) ?? '';
-    expect(replace).toContain('AWS::DynamoDB::Table');
-    expect(replace).toContain('TableName requires replacement');
+    const replace =
+      output.slice(mark).find((l) => /Replace\s+AWS::DynamoDB::Table\s+RequestDataTable/.test(l)) ?? '';
+    expect(replace).toContain('TableName forces replacement');
     expect(replace).toMatch(
       /replaces RequestDataTable: \d+ items will be left in the retained table serverless-infrastructure-requests/,
     );

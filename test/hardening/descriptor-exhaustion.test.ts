@@ -43,8 +43,12 @@ interface Slow {
   readonly early: Promise<{ status: number; body: string }>;
 }
 
-/** A request whose head and first body bytes are sent now and the rest when `finish()` is called. */
-function slowRequest(url: string, head: string[], body: string, sentFirst = 8): Slow {
+/**
+ * A request on a connection opened now: with `sentFirst`, its head and that many body bytes are
+ * sent as soon as it connects; without, nothing is sent (the connection holds a place with its head
+ * still to come). The rest is sent when `finish()` is called.
+ */
+function heldRequest(url: string, head: string[], body: string, sentFirst?: number): Slow {
   const { hostname, port } = new URL(url);
   const socket: Socket = connect(Number(port), hostname);
   const chunks: Buffer[] = [];
@@ -58,22 +62,20 @@ function slowRequest(url: string, head: string[], body: string, sentFirst = 8): 
     const parsed = parseResponse(Buffer.concat(chunks));
     settle({ status: parsed.status, body: parsed.body.toString('utf8') });
   });
-  socket.on('connect', () => {
-    socket.write(
-      [
-        ...head,
-        `host: ${hostname}:${port}`,
-        `content-length: ${Buffer.byteLength(body)}`,
-        'connection: close',
-        '',
-        '',
-      ].join('\r\n') + body.slice(0, sentFirst),
-    );
-  });
+  const request = [
+    ...head,
+    `host: ${hostname}:${port}`,
+    `content-length: ${Buffer.byteLength(body)}`,
+    'connection: close',
+    '',
+    '',
+  ].join('\r\n');
+  if (sentFirst !== undefined) socket.on('connect', () => socket.write(request + body.slice(0, sentFirst)));
   return {
     early: answered,
     finish: () => {
-      if (!socket.destroyed && socket.writable) socket.write(body.slice(sentFirst));
+      if (!socket.destroyed && socket.writable)
+        socket.write(sentFirst === undefined ? request + body : body.slice(sentFirst));
       return answered;
     },
   };
@@ -121,20 +123,21 @@ describe(`descriptor exhaustion under ulimit -n ${DESCRIPTORS}`, () => {
 
     // 1. Busy uploads fill the endpoint's cap but one: each holds its socket and a staging file.
     const uploads = Array.from({ length: UPLOADS }, (_, i) =>
-      slowRequest(cloud.endpointUrl, uploadHead(`slow/${i}`), bodyOf(i)),
+      heldRequest(cloud.endpointUrl, uploadHead(`slow/${i}`), bodyOf(i), 8),
     );
     await new Promise((resolve) => setTimeout(resolve, 1_200));
     // 2. The last place: a connection whose head is still coming. The next connection finds every
     //    place taken and none idle long enough to drop: 503.
-    const late = lateRequest(cloud.endpointUrl, uploadHead('late'), 'late body');
+    const late = heldRequest(cloud.endpointUrl, uploadHead('late'), 'late body');
     await new Promise((resolve) => setTimeout(resolve, 100));
-    const overCap = await slowRequest(cloud.endpointUrl, uploadHead('over-cap'), 'x', 1).early;
+    const overCap = await heldRequest(cloud.endpointUrl, uploadHead('over-cap'), 'x', 1).early;
     // 3. Slow API POSTs take every descriptor left (the rest wait in the kernel's queue).
     const posts = Array.from({ length: POSTS }, (_, i) =>
-      slowRequest(
+      heldRequest(
         cloud.apiUrl,
         [`POST /slow/${i} HTTP/1.1`, 'content-type: application/json'],
         JSON.stringify({ slow: i, pad: 'x'.repeat(200) }),
+        8,
       ),
     );
     await new Promise((resolve) => setTimeout(resolve, 1_500));
@@ -191,39 +194,6 @@ describe(`descriptor exhaustion under ulimit -n ${DESCRIPTORS}`, () => {
     expect(cloud.alive()).toBe(true);
   }, 60_000);
 });
-
-/** A connection opened now whose request (head and body) is sent only when `finish()` is called. */
-function lateRequest(url: string, head: string[], body: string): Slow {
-  const { hostname, port } = new URL(url);
-  const socket: Socket = connect(Number(port), hostname);
-  const chunks: Buffer[] = [];
-  let settle: (answer: { status: number; body: string }) => void = () => undefined;
-  const answered = new Promise<{ status: number; body: string }>((resolve) => {
-    settle = resolve;
-  });
-  socket.on('error', () => undefined);
-  socket.on('data', (chunk: Buffer) => chunks.push(chunk));
-  socket.on('close', () => {
-    const parsed = parseResponse(Buffer.concat(chunks));
-    settle({ status: parsed.status, body: parsed.body.toString('utf8') });
-  });
-  return {
-    early: answered,
-    finish: () => {
-      socket.write(
-        [
-          ...head,
-          `host: ${hostname}:${port}`,
-          `content-length: ${Buffer.byteLength(body)}`,
-          'connection: close',
-          '',
-          '',
-        ].join('\r\n') + body,
-      );
-      return answered;
-    },
-  };
-}
 
 const count = (values: readonly number[]): Record<string, number> => {
   const counts: Record<string, number> = {};

@@ -16,23 +16,12 @@ import {
   GetTemplateSummaryCommand,
   type Parameter,
 } from '@aws-sdk/client-cloudformation';
+import type { PlannedChange } from '../format/change-set.ts';
 
 export interface ChangeSetRequest {
   readonly stackName: string;
   readonly templateBody: string;
   readonly parameters: Readonly<Record<string, string>>;
-}
-
-/** One line of a diff. `Replace` is a Modify whose Replacement is True. */
-export interface PlannedChange {
-  readonly action: 'Add' | 'Modify' | 'Replace' | 'Remove';
-  readonly logicalId: string;
-  readonly resourceType: string;
-  readonly physicalId?: string;
-  /** For Replace: the property forcing it. For Modify: the changed properties. */
-  readonly properties: readonly string[];
-  /** Modify whose replacement depends on another resource's new value (AWS: Conditional). */
-  readonly mayReplace?: boolean;
 }
 
 export interface ChangeSetResult {

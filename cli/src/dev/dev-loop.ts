@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { type Engine, zipSource } from '../../../engine/src/index.ts';
+import { formatChange } from '../format/change-set.ts';
 import { formatEngineStackEvent } from '../format/stack-event.ts';
 import { paint } from '../format/style.ts';
-import { formatChange } from './change-set-format.ts';
 import { FileWatcher, shown } from './file-watcher.ts';
 import { FunctionBuilder } from './function-builder.ts';
 import { type FunctionTarget, findFunctionTarget, functionNameOf } from './function-target.ts';
@@ -159,7 +159,7 @@ export async function startDevLoop(options: DevLoopOptions): Promise<DevLoop> {
         (change.action === 'Replace' || change.action === 'Remove') && change.physicalId
           ? await storedData(engine.endpointUrl, change.resourceType, change.physicalId)
           : undefined;
-      print(formatChange(change, data, color));
+      print(formatChange(change, color, data));
     }
     try {
       const result = await engine.deploy({

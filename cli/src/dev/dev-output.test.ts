@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatChange } from './change-set-format.ts';
+import { formatChange } from '../format/change-set.ts';
 import { refreshTemplateCode } from './template-code.ts';
 
 const replaceTable = {
@@ -10,8 +10,7 @@ const replaceTable = {
   logicalId: 'RequestDataTable',
   resourceType: 'AWS::DynamoDB::Table',
   physicalId: 'requests',
-  properties: ['TableName', 'Tags'],
-  replacedBy: ['TableName'],
+  properties: ['TableName'],
 } as const;
 
 describe('change-set lines', () => {
@@ -20,14 +19,14 @@ describe('change-set lines', () => {
     ['Delete', 'replaces RequestDataTable: 1,234 items will be DELETED with the old table requests'],
   ] as const)('says what a replaced table holds with UpdateReplacePolicy %s', (policy, expected) => {
     // Act
-    const line = formatChange(
-      { ...replaceTable, oldResourcePolicy: policy },
-      { count: 1234, noun: 'items', container: 'table' },
-      false,
-    );
+    const line = formatChange({ ...replaceTable, oldResourcePolicy: policy }, false, {
+      count: 1234,
+      noun: 'items',
+      container: 'table',
+    });
     // Assess
-    expect(line).toMatch(/^ {2}Replace +RequestDataTable +AWS::DynamoDB::Table/);
-    expect(line).toContain('TableName requires replacement');
+    expect(line).toMatch(/^ {2}± Replace +AWS::DynamoDB::Table +RequestDataTable +\(/);
+    expect(line).toContain('TableName forces replacement');
     expect(line).toContain(expected);
   });
 
@@ -39,9 +38,7 @@ describe('change-set lines', () => {
         logicalId: 'HttpApiStage',
         resourceType: 'AWS::ApiGatewayV2::Stage',
         properties: ['DefaultRouteSettings'],
-        replacedBy: [],
       },
-      undefined,
       false,
     );
     // Assess

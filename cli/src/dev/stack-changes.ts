@@ -1,21 +1,5 @@
 import type { DeployRequest, Engine, ResourceChangeDescription } from '../../../engine/src/index.ts';
-
-/** One line of the change set the dev loop prints before applying a template. */
-export interface PlannedChange {
-  readonly action: 'Add' | 'Modify' | 'Replace' | 'Remove';
-  readonly logicalId: string;
-  readonly resourceType: string;
-  /** The deployed resource's physical id (Modify, Replace, Remove). */
-  readonly physicalId?: string;
-  /** Top-level properties that differ (Modify, Replace). */
-  readonly properties: readonly string[];
-  /** For Replace: the property that forces the replacement ("Update requires: Replacement"), or `Type`. */
-  readonly replacedBy: readonly string[];
-  /** What happens to the old resource (Replace: UpdateReplacePolicy, Remove: DeletionPolicy). */
-  readonly oldResourcePolicy?: 'Delete' | 'Retain';
-  /** True when a changed value depends on a resource the update itself creates or replaces. */
-  readonly conditional?: boolean;
-}
+import type { PlannedChange } from '../format/change-set.ts';
 
 /**
  * The change set the dev loop prints: the same read-only preview CreateChangeSet and `tapstack diff`
@@ -33,14 +17,14 @@ export function computeStackChanges(engine: Engine, request: DeployRequest): Pla
 
 function toPlanned(change: ResourceChangeDescription): PlannedChange {
   const replace = change.action === 'Modify' && change.replacement === 'True';
+  const changed = [...new Set(change.details.map((d) => d.target.name))];
   return {
     action: replace ? 'Replace' : change.action,
     logicalId: change.logicalId,
     resourceType: change.resourceType,
     ...(change.physicalId ? { physicalId: change.physicalId } : {}),
-    properties: [...new Set(change.details.map((d) => d.target.name))],
-    replacedBy: replace && change.replacedBy ? [change.replacedBy] : [],
+    properties: replace ? [change.replacedBy ?? 'Type'] : change.action === 'Modify' ? changed : [],
+    ...(change.replacement === 'Conditional' ? { mayReplace: true } : {}),
     ...(change.policyAction ? { oldResourcePolicy: change.policyAction } : {}),
-    ...(change.replacement === 'Conditional' ? { conditional: true } : {}),
   };
 }

@@ -1,12 +1,6 @@
 import { DynamoDBClient, paginateScan } from '@aws-sdk/client-dynamodb';
 import { GetQueueAttributesCommand, GetQueueUrlCommand, SQSClient } from '@aws-sdk/client-sqs';
-
-/** What a resource holds, in words a change-set line can use ("1,234 items"). */
-export interface StoredData {
-  readonly count: number;
-  readonly noun: string;
-  readonly container: string;
-}
+import type { StoredData } from '../format/change-set.ts';
 
 const clientConfig = (endpoint: string) => ({
   endpoint,

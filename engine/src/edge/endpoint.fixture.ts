@@ -11,7 +11,7 @@ import { AwsError } from '../runtime/aws-error.ts';
 import { RealClock } from '../runtime/clock.ts';
 import { cloudFormationServiceEntry } from '../services/cloudformation/index.ts';
 import { DynamoDbService, dynamoDbServiceEntry } from '../services/dynamodb/index.ts';
-import { lambdaService } from '../services/lambda/operation-table.ts';
+import { lambdaServiceEntry } from '../services/lambda/operation-table.ts';
 import { stsServiceEntry } from '../services/sts/index.ts';
 import { AwsEndpoint } from './aws-endpoint.ts';
 import { FakeLambda, fakeStackReader } from './fakes.fixture.ts';
@@ -73,7 +73,7 @@ export async function startEndpoint(
     port: 0,
     services: {
       cloudformation: cloudFormationServiceEntry(fakeStackReader),
-      lambda: lambdaService(lambda),
+      lambda: lambdaServiceEntry(lambda),
       dynamodb: dynamoDbServiceEntry((operation, input) => dynamo.runParsed(operation, input)),
       sts: stsServiceEntry(),
       logs: echoService,

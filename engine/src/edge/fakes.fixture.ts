@@ -2,8 +2,8 @@
 
 import { AwsError } from '../runtime/aws-error.ts';
 import type { StackReader, StackRecord } from '../services/cloudformation/stack-reader.ts';
-import type { LambdaApi } from '../services/lambda/operation-table.ts';
-import type { FunctionConfig, InvokeRequest, InvokeResult } from '../services/lambda/types.ts';
+import type { LambdaApi } from '../services/lambda/endpoint-api.ts';
+import type { FunctionConfig, InvokeRequest, InvokeResult } from '../services/lambda/model.ts';
 
 export const STACK_ID =
   'arn:aws:cloudformation:us-east-1:000000000000:stack/TapStack/11111111-2222-3333-4444-555555555555';

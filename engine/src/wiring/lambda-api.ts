@@ -1,5 +1,9 @@
-import type { FunctionConfig, FunctionDescription, LambdaService } from '../services/lambda/index.ts';
-import type { LambdaApi } from '../services/lambda/operation-table.ts';
+import type {
+  FunctionConfig,
+  FunctionDescription,
+  LambdaApi,
+  LambdaService,
+} from '../services/lambda/index.ts';
 
 /** The endpoint's view of a function: its configuration without the code. */
 function configOf(description: FunctionDescription): FunctionConfig {

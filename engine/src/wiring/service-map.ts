@@ -15,7 +15,7 @@ import { eventsServiceEntry } from '../services/events/index.ts';
 import { firehoseServiceEntry } from '../services/firehose/index.ts';
 import { httpApiServiceEntry } from '../services/http-api/index.ts';
 import { iamServiceEntry } from '../services/iam/index.ts';
-import { lambdaService } from '../services/lambda/operation-table.ts';
+import { lambdaServiceEntry } from '../services/lambda/operation-table.ts';
 import { logsServiceEntry } from '../services/logs/index.ts';
 import { s3ServiceEntry } from '../services/s3/index.ts';
 import { snsServiceEntry } from '../services/sns/index.ts';
@@ -33,7 +33,7 @@ export function buildServiceMap(
 ): ServiceMap {
   return {
     dynamodb: dynamoDbServiceEntry((operation, input) => services.dynamodb.runParsed(operation, input)),
-    lambda: lambdaService(lambdaApiOf(services.lambda), account),
+    lambda: lambdaServiceEntry(lambdaApiOf(services.lambda), account),
     cloudformation: cloudFormationServiceEntry(reader, cloudFormationApi),
     sts: stsServiceEntry(account),
     s3: s3ServiceEntry(services.s3, onInternalError ? { onInternalError } : {}),

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { DEFAULT_ACCOUNT } from '../../runtime/account.ts';
 import type { Clock } from '../../runtime/clock.ts';
 import type { MetricDatum, MetricSink } from '../cloudwatch/metric-sink.ts';
-import type { InvokeRequest, InvokeResult } from '../lambda/types.ts';
+import type { InvokeRequest, InvokeResult } from '../lambda/model.ts';
 import type { LogEvent, LogSink } from '../logs/sink.ts';
 import type { HttpApiEventV2 } from './event-builder.ts';
 import type { LambdaInvoker } from './invoke-integration.ts';

@@ -1,7 +1,7 @@
 import type { AccountContext } from '../../runtime/account.ts';
 import { isAwsError } from '../../runtime/aws-error.ts';
 import type { Clock } from '../../runtime/clock.ts';
-import type { InvokeRequest, InvokeResult } from '../lambda/types.ts';
+import type { InvokeRequest, InvokeResult } from '../lambda/model.ts';
 import { MAX_INTEGRATION_TIMEOUT_MS, PERMISSION_ERROR_MESSAGE } from './gateway-responses.ts';
 
 /**

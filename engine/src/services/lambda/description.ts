@@ -1,6 +1,6 @@
 import type { AccountContext } from '../../runtime/account.ts';
 import { inlinePackage } from './code-package.ts';
-import type { FunctionRecord } from './function-store.ts';
+import type { FunctionRecord } from './model.ts';
 import { functionArn, LATEST } from './names.ts';
 
 /**

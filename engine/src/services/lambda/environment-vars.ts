@@ -1,4 +1,4 @@
-import type { FunctionConfig } from './types.ts';
+import type { FunctionConfig } from './model.ts';
 
 /** Credentials the function's role hands to its code (AWS_ACCESS_KEY_ID...). */
 export interface Credentials {

@@ -48,15 +48,18 @@
 export type { DeadLetter, DeadLetterMessage } from './async-queue.ts';
 export { RETRY_DELAYS_MS } from './async-queue.ts';
 export type { FunctionDescription } from './description.ts';
+export type { LambdaApi, LambdaControlApi } from './endpoint-api.ts';
 export type { Credentials } from './environment-vars.ts';
-export type { EventInvokeConfig } from './function-store.ts';
 export { SYNC_PAYLOAD_LIMIT } from './invoker.ts';
-export { ASYNC_PAYLOAD_LIMIT, LambdaService, type LambdaServiceOptions } from './service.ts';
 export type {
+  EventInvokeConfig,
   FunctionConfig,
   InvocationType,
   InvokeCaller,
   InvokeRequest,
   InvokeResult,
   PermissionStatement,
-} from './types.ts';
+} from './model.ts';
+export { lambdaServiceEntry } from './operation-table.ts';
+export { ASYNC_PAYLOAD_LIMIT } from './operations/invoke.ts';
+export { LambdaService, type LambdaServiceOptions } from './service.ts';

@@ -4,7 +4,6 @@ import type { MetricSink } from '../cloudwatch/metric-sink.ts';
 import type { LogEvent, LogSink } from '../logs/sink.ts';
 import { lambdaErrors } from './errors.ts';
 import type { EnvironmentSlot, FunctionRuntime } from './function-runtime.ts';
-import type { FunctionRecord } from './function-store.ts';
 import type { HostResult } from './host.ts';
 import { initErrorEvent, initErrorType } from './init-error-log.ts';
 import {
@@ -16,8 +15,8 @@ import {
   systemInfoEnabled,
   timeoutEvent,
 } from './log-format.ts';
+import type { FunctionRecord, InvokeResult } from './model.ts';
 import { LATEST } from './names.ts';
-import type { InvokeResult } from './types.ts';
 
 /** Synchronous response limit: 6 MB. https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html */
 export const SYNC_PAYLOAD_LIMIT = 6 * 1024 * 1024;

@@ -1,5 +1,5 @@
 import { parseArn } from '../../runtime/arn.ts';
-import type { InvokeCaller, PermissionStatement } from './types.ts';
+import type { InvokeCaller, PermissionStatement } from './model.ts';
 
 const INVOKE_ACTIONS = new Set(['lambda:InvokeFunction', 'lambda:*', '*']);
 

@@ -11,8 +11,8 @@ import { type Clock, VirtualClock } from '../../runtime/clock.ts';
 import type { MetricDatum } from '../cloudwatch/metric-sink.ts';
 import type { LogEvent } from '../logs/sink.ts';
 import type { DeadLetterMessage } from './async-queue.ts';
+import type { FunctionConfig } from './model.ts';
 import { LambdaService, type LambdaServiceOptions } from './service.ts';
-import type { FunctionConfig } from './types.ts';
 
 export interface Recorded {
   readonly logs: { group: string; stream: string; events: readonly LogEvent[] }[];

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
 import type { AccountContext } from '../../runtime/account.ts';
 import { isAwsError } from '../../runtime/aws-error.ts';
@@ -6,28 +6,43 @@ import type { Clock } from '../../runtime/clock.ts';
 import type { MetricSink } from '../cloudwatch/metric-sink.ts';
 import type { LogSink } from '../logs/sink.ts';
 import { AsyncQueue, type AttemptOutcome, type DeadLetter, type QueuedEvent } from './async-queue.ts';
-import { type CodePackage, inlinePackage, readZipPackage } from './code-package.ts';
-import { eventInvokeConfigOf, policyOf, tagsOf } from './control-reads.ts';
+import { type CodePackage, inlinePackage } from './code-package.ts';
 import { describe, type FunctionDescription } from './description.ts';
 import { type Credentials, functionEnvironment, logStreamName } from './environment-vars.ts';
-import { lambdaErrors } from './errors.ts';
+import { validateFunctionConfig } from './function-config-rules.ts';
+import { newRevision, requireFunction } from './function-records.ts';
 import { FunctionRuntime } from './function-runtime.ts';
+import { youngGenerationMb } from './heap-sizes.ts';
+import { defaultHostEntry, defaultNodeModulesDir } from './host-entry.ts';
+import { Invoker } from './invoker.ts';
 import {
   DEFAULT_EVENT_INVOKE_CONFIG,
   type EventInvokeConfig,
+  type FunctionConfig,
   type FunctionRecord,
-  FunctionStore,
-} from './function-store.ts';
-import { youngGenerationMb } from './heap-sizes.ts';
-import { defaultHostEntry, defaultNodeModulesDir } from './host-entry.ts';
-import { Invoker, SYNC_PAYLOAD_LIMIT } from './invoker.ts';
-import { functionArn, LATEST, resolveFunctionName } from './names.ts';
-import { isInvokeAllowed } from './permissions.ts';
-import type { FunctionConfig, InvokeRequest, InvokeResult, PermissionStatement } from './types.ts';
-import { validateEventInvokeConfig, validateFunctionConfig } from './validation.ts';
+  type InvokeRequest,
+  type InvokeResult,
+  type PermissionStatement,
+} from './model.ts';
+import { functionArn, LATEST } from './names.ts';
+import { addPermission } from './operations/add-permission.ts';
+import { createFunction } from './operations/create-function.ts';
+import { deleteFunction } from './operations/delete-function.ts';
+import { getFunction } from './operations/get-function.ts';
+import { getFunctionEventInvokeConfig } from './operations/get-function-event-invoke-config.ts';
+import { getPolicy } from './operations/get-policy.ts';
+import { invoke } from './operations/invoke.ts';
+import { listFunctions } from './operations/list-functions.ts';
+import { listTags } from './operations/list-tags.ts';
+import { putFunctionEventInvokeConfig } from './operations/put-function-event-invoke-config.ts';
+import { removePermission } from './operations/remove-permission.ts';
+import { updateFunctionCode } from './operations/update-function-code.ts';
+import {
+  type ConfigurationChanges,
+  updateFunctionConfiguration,
+} from './operations/update-function-configuration.ts';
+import { FunctionStore } from './store.ts';
 
-/** Asynchronous request limit: 1 MB (raised from 256 KB in 2025). */
-export const ASYNC_PAYLOAD_LIMIT = 1024 * 1024;
 /** Heap headroom a host gets above MemorySize for the modules its environments share (the SDK). */
 export const SHARED_MODULES_HEAP_MB = 64;
 
@@ -51,27 +66,45 @@ export interface LambdaServiceOptions {
   readonly hostEntry?: string | URL;
 }
 
+/** What every Lambda operation shares (operations/<operation-name>.ts take it first). */
+export interface LambdaContext {
+  readonly account: AccountContext;
+  readonly clock: Clock;
+  readonly store: FunctionStore;
+  readonly invoker: Invoker;
+  /** Asynchronous (Event) invocations, persisted until delivered. */
+  readonly queue: AsyncQueue;
+  /**
+   * Stores a new revision (keeping the package when `pkg` is undefined) and retires the old
+   * revision's environments.
+   */
+  commit(current: FunctionRecord, config: FunctionConfig, pkg: CodePackage | undefined): FunctionDescription;
+  /** Ends the function's environments as their invocations finish. */
+  retireRuntime(name: string): Promise<void>;
+}
+
 /**
  * The local Lambda service: function definitions (persisted), resource policies, async invoke
- * settings, and invocation in execution environments hosted by worker threads.
+ * settings, and invocation in execution environments hosted by worker threads. Each operation is
+ * in operations/<operation-name>.ts; this class holds what they share (the store, the invoker, the
+ * async queue, each function's runtime) and offers them to in-process callers (providers, the
+ * endpoint's LambdaApi, other services).
  * https://docs.aws.amazon.com/lambda/latest/api/welcome.html
  */
 export class LambdaService {
-  private readonly store: FunctionStore;
+  private readonly ctx: LambdaContext;
   private readonly runtimes = new Map<string, { revisionId: string; runtime: FunctionRuntime }>();
-  private readonly invoker: Invoker;
-  private readonly queue: AsyncQueue;
   private readonly hosts: number;
   private readonly hostEntry: string | URL;
   private readonly nodeModulesDir: string;
   private closed = false;
 
   constructor(private readonly options: LambdaServiceOptions) {
-    this.store = new FunctionStore(options.dataDir);
+    const store = new FunctionStore(options.dataDir);
     this.hosts = Math.max(1, options.hosts ?? (cpus().length > 4 ? 2 : 1));
     this.hostEntry = options.hostEntry ?? defaultHostEntry();
     this.nodeModulesDir = options.nodeModulesDir ?? defaultNodeModulesDir();
-    this.invoker = new Invoker({
+    const invoker = new Invoker({
       clock: options.clock,
       account: options.account,
       logs: options.logs,
@@ -79,12 +112,12 @@ export class LambdaService {
       accountConcurrencyLimit: options.accountConcurrencyLimit ?? 1000,
       runtimeFor: (record) => this.runtimeFor(record),
     });
-    this.queue = new AsyncQueue({
+    const queue = new AsyncQueue({
       dataDir: options.dataDir,
       clock: options.clock,
       attempt: (event) => this.attempt(event),
       policyFor: (name) => {
-        const record = this.store.get(name);
+        const record = store.get(name);
         if (!record) return undefined;
         const settings = record.eventInvokeConfig ?? DEFAULT_EVENT_INVOKE_CONFIG;
         return { ...settings, deadLetterTargetArn: record.config.deadLetterTargetArn };
@@ -92,15 +125,19 @@ export class LambdaService {
       deadLetter: options.deadLetter,
       onDeadLetterError: (functionName) => this.deadLetterError(functionName),
     });
+    this.ctx = {
+      account: options.account,
+      clock: options.clock,
+      store,
+      invoker,
+      queue,
+      commit: (current, config, pkg) => this.commit(current, config, pkg),
+      retireRuntime: (name) => this.retireRuntime(name),
+    };
   }
 
-  /** https://docs.aws.amazon.com/lambda/latest/api/API_CreateFunction.html */
   createFunction(config: FunctionConfig): FunctionDescription {
-    validateFunctionConfig(config);
-    if (this.store.get(config.name)) throw lambdaErrors.conflict(`Function already exist: ${config.name}`);
-    const record = this.newRevision(config, inlinePackage(config.code, config.handler), undefined);
-    this.store.put(record);
-    return describe(this.options.account, record);
+    return createFunction(this.ctx, config);
   }
 
   /**
@@ -108,164 +145,79 @@ export class LambdaService {
    * step; like UpdateFunctionCode, later invocations get environments of the new revision.
    */
   updateFunction(name: string, changes: Partial<Omit<FunctionConfig, 'name'>>): FunctionDescription {
-    const current = this.require(name);
+    const current = requireFunction(this.ctx, name);
     const config: FunctionConfig = { ...current.config, ...changes, name: current.config.name };
     validateFunctionConfig(config);
     const codeChanged = config.code !== current.config.code || config.handler !== current.config.handler;
     return this.commit(current, config, codeChanged ? inlinePackage(config.code, config.handler) : undefined);
   }
 
-  /**
-   * Replaces the code with an uploaded zip. The package is checked before anything changes (not a
-   * zip, no handler file: InvalidParameterValueException), so a bad upload leaves the old code
-   * serving. Invocations in flight finish on the old code; the next one gets an environment of
-   * the new code, and the old environments are retired as they finish.
-   * https://docs.aws.amazon.com/lambda/latest/api/API_UpdateFunctionCode.html
-   */
   updateFunctionCode(name: string, zip: Uint8Array, expectedRevisionId?: string): FunctionDescription {
-    const current = this.require(name, expectedRevisionId);
-    const pkg = readZipPackage(zip, current.config.handler);
-    return this.commit(current, { ...current.config, code: pkg.code }, pkg);
+    return updateFunctionCode(this.ctx, name, zip, expectedRevisionId);
   }
 
-  /**
-   * Environment, timeout, memory, handler, role or runtime; the code stays. The new settings take
-   * effect in new environments, as on AWS.
-   * https://docs.aws.amazon.com/lambda/latest/api/API_UpdateFunctionConfiguration.html
-   */
   updateFunctionConfiguration(
     name: string,
-    changes: Partial<
-      Pick<
-        FunctionConfig,
-        'environment' | 'timeoutSeconds' | 'memorySizeMb' | 'handler' | 'roleArn' | 'runtime'
-      >
-    >,
+    changes: ConfigurationChanges,
     expectedRevisionId?: string,
   ): FunctionDescription {
-    const current = this.require(name, expectedRevisionId);
-    const config: FunctionConfig = { ...current.config, ...changes };
-    validateFunctionConfig(config);
-    return this.commit(current, config, undefined);
+    return updateFunctionConfiguration(this.ctx, name, changes, expectedRevisionId);
   }
 
-  /** https://docs.aws.amazon.com/lambda/latest/api/API_GetPolicy.html */
   getPolicy(name: string): { Policy: string; RevisionId: string } {
-    return policyOf(this.options.account, this.require(name));
+    return getPolicy(this.ctx, name);
   }
 
-  /** https://docs.aws.amazon.com/lambda/latest/api/API_GetFunctionEventInvokeConfig.html */
   getEventInvokeConfig(name: string): Record<string, unknown> {
-    return eventInvokeConfigOf(this.options.account, this.require(name));
+    return getFunctionEventInvokeConfig(this.ctx, name);
   }
 
-  /** https://docs.aws.amazon.com/lambda/latest/api/API_ListTags.html (the resource is the function's ARN). */
   listTags(resourceArn: string): { Tags: Record<string, string> } {
-    return tagsOf(this.require(resourceArn));
+    return listTags(this.ctx, resourceArn);
   }
 
-  /** https://docs.aws.amazon.com/lambda/latest/api/API_DeleteFunction.html */
-  async deleteFunction(name: string): Promise<void> {
-    const record = this.require(name);
-    this.store.delete(record.config.name);
-    this.queue.dropFunction(record.config.name);
-    await this.retireRuntime(record.config.name);
+  deleteFunction(name: string): Promise<void> {
+    return deleteFunction(this.ctx, name);
   }
 
   getFunction(name: string): FunctionDescription {
-    return describe(this.options.account, this.require(name));
+    return getFunction(this.ctx, name);
   }
 
   listFunctions(): FunctionDescription[] {
-    return this.store.list().map((record) => describe(this.options.account, record));
+    return listFunctions(this.ctx);
   }
 
-  /** https://docs.aws.amazon.com/lambda/latest/api/API_AddPermission.html */
   addPermission(functionName: string, statement: PermissionStatement): void {
-    const record = this.require(functionName);
-    if (record.permissions.some((s) => s.statementId === statement.statementId)) {
-      throw lambdaErrors.conflict(
-        `The statement id (${statement.statementId}) provided already exists. Please provide a new statement id, or remove the existing statement.`,
-      );
-    }
-    this.store.put({ ...record, permissions: [...record.permissions, { ...statement }] });
+    addPermission(this.ctx, functionName, statement);
   }
 
-  /** https://docs.aws.amazon.com/lambda/latest/api/API_RemovePermission.html */
   removePermission(functionName: string, statementId: string): void {
-    const record = this.require(functionName);
-    if (!record.permissions.some((s) => s.statementId === statementId)) {
-      throw lambdaErrors.notFound(`Statement ${statementId} is not found in resource policy.`);
-    }
-    this.store.put({
-      ...record,
-      permissions: record.permissions.filter((s) => s.statementId !== statementId),
-    });
+    removePermission(this.ctx, functionName, statementId);
   }
 
-  /** https://docs.aws.amazon.com/lambda/latest/api/API_PutFunctionEventInvokeConfig.html */
   putEventInvokeConfig(functionName: string, settings: Partial<EventInvokeConfig>): EventInvokeConfig {
-    const record = this.require(functionName);
-    const merged: EventInvokeConfig = { ...DEFAULT_EVENT_INVOKE_CONFIG, ...settings };
-    validateEventInvokeConfig(merged);
-    this.store.put({
-      ...record,
-      eventInvokeConfig: merged,
-      eventInvokeConfigModified: this.options.clock.now(),
-    });
-    return merged;
+    return putFunctionEventInvokeConfig(this.ctx, functionName, settings);
   }
 
-  /**
-   * RequestResponse runs now and answers the function's result; Event persists the event and
-   * answers 202; DryRun only checks access. https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html
-   */
-  async invoke(request: InvokeRequest): Promise<InvokeResult> {
-    const record = this.require(request.functionName);
-    const name = record.config.name;
-    const caller = request.caller;
-    if (caller?.principal !== undefined && !isInvokeAllowed(record.permissions, caller)) {
-      throw lambdaErrors.accessDenied(
-        `The principal ${caller.principal} is not authorized to perform lambda:InvokeFunction on resource ${functionArn(this.options.account, name)}` +
-          (caller.sourceArn ? ` from source ${caller.sourceArn}` : ''),
-      );
-    }
-    const requestId = randomUUID();
-    switch (request.invocationType) {
-      case 'DryRun':
-        return { statusCode: 204, payload: '', requestId, executedVersion: LATEST };
-      case 'Event': {
-        checkSize(request.payload, ASYNC_PAYLOAD_LIMIT);
-        this.queue.enqueue({
-          requestId,
-          functionName: name,
-          payload: request.payload,
-          enqueuedAt: this.options.clock.now(),
-        });
-        return { statusCode: 202, payload: '', requestId, executedVersion: LATEST };
-      }
-      case 'RequestResponse': {
-        checkSize(request.payload, SYNC_PAYLOAD_LIMIT);
-        const withLog = request.logType === 'Tail';
-        return (await this.invoker.execute(record, request.payload, requestId, withLog)).result;
-      }
-    }
+  invoke(request: InvokeRequest): Promise<InvokeResult> {
+    return invoke(this.ctx, request);
   }
 
   /** Terminates every host and stops the async queue; queued events stay on disk for the next start. */
   async close(): Promise<void> {
     this.closed = true;
-    this.queue.close();
+    this.ctx.queue.close();
     const runtimes = [...this.runtimes.values()];
     this.runtimes.clear();
     await Promise.all(runtimes.map(({ runtime }) => runtime.close()));
   }
 
   private async attempt(event: QueuedEvent): Promise<AttemptOutcome> {
-    const record = this.store.get(event.functionName);
+    const record = this.ctx.store.get(event.functionName);
     if (!record) return { kind: 'gone' };
     try {
-      const execution = await this.invoker.execute(record, event.payload, event.requestId);
+      const execution = await this.ctx.invoker.execute(record, event.payload, event.requestId);
       if (this.closed) return { kind: 'aborted' };
       if (execution.result.functionError)
         return { kind: 'function-error', message: execution.errorMessage ?? '' };
@@ -335,46 +287,13 @@ export class LambdaService {
       codeSha256: current.codeSha256,
       codeSize: current.codeSize ?? inlinePackage(current.config.code, current.config.handler).codeSize,
     };
-    const next = this.newRevision(config, pkg ?? kept, current);
-    this.store.put(next);
+    const next = newRevision(this.options.clock, config, pkg ?? kept, current);
+    this.ctx.store.put(next);
     // A function that was serving gets its next environment ready now, not on the next request
     // (runtimeFor retires the old version's environments); any other has nothing to retire.
     if (this.runtimes.has(next.config.name) && !this.closed) this.runtimeFor(next).prestart();
     else void this.retireRuntime(next.config.name);
     return describe(this.options.account, next);
-  }
-
-  private newRevision(
-    config: FunctionConfig,
-    pkg: CodePackage,
-    previous: FunctionRecord | undefined,
-  ): FunctionRecord {
-    return {
-      config,
-      lastModified: new Date(this.options.clock.now()).toISOString().replace('Z', '+0000'),
-      revisionId: randomUUID(),
-      codeSha256: pkg.codeSha256,
-      codeSize: pkg.codeSize,
-      permissions: previous?.permissions ?? [],
-      ...(previous?.eventInvokeConfig ? { eventInvokeConfig: previous.eventInvokeConfig } : {}),
-      ...(previous?.eventInvokeConfigModified !== undefined
-        ? { eventInvokeConfigModified: previous.eventInvokeConfigModified }
-        : {}),
-    };
-  }
-
-  /** The function's record; with `expectedRevisionId`, refused unless it is the current revision. */
-  private require(reference: string, expectedRevisionId?: string): FunctionRecord {
-    const name = resolveFunctionName(this.options.account, reference);
-    const record = this.store.get(name);
-    if (!record)
-      throw lambdaErrors.notFound(`Function not found: ${functionArn(this.options.account, name)}`);
-    if (expectedRevisionId !== undefined && expectedRevisionId !== record.revisionId) {
-      throw lambdaErrors.preconditionFailed(
-        'The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id',
-      );
-    }
-    return record;
   }
 
   private deadLetterError(functionName: string): void {
@@ -386,13 +305,5 @@ export class LambdaService {
       unit: 'Count',
       timestamp: this.options.clock.now(),
     });
-  }
-}
-
-function checkSize(payload: string, limit: number): void {
-  if (payload.length * 3 > limit && Buffer.byteLength(payload) > limit) {
-    throw lambdaErrors.tooLarge(
-      `Request must be smaller than ${limit} bytes for the InvokeFunction operation`,
-    );
   }
 }

@@ -28,9 +28,6 @@
 
 export { bucketNameProblem } from './bucket-name.ts';
 export { type CorsRule, checkCorsRules } from './cors-rules.ts';
-export { createS3Cors, type S3CorsOptions } from './http/cors-answers.ts';
-export type { S3HttpHandler, S3HttpOptions } from './http/handler.ts';
-export { createS3HttpHandler } from './http/handler.ts';
 export { dueAt, type LifecycleAction, planLifecycle } from './lifecycle.ts';
 export type {
   BucketSettings,
@@ -40,7 +37,8 @@ export type {
   ObjectVersion,
   VersioningStatus,
 } from './model.ts';
-export { s3ServiceEntry } from './operation-table.ts';
+export { createS3HttpHandler, s3ServiceEntry } from './operation-table.ts';
+export type { BucketSummary } from './operations/list-buckets.ts';
 export type {
   BucketPolicyDecision,
   BucketPolicyEvaluator,
@@ -48,5 +46,7 @@ export type {
   S3Caller,
 } from './policy.ts';
 export { bucketArn, ownerCaller } from './policy.ts';
-export type { BucketSummary, S3ServiceOptions } from './service.ts';
+export { createS3Cors, type S3CorsOptions } from './rest-xml/cors-answers.ts';
+export type { S3HttpHandler, S3HttpOptions } from './rest-xml/handler.ts';
+export type { S3ServiceOptions } from './service.ts';
 export { S3Service } from './service.ts';

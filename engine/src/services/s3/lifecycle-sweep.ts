@@ -1,7 +1,7 @@
 import { guard } from '../../runtime/background-task.ts';
 import type { Clock, TimerHandle } from '../../runtime/clock.ts';
 import { planLifecycle } from './lifecycle.ts';
-import { discardUpload } from './operations/multipart.ts';
+import { discardUpload } from './multipart-uploads.ts';
 import type { S3Store } from './store.ts';
 import { deleteCurrent, removeVersion } from './versions.ts';
 

@@ -1,54 +1,46 @@
 import { type AccountContext, DEFAULT_ACCOUNT } from '../../runtime/account.ts';
 import type { Clock } from '../../runtime/clock.ts';
-import type { S3Context } from './context.ts';
+import { putBucketSettings } from './bucket-settings.ts';
 import type { CorsRule } from './cors-rules.ts';
 import { LOCAL_REQUESTS_ARE_SECURE_BY_DEFAULT } from './known-differences.ts';
 import { LifecycleSweep } from './lifecycle-sweep.ts';
-import type { BucketSettings, EncryptionRule, LifecycleRule, PublicAccessBlock } from './model.ts';
+import type {
+  BucketSettings,
+  BucketState,
+  EncryptionRule,
+  LifecycleRule,
+  PublicAccessBlock,
+} from './model.ts';
+import { abortMultipartUpload } from './operations/abort-multipart-upload.ts';
 import {
-  corsOfBucket,
-  deleteBucketCors,
-  getBucketCors,
-  type PutBucketCorsInput,
-  putBucketCors,
-} from './operations/bucket-cors.ts';
-import {
-  deleteBucketLifecycle,
-  getBucketLifecycle,
-  type PutBucketLifecycleInput,
-  putBucketLifecycle,
-} from './operations/bucket-lifecycle.ts';
-import {
-  deleteBucketPolicy,
-  getBucketPolicy,
-  type PutBucketPolicyInput,
-  putBucketPolicy,
-} from './operations/bucket-policy.ts';
-import {
-  type BucketAcl,
-  getBucketAcl,
-  getBucketEncryption,
-  getBucketOwnershipControls,
-  getBucketTagging,
-  getPublicAccessBlock,
-  putBucketSettings,
-} from './operations/bucket-settings.ts';
-import {
-  getBucketVersioning,
-  type PutBucketVersioningInput,
-  putBucketVersioning,
-} from './operations/bucket-versioning.ts';
+  type CompleteMultipartUploadInput,
+  completeMultipartUpload,
+} from './operations/complete-multipart-upload.ts';
 import { type CopyObjectInput, type CopyObjectOutput, copyObject } from './operations/copy-object.ts';
 import { type CreateBucketInput, createBucket } from './operations/create-bucket.ts';
-import { deleteBucket } from './operations/delete-bucket.ts';
-import { type DeleteObjectInput, type DeleteObjectOutput, deleteObject } from './operations/delete-object.ts';
 import {
-  type GetObjectInput,
-  type GetObjectOutput,
-  getObject,
-  type HeadObjectOutput,
-  headObject,
-} from './operations/get-object.ts';
+  type CreateMultipartUploadInput,
+  createMultipartUpload,
+} from './operations/create-multipart-upload.ts';
+import { deleteBucket } from './operations/delete-bucket.ts';
+import { deleteBucketCors } from './operations/delete-bucket-cors.ts';
+import { deleteBucketLifecycle } from './operations/delete-bucket-lifecycle.ts';
+import { deleteBucketPolicy } from './operations/delete-bucket-policy.ts';
+import { type DeleteObjectInput, type DeleteObjectOutput, deleteObject } from './operations/delete-object.ts';
+import { type BucketAcl, getBucketAcl } from './operations/get-bucket-acl.ts';
+import { corsOfBucket, getBucketCors } from './operations/get-bucket-cors.ts';
+import { getBucketEncryption } from './operations/get-bucket-encryption.ts';
+import { getBucketLifecycle } from './operations/get-bucket-lifecycle-configuration.ts';
+import { bucketRegion } from './operations/get-bucket-location.ts';
+import { getBucketOwnershipControls } from './operations/get-bucket-ownership-controls.ts';
+import { getBucketPolicy } from './operations/get-bucket-policy.ts';
+import { getBucketTagging } from './operations/get-bucket-tagging.ts';
+import { getBucketVersioning } from './operations/get-bucket-versioning.ts';
+import { type GetObjectOutput, getObject } from './operations/get-object.ts';
+import { getPublicAccessBlock } from './operations/get-public-access-block.ts';
+import type { GetObjectInput } from './operations/head-object.ts';
+import { type HeadObjectOutput, headObject } from './operations/head-object.ts';
+import { type BucketSummary, listBuckets } from './operations/list-buckets.ts';
 import {
   type ListObjectVersionsInput,
   type ListObjectVersionsOutput,
@@ -59,18 +51,26 @@ import {
   type ListObjectsV2Output,
   listObjectsV2,
 } from './operations/list-objects-v2.ts';
+import { type PutBucketCorsInput, putBucketCors } from './operations/put-bucket-cors.ts';
 import {
-  abortMultipartUpload,
-  type CompleteMultipartUploadInput,
-  type CreateMultipartUploadInput,
-  completeMultipartUpload,
-  createMultipartUpload,
-  type UploadPartInput,
-  uploadPart,
-} from './operations/multipart.ts';
+  type PutBucketLifecycleInput,
+  putBucketLifecycle,
+} from './operations/put-bucket-lifecycle-configuration.ts';
+import { type PutBucketPolicyInput, putBucketPolicy } from './operations/put-bucket-policy.ts';
+import { type PutBucketVersioningInput, putBucketVersioning } from './operations/put-bucket-versioning.ts';
 import { type PutObjectInput, type PutObjectOutput, putObject } from './operations/put-object.ts';
+import { type UploadPartInput, uploadPart } from './operations/upload-part.ts';
 import { type BucketPolicyEvaluator, enforceBucketPolicy, ownerCaller, type S3Caller } from './policy.ts';
 import { S3Store } from './store.ts';
+
+/** What every S3 operation gets: the store, the time, the account and the bucket-policy check. */
+export interface S3Context {
+  readonly store: S3Store;
+  readonly clock: Clock;
+  readonly account: AccountContext;
+  /** Throws AccessDenied when the bucket's policy denies `action` to `caller`. */
+  authorize(caller: S3Caller, action: string, bucket: BucketState, key?: string): void;
+}
 
 export interface S3ServiceOptions {
   /** The service's data directory; buckets and bodies live under it. */
@@ -85,12 +85,6 @@ export interface S3ServiceOptions {
   readonly treatPlainHttpAsSecure?: boolean;
 }
 
-export interface BucketSummary {
-  readonly name: string;
-  readonly createdAt: number;
-  readonly region: string;
-}
-
 /**
  * The local S3: typed operations (used by the wire handler, CloudFormation providers and Firehose)
  * over an on-disk store, and the lifecycle sweep on the injected clock.
@@ -102,7 +96,7 @@ export class S3Service {
   private readonly sweep: LifecycleSweep;
   private readonly owner: S3Caller;
 
-  /** The directory single-PUT bodies stream into (http/stream-body.ts). */
+  /** The directory single-PUT bodies stream into (rest-xml/stream-body.ts). */
   get stagingDir(): string {
     return this.ctx.store.stagingDir;
   }
@@ -140,17 +134,12 @@ export class S3Service {
   }
 
   listBuckets(): BucketSummary[] {
-    return this.ctx.store.names().map((name) => {
-      const b = this.ctx.store.get(name);
-      return { name: b.name, createdAt: b.createdAt, region: b.region };
-    });
+    return listBuckets(this.ctx);
   }
 
   /** The bucket's Region (GetBucketLocation, HeadBucket); NoSuchBucket when absent. */
   bucketRegion(bucket: string, caller = this.owner): string {
-    const state = this.ctx.store.get(bucket);
-    this.ctx.authorize(caller, 's3:GetBucketLocation', state);
-    return state.region;
+    return bucketRegion(this.ctx, bucket, caller);
   }
 
   createBucket(input: CreateBucketInput): { readonly location: string } {

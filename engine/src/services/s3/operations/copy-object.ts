@@ -1,6 +1,9 @@
-import type { S3Context } from '../context.ts';
 import { s3Errors } from '../errors.ts';
 import type { S3Caller } from '../policy.ts';
+import { header, isoDate, type OperationHandler, xmlResponse } from '../rest-xml/http-message.ts';
+import { userMetadata } from '../rest-xml/object-headers.ts';
+import { toXml } from '../rest-xml/xml.ts';
+import type { S3Context } from '../service.ts';
 import { getObject } from './get-object.ts';
 import { putObject } from './put-object.ts';
 
@@ -97,3 +100,38 @@ export function copyObject(ctx: S3Context, input: CopyObjectInput, caller: S3Cal
     ...(source.versioned ? { sourceVersionId: source.version.versionId } : {}),
   };
 }
+
+/** https://docs.aws.amazon.com/AmazonS3/latest/API/API_CopyObject.html */
+export const copyObjectHandler: OperationHandler = (service, request) => {
+  const sourceHeader = header(request, 'x-amz-copy-source') ?? '';
+  const source = parseCopySource(sourceHeader);
+  if (!source) throw s3Errors.invalidArgument(`Invalid copy source object key: ${sourceHeader}`);
+  const directive = header(request, 'x-amz-metadata-directive');
+  const contentType = header(request, 'content-type');
+  const result = service.copyObject(
+    {
+      sourceBucket: source.bucket,
+      sourceKey: source.key,
+      ...(source.versionId === undefined ? {} : { sourceVersionId: source.versionId }),
+      bucket: request.bucket,
+      key: request.key,
+      metadata: userMetadata(request),
+      ...(directive === undefined ? {} : { metadataDirective: directive.toUpperCase() }),
+      ...(contentType === undefined ? {} : { contentType }),
+    },
+    request.caller,
+  );
+  const response = xmlResponse(
+    toXml('CopyObjectResult', { LastModified: isoDate(result.lastModified), ETag: result.etag }),
+  );
+  return {
+    ...response,
+    headers: {
+      ...response.headers,
+      ...(result.versionId === undefined ? {} : { 'x-amz-version-id': result.versionId }),
+      ...(result.sourceVersionId === undefined
+        ? {}
+        : { 'x-amz-copy-source-version-id': result.sourceVersionId }),
+    },
+  };
+};

@@ -1,6 +1,8 @@
 import { bucketNameProblem } from '../bucket-name.ts';
-import type { S3Context } from '../context.ts';
 import { s3Errors } from '../errors.ts';
+import { bodyText, type OperationHandler } from '../rest-xml/http-message.ts';
+import { childText, parseXml } from '../rest-xml/xml.ts';
+import type { S3Context } from '../service.ts';
 
 /** https://docs.aws.amazon.com/AmazonS3/latest/API/API_CreateBucket.html */
 export interface CreateBucketInput {
@@ -23,3 +25,13 @@ export function createBucket(ctx: S3Context, input: CreateBucketInput): { readon
   });
   return { location: `/${input.bucket}` };
 }
+
+export const createBucketHandler: OperationHandler = (service, request) => {
+  let region: string | undefined;
+  if (request.body.length > 0) {
+    const config = parseXml(bodyText(request));
+    region = childText(config, 'LocationConstraint') || undefined;
+  }
+  const { location } = service.createBucket({ bucket: request.bucket, ...(region ? { region } : {}) });
+  return { status: 200, headers: { location } };
+};

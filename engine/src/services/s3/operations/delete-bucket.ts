@@ -1,6 +1,7 @@
-import type { S3Context } from '../context.ts';
 import { s3Errors } from '../errors.ts';
 import type { S3Caller } from '../policy.ts';
+import type { OperationHandler } from '../rest-xml/http-message.ts';
+import type { S3Context } from '../service.ts';
 
 /**
  * Refuses while any version or delete marker remains, as S3 does.
@@ -15,3 +16,8 @@ export function deleteBucket(ctx: S3Context, input: { readonly bucket: string },
   );
   ctx.store.remove(input.bucket);
 }
+
+export const deleteBucketHandler: OperationHandler = (service, request) => {
+  service.deleteBucket({ bucket: request.bucket }, request.caller);
+  return { status: 204 };
+};

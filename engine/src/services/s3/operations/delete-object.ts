@@ -1,7 +1,9 @@
-import type { S3Context } from '../context.ts';
+import { checkKey } from '../object-key.ts';
 import type { S3Caller } from '../policy.ts';
+import type { OperationHandler } from '../rest-xml/http-message.ts';
+import { objectVersionInput, versionHeader } from '../rest-xml/object-headers.ts';
+import type { S3Context } from '../service.ts';
 import { deleteCurrent, removeVersion } from '../versions.ts';
-import { checkKey } from './object-key.ts';
 
 /**
  * Without a version id: deletes (unversioned) or adds a delete marker (versioned). With one:
@@ -37,3 +39,14 @@ export function deleteObject(ctx: S3Context, input: DeleteObjectInput, caller: S
   ctx.store.replaceVersions(bucket, input.key, change);
   return change.marker ? { deleteMarker: true, versionId: change.marker.versionId } : {};
 }
+
+export const deleteObjectHandler: OperationHandler = (service, request) => {
+  const result = service.deleteObject(objectVersionInput(request), request.caller);
+  return {
+    status: 204,
+    headers: {
+      ...(result.deleteMarker ? { 'x-amz-delete-marker': 'true' } : {}),
+      ...versionHeader(true, result.versionId),
+    },
+  };
+};

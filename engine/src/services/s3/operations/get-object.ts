@@ -1,52 +1,50 @@
-import type { S3Context } from '../context.ts';
 import { s3Errors } from '../errors.ts';
-import type { ObjectVersion } from '../model.ts';
 import type { S3Caller } from '../policy.ts';
+import { header, type OperationHandler } from '../rest-xml/http-message.ts';
+import { objectHeaders, objectVersionInput } from '../rest-xml/object-headers.ts';
+import type { S3Context } from '../service.ts';
+import { type GetObjectInput, type HeadObjectOutput, headObject } from './head-object.ts';
 
-/**
- * GetObject and HeadObject: the current version, or the one named by `versionId`.
- * https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html
- * https://docs.aws.amazon.com/AmazonS3/latest/API/API_HeadObject.html
- */
-export interface GetObjectInput {
-  readonly bucket: string;
-  readonly key: string;
-  readonly versionId?: string;
-}
-
-export interface HeadObjectOutput {
-  readonly version: ObjectVersion;
-  /** Whether the bucket has ever been versioned (then `x-amz-version-id` is returned). */
-  readonly versioned: boolean;
-}
-
+/** https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html */
 export interface GetObjectOutput extends HeadObjectOutput {
   readonly body: Buffer;
-}
-
-/** Thrown errors carry `deleteMarker` so the wire layer can set `x-amz-delete-marker`. */
-export function headObject(ctx: S3Context, input: GetObjectInput, caller: S3Caller): HeadObjectOutput {
-  const bucket = ctx.store.get(input.bucket);
-  const action = input.versionId === undefined ? 's3:GetObject' : 's3:GetObjectVersion';
-  ctx.authorize(caller, action, bucket, input.key);
-  const versions = bucket.objects.get(input.key) ?? [];
-  const versioned = bucket.versioning !== 'Unversioned';
-  if (input.versionId === undefined) {
-    const current = versions[0];
-    if (!current || current.deleteMarker) {
-      throw Object.assign(s3Errors.noSuchKey(input.key), { deleteMarker: current?.deleteMarker === true });
-    }
-    return { version: current, versioned };
-  }
-  const version = versions.find((v) => v.versionId === input.versionId);
-  if (!version) throw s3Errors.noSuchVersion(input.versionId);
-  // S3 answers 405 for a GET naming a delete marker's version id.
-  if (version.deleteMarker)
-    throw Object.assign(s3Errors.methodNotAllowed('the version is a delete marker'), { deleteMarker: true });
-  return { version, versioned };
 }
 
 export function getObject(ctx: S3Context, input: GetObjectInput, caller: S3Caller): GetObjectOutput {
   const head = headObject(ctx, input, caller);
   return { ...head, body: ctx.store.readBody(head.version.bodyFile as string) };
 }
+
+/** `bytes=a-b`, `bytes=a-` and `bytes=-n`; other forms (multiple ranges) return the whole object. */
+export function parseRange(
+  range: string | undefined,
+  size: number,
+): { start: number; end: number } | undefined {
+  const match = range?.match(/^bytes=(\d*)-(\d*)$/);
+  if (!match || (match[1] === '' && match[2] === '')) return undefined;
+  const [, first = '', last = ''] = match;
+  if (first === '') {
+    const suffix = Number(last);
+    if (suffix === 0) throw s3Errors.invalidRange();
+    return { start: Math.max(0, size - suffix), end: size - 1 };
+  }
+  const start = Number(first);
+  if (start >= size) throw s3Errors.invalidRange();
+  return { start, end: last === '' ? size - 1 : Math.min(Number(last), size - 1) };
+}
+
+export const getObjectHandler: OperationHandler = (service, request) => {
+  const { version, versioned, body } = service.getObject(objectVersionInput(request), request.caller);
+  const headers = objectHeaders(version, versioned);
+  const range = parseRange(header(request, 'range'), body.length);
+  if (!range) return { status: 200, headers, body };
+  return {
+    status: 206,
+    headers: {
+      ...headers,
+      'content-length': String(range.end - range.start + 1),
+      'content-range': `bytes ${range.start}-${range.end}/${body.length}`,
+    },
+    body: body.subarray(range.start, range.end + 1),
+  };
+};

@@ -1,7 +1,11 @@
-import type { S3Context } from '../context.ts';
+import { compareKeys, isAfterMarker, type ListOptions, pageEntries, sortKeys } from '../list-keys.ts';
 import type { ObjectVersion } from '../model.ts';
 import type { S3Caller } from '../policy.ts';
-import { compareKeys, isAfterMarker, type ListOptions, pageEntries, sortKeys } from './list-keys.ts';
+import { isoDate, listEncoder, type OperationHandler, xmlResponse } from '../rest-xml/http-message.ts';
+import { maxKeys, objectRow, param } from '../rest-xml/list-bucket-result.ts';
+import { ownerOf } from '../rest-xml/owner.ts';
+import { element, toXml } from '../rest-xml/xml.ts';
+import type { S3Context } from '../service.ts';
 
 /** https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListObjectVersions.html */
 export interface ListObjectVersionsInput extends ListOptions {
@@ -65,3 +69,56 @@ export function listObjectVersions(
       }
     : { versions, commonPrefixes, isTruncated: true, nextKeyMarker: last.prefix };
 }
+
+export const listObjectVersionsHandler: OperationHandler = (service, request) => {
+  const encode = listEncoder(request);
+  const prefix = param(request, 'prefix');
+  const delimiter = param(request, 'delimiter');
+  const keyMarker = param(request, 'key-marker');
+  const versionIdMarker = param(request, 'version-id-marker');
+  const result = service.listObjectVersions(
+    {
+      bucket: request.bucket,
+      ...(prefix === undefined ? {} : { prefix }),
+      ...(delimiter === undefined ? {} : { delimiter }),
+      ...(keyMarker === undefined ? {} : { keyMarker }),
+      ...(versionIdMarker === undefined ? {} : { versionIdMarker }),
+      ...(maxKeys(request) === undefined ? {} : { maxKeys: maxKeys(request) }),
+    },
+    request.caller,
+  );
+  const owner = ownerOf(service);
+  // Versions and delete markers interleave in key order, so they are rendered row by row.
+  const rows = result.versions
+    .map(({ key, version, isLatest }) =>
+      version.deleteMarker
+        ? element('DeleteMarker', {
+            Key: encode(key),
+            VersionId: version.versionId,
+            IsLatest: isLatest,
+            LastModified: isoDate(version.lastModified),
+            Owner: owner,
+          })
+        : element('Version', {
+            ...objectRow(key, version, encode),
+            VersionId: version.versionId,
+            IsLatest: isLatest,
+            Owner: owner,
+          }),
+    )
+    .join('');
+  const head = toXml('ListVersionsResult', {
+    Name: request.bucket,
+    Prefix: encode(prefix ?? ''),
+    KeyMarker: encode(keyMarker ?? ''),
+    VersionIdMarker: versionIdMarker ?? '',
+    NextKeyMarker: encode(result.nextKeyMarker),
+    NextVersionIdMarker: result.nextVersionIdMarker,
+    MaxKeys: maxKeys(request) ?? 1000,
+    Delimiter: encode(delimiter),
+    EncodingType: param(request, 'encoding-type'),
+    IsTruncated: result.isTruncated,
+    CommonPrefixes: result.commonPrefixes.map((p) => ({ Prefix: encode(p) })),
+  });
+  return xmlResponse(head.replace('</ListVersionsResult>', `${rows}</ListVersionsResult>`));
+};

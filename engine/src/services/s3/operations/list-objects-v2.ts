@@ -1,8 +1,10 @@
-import type { S3Context } from '../context.ts';
 import { s3Errors } from '../errors.ts';
+import { isAfterMarker, type ListOptions, pageEntries, sortKeys } from '../list-keys.ts';
 import type { ObjectVersion } from '../model.ts';
 import type { S3Caller } from '../policy.ts';
-import { isAfterMarker, type ListOptions, pageEntries, sortKeys } from './list-keys.ts';
+import { type OperationHandler, xmlResponse } from '../rest-xml/http-message.ts';
+import { listBucketResult } from '../rest-xml/list-bucket-result.ts';
+import type { S3Context } from '../service.ts';
 
 /** https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListObjectsV2.html */
 export interface ListObjectsV2Input extends ListOptions {
@@ -69,3 +71,6 @@ export function listObjectsV2(
       : {}),
   };
 }
+
+export const listObjectsV2Handler: OperationHandler = (service, request) =>
+  xmlResponse(listBucketResult(service, request, true));

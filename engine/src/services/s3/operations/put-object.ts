@@ -1,17 +1,19 @@
 import { createHash } from 'node:crypto';
-import type { S3Context } from '../context.ts';
 import { s3Errors } from '../errors.ts';
 import type { ObjectVersion } from '../model.ts';
+import { checkKey } from '../object-key.ts';
 import type { S3Caller } from '../policy.ts';
+import { header, type OperationHandler } from '../rest-xml/http-message.ts';
+import { userMetadata, versionHeader } from '../rest-xml/object-headers.ts';
+import type { S3Context } from '../service.ts';
 import { addVersion, nextVersionId } from '../versions.ts';
-import { checkKey } from './object-key.ts';
 
 /** https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutObject.html */
 export interface PutObjectInput {
   readonly bucket: string;
   readonly key: string;
   readonly body: Buffer;
-  /** A body already streamed to disk (http/stream-body.ts); used instead of `body` when present. */
+  /** A body already streamed to disk (rest-xml/stream-body.ts); used instead of `body` when present. */
   readonly staged?: { readonly path: string; readonly size: number; readonly md5: Buffer };
   readonly contentType?: string;
   /** `x-amz-meta-*` values by lower-case name without the prefix. */
@@ -59,3 +61,21 @@ export function putObject(ctx: S3Context, input: PutObjectInput, caller: S3Calle
     ...(bucket.versioning === 'Unversioned' ? {} : { versionId: version.versionId }),
   };
 }
+
+export const putObjectHandler: OperationHandler = (service, request) => {
+  const contentType = header(request, 'content-type');
+  const contentMd5 = header(request, 'content-md5');
+  const result = service.putObject(
+    {
+      bucket: request.bucket,
+      key: request.key,
+      body: request.body,
+      ...(request.staged ? { staged: request.staged } : {}),
+      metadata: userMetadata(request),
+      ...(contentType === undefined ? {} : { contentType }),
+      ...(contentMd5 === undefined ? {} : { contentMd5 }),
+    },
+    request.caller,
+  );
+  return { status: 200, headers: { etag: result.etag, ...versionHeader(true, result.versionId) } };
+};
