@@ -1,5 +1,5 @@
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
-import { BENCH_ID_HEADER, WARM_UP_ID } from './load.ts';
+import { BENCH_ID_HEADER, isWarmUpId } from './load.ts';
 
 /** The bench ids stored in a table's items (`Headers.x-bench-id`), through a paginated scan. */
 export async function benchIdsInTable(endpoint: string, tableName: string): Promise<string[]> {
@@ -21,7 +21,7 @@ export async function benchIdsInTable(endpoint: string, tableName: string): Prom
     );
     for (const item of page.Items ?? []) {
       const id = item.Headers?.M?.[BENCH_ID_HEADER]?.S;
-      if (id !== WARM_UP_ID) ids.push(id ?? '(no id)');
+      if (!isWarmUpId(id)) ids.push(id ?? '(no id)');
     }
     startKey = page.LastEvaluatedKey as Record<string, never> | undefined;
   } while (startKey);

@@ -7,6 +7,7 @@
  *   --minutes N --rate R  soak duration (default 5) and steady rate in req/s (default 50)
  *   --console-tab  keep a console tab (live Requests view) open on the engine during request-path runs
  *   --watch       request path: also run each load against `tapstack up --watch` (the ratio with the watcher on)
+ *   --warm-up N   request path: seconds of unmeasured load on each server before its measured run (default 5)
  * Loads target 127.0.0.1 only and stop by themselves.
  */
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -17,7 +18,7 @@ import { peakRssDuring, startUntil, stop } from './child.ts';
 import { openConsoleTab } from './console-tab.ts';
 import { benchIdsInTable, checkItems, type ItemCheck } from './count-items.ts';
 import { measureFunctionInit } from './function-init.ts';
-import { BENCH_ID_HEADER, type LoadResult, postLoad, WARM_UP_ID } from './load.ts';
+import { BENCH_ID_HEADER, type LoadResult, postLoad, WARM_UP_ID, warmUpLoad } from './load.ts';
 import { formatReload, measureReload } from './reload.ts';
 import { formatSoak, runSoak, soakOptionsFrom } from './soak.ts';
 import { measureSynth } from './synth-time.ts';
@@ -37,9 +38,11 @@ const { values } = parseArgs({
     saves: { type: 'string', default: '12' },
     'console-tab': { type: 'boolean', default: false },
     watch: { type: 'boolean', default: false },
+    'warm-up': { type: 'string', default: '5' },
   },
 });
 const seconds = Number(values.seconds);
+const warmSeconds = Number(values['warm-up']);
 const only = values.only;
 const connectionLevels = values.connections.split(',').map(Number);
 const ENGINE_TABLE = 'serverless-infrastructure-requests';
@@ -84,7 +87,9 @@ const loadAverage = (): string => readFileSync('/proc/loadavg', 'utf8').split(' 
  * with CPU per request by process (baseline) and by thread (engine) over the load run.
  */
 async function requestPath(): Promise<void> {
-  console.log(`\n## Request path: small JSON POSTs, ${seconds} s per run, durable writes`);
+  console.log(
+    `\n## Request path: small JSON POSTs, ${seconds} s per run after ${warmSeconds} s of unmeasured load on the same server, durable writes`,
+  );
   console.log(`  machine: ${cpus().length} cores, load average ${loadAverage()} at the start`);
   const rows: string[] = [];
   for (const connections of connectionLevels) {
@@ -98,6 +103,7 @@ async function requestPath(): Promise<void> {
     );
     const [baseUrl = ''] = baseline.words;
     await warmUp(baseUrl);
+    if (warmSeconds > 0) await warmUpLoad(baseUrl, connections, warmSeconds);
     const basePids = { api: baseline.child.pid ?? 0, dynalite: store.child.pid ?? 0 };
     const baseBefore = { api: processCpuMs(basePids.api), dynalite: processCpuMs(basePids.dynalite) };
     const baseLoad = await postLoad(baseUrl, connections, seconds);
@@ -119,8 +125,10 @@ async function requestPath(): Promise<void> {
     const [apiUrl = '', endpoint = ''] = engine.words;
     const enginePid = engine.child.pid ?? 0;
     await warmUp(apiUrl);
-    const closeTab = values['console-tab'] ? await openConsoleTab(endpoint) : undefined;
+    // Threads are told apart while the engine is idle (thread-cpu.ts), so before the warm-up load.
     const classes = classifyThreads(enginePid);
+    const closeTab = values['console-tab'] ? await openConsoleTab(endpoint) : undefined;
+    if (warmSeconds > 0) await warmUpLoad(apiUrl, connections, warmSeconds);
     const engineBefore = threadCpuMs(enginePid);
     const { result: engineLoad, peakMb } = await peakRssDuring(enginePid, () =>
       postLoad(apiUrl, connections, seconds),
@@ -142,7 +150,7 @@ async function requestPath(): Promise<void> {
       `  load average after the run: ${loadAverage()}`,
     );
     if (values.watch) {
-      const watched = await loadWithWatcher(connections, seconds, ENGINE_TABLE);
+      const watched = await loadWithWatcher(connections, seconds, ENGINE_TABLE, warmSeconds);
       rows.push(
         row('watch', watched.load, watched.items, `rss ${fmt(watched.peakMb, 0)} MB  (${watched.watching})`),
         `  ratio engine with up --watch/baseline at ${connections} connections: ${fmt(watched.load.requestsPerSecond / baseLoad.requestsPerSecond, 2)}x req/s, p99 ${fmt(watched.load.p99 / Math.max(1, baseLoad.p99), 2)}x`,

@@ -13,7 +13,7 @@
 import { rmSync } from 'node:fs';
 import { peakRssDuring, stop } from './child.ts';
 import { benchIdsInTable, checkItems, type ItemCheck } from './count-items.ts';
-import { type LoadResult, postLoad } from './load.ts';
+import { type LoadResult, postLoad, warmUpLoad } from './load.ts';
 import { copyProject, startDev } from './reload.ts';
 
 export interface WatchedLoad {
@@ -28,6 +28,7 @@ export async function loadWithWatcher(
   connections: number,
   seconds: number,
   tableName: string,
+  warmSeconds: number,
 ): Promise<WatchedLoad> {
   const project = copyProject();
   const output: string[] = [];
@@ -35,6 +36,7 @@ export async function loadWithWatcher(
   try {
     const [apiUrl = '', endpoint = ''] = await ready;
     const watching = output.find((line) => line.startsWith('Watching ')) ?? 'NO WATCHING LINE';
+    if (warmSeconds > 0) await warmUpLoad(apiUrl, connections, warmSeconds);
     const { result: load, peakMb } = await peakRssDuring(child.pid ?? 0, () =>
       postLoad(apiUrl, connections, seconds),
     );
