@@ -7,7 +7,7 @@
  *   --minutes N --rate R  soak duration (default 5) and steady rate in req/s (default 50)
  *   --console-tab  keep a console tab (live Requests view) open on the engine during request-path runs
  *   --watch       request path: also run each load against `tapstack up --watch` (the ratio with the watcher on)
- *   --warm-up N   request path: seconds of unmeasured load on each server before its measured run (default 5)
+ *   --warm-up N   request path: seconds of unmeasured load on each server before its measured run (default 10)
  * Loads target 127.0.0.1 only and stop by themselves.
  */
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -38,7 +38,7 @@ const { values } = parseArgs({
     saves: { type: 'string', default: '12' },
     'console-tab': { type: 'boolean', default: false },
     watch: { type: 'boolean', default: false },
-    'warm-up': { type: 'string', default: '5' },
+    'warm-up': { type: 'string', default: '10' },
   },
 });
 const seconds = Number(values.seconds);
