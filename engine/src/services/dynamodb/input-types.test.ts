@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkInputTypes, type TypeTable, UNUSUAL } from './input-types.ts';
+import { ATTRIBUTE_VALUE, checkInputTypes, type TypeTable, UNUSUAL } from './input-types.ts';
 
 const require = createRequire(import.meta.url);
 const dynalite = require('dynalite/validations/index.js') as {
@@ -21,18 +21,6 @@ const typesOf = (operation: string): TypeTable =>
   (require(`dynalite/validations/${operation}.js`) as { types: TypeTable }).types;
 
 type Spec = string | { type?: string; children?: unknown };
-const ATTRIBUTE_VALUE: Record<string, Spec> = {
-  S: 'String',
-  B: 'Blob',
-  N: 'String',
-  BOOL: 'Boolean',
-  NULL: 'Boolean',
-  BS: { type: 'List', children: 'Blob' },
-  NS: { type: 'List', children: 'String' },
-  SS: { type: 'List', children: 'String' },
-  L: { type: 'List', children: 'AttrStruct<ValueStruct>' },
-  M: { type: 'Map<AttributeValue>', children: 'AttrStruct<ValueStruct>' },
-};
 
 /** Something of the wrong JSON type, or a value dynalite converts (a Boolean as text). */
 const wrong = fc.oneof(
@@ -51,7 +39,8 @@ function arbitraryFor(spec: Spec, depth: number): fc.Arbitrary<unknown> {
   const type = full.replace(/<.*$/, '');
   const nested = depth > 2;
   let good: fc.Arbitrary<unknown>;
-  if (type === 'AttrStruct') good = nested ? fc.constant({ S: 'leaf' }) : structOf(ATTRIBUTE_VALUE, depth);
+  if (type === 'AttrStruct')
+    good = nested ? fc.constant({ S: 'leaf' }) : structOf(ATTRIBUTE_VALUE as Record<string, Spec>, depth);
   else if (type === 'Boolean') good = fc.boolean();
   else if (type === 'String') good = fc.string({ maxLength: 6 });
   else if (type === 'Blob')

@@ -27,7 +27,7 @@ type Node =
 type Fields = ReadonlyArray<readonly [string, Node]>;
 
 /** dynalite's AttrStruct<...> children: the members of an AttributeValue (index.js `checkType`). */
-const ATTRIBUTE_VALUE: TypeTable = {
+export const ATTRIBUTE_VALUE: TypeTable = {
   S: 'String',
   B: 'Blob',
   N: 'String',
