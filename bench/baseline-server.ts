@@ -1,9 +1,13 @@
 /**
- * The benchmark's independent baseline, what a user without TapStack runs: a plain Node http
- * server that calls the same bundled handler (the template's inline code) in-process with the
- * same AWS SDK v3 client, against stock dynalite in its own process (bench/dynalite-server.mjs,
- * its URL in argv[2]). No gateway, no execution environments, no IAM.
- * Creates the bench table, then prints `READY <apiUrl>` when it serves.
+ * The benchmark's baselines, what a user without TapStack runs: a plain Node http server that
+ * calls the same bundled handler (the template's inline code) in-process with the same AWS SDK v3
+ * client. No gateway, no execution environments, no IAM. Its store is either
+ * - `baseline-server.ts <dynalite-url>`: stock dynalite in its own process (bench/dynalite-server.mjs),
+ *   the independent baseline; or
+ * - `baseline-server.ts --embedded <dir>`: the engine's own DynamoDbService in this process
+ *   (embedded-dynamodb.ts), the in-process baseline, which gets every DynamoDB improvement the
+ *   engine gets.
+ * Creates the bench table, then prints `READY <apiUrl> <dynamodbUrl>` when it serves.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -13,41 +17,51 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { apiEvent } from '../functions/request-processor/src/events.fixture.ts';
+import { serveEmbeddedDynamoDb } from './embedded-dynamodb.ts';
 import { readTemplateFunction } from './template-function.ts';
 
-const dynamoUrl = process.argv[2];
-if (!dynamoUrl) throw new Error('usage: baseline-server.ts <dynalite-url>');
+const USAGE = 'usage: baseline-server.ts <dynalite-url> | --embedded <dir>';
 const TABLE = 'bench-requests';
 const REGION = 'us-east-1';
-
 const fn = readTemplateFunction();
-const props = fn.tableProperties as {
-  AttributeDefinitions: never;
-  KeySchema: never;
-  GlobalSecondaryIndexes?: never;
-};
-// The template's keys and indexes; stock dynalite knows no SSE, PITR or tags on CreateTable.
-const admin = new DynamoDBClient({
-  endpoint: dynamoUrl,
-  region: REGION,
-  credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' },
-});
-await admin
-  .send(
-    new CreateTableCommand({
-      TableName: TABLE,
-      AttributeDefinitions: props.AttributeDefinitions,
-      KeySchema: props.KeySchema,
-      ...(props.GlobalSecondaryIndexes !== undefined && {
-        GlobalSecondaryIndexes: props.GlobalSecondaryIndexes,
-      }),
-      BillingMode: 'PAY_PER_REQUEST',
-    }),
-  )
-  .catch((error: Error) => {
-    if (!/already exists|in use/i.test(error.message)) throw error;
+
+/** Creates the template's table (keys and indexes: stock dynalite knows no SSE, PITR or tags). */
+async function createOnDynalite(url: string): Promise<string> {
+  const props = fn.tableProperties as {
+    AttributeDefinitions: never;
+    KeySchema: never;
+    GlobalSecondaryIndexes?: never;
+  };
+  const admin = new DynamoDBClient({
+    endpoint: url,
+    region: REGION,
+    credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' },
   });
-admin.destroy();
+  await admin
+    .send(
+      new CreateTableCommand({
+        TableName: TABLE,
+        AttributeDefinitions: props.AttributeDefinitions,
+        KeySchema: props.KeySchema,
+        ...(props.GlobalSecondaryIndexes !== undefined && {
+          GlobalSecondaryIndexes: props.GlobalSecondaryIndexes,
+        }),
+        BillingMode: 'PAY_PER_REQUEST',
+      }),
+    )
+    .catch((error: Error) => {
+      if (!/already exists|in use/i.test(error.message)) throw error;
+    });
+  admin.destroy();
+  return url;
+}
+
+const [first, second] = process.argv.slice(2);
+if (!first) throw new Error(USAGE);
+const dynamoUrl =
+  first === '--embedded'
+    ? await serveEmbeddedDynamoDb(resolve(second ?? '.bench/embedded'), TABLE, fn.tableProperties)
+    : await createOnDynalite(first);
 
 Object.assign(process.env, {
   AWS_ENDPOINT_URL: dynamoUrl,
@@ -98,6 +112,6 @@ const api = createServer((req, res) => {
 });
 api.keepAliveTimeout = 65_000;
 await new Promise<void>((done) => api.listen(0, '127.0.0.1', done));
-console.log(`READY http://127.0.0.1:${(api.address() as AddressInfo).port}`);
+console.log(`READY http://127.0.0.1:${(api.address() as AddressInfo).port} ${dynamoUrl}`);
 
 process.on('SIGTERM', () => api.close(() => process.exit(0)));

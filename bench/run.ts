@@ -14,15 +14,16 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { firstRequest, measureBaseline } from './baseline-run.ts';
 import { peakRssDuring, startUntil, stop } from './child.ts';
 import { openConsoleTab } from './console-tab.ts';
 import { benchIdsInTable, checkItems, type ItemCheck } from './count-items.ts';
 import { measureFunctionInit } from './function-init.ts';
-import { BENCH_ID_HEADER, type LoadResult, postLoad, WARM_UP_ID, warmUpLoad } from './load.ts';
+import { type LoadResult, postLoad, warmUpLoad } from './load.ts';
 import { formatReload, measureReload } from './reload.ts';
 import { formatSoak, runSoak, soakOptionsFrom } from './soak.ts';
 import { measureSynth } from './synth-time.ts';
-import { classifyThreads, cpuByClass, processCpuMs, threadCpuMs } from './thread-cpu.ts';
+import { classifyThreads, cpuByClass, threadCpuMs } from './thread-cpu.ts';
 import { loadWithWatcher } from './watch-load.ts';
 
 // Child processes inherit this: the SDK's Node 20 end-of-support notice is noise in figures.
@@ -69,22 +70,13 @@ function stackFigures(): void {
   );
 }
 
-/** One POST that makes the function's environment (and the engine's worker threads) exist. */
-async function warmUp(url: string): Promise<void> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', [BENCH_ID_HEADER]: WARM_UP_ID },
-    body: '{"warm":true}',
-  });
-  await response.arrayBuffer();
-}
-
 const loadAverage = (): string => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
 /**
- * The independent baseline (stock dynalite in its own process, a plain http server running the
- * same handler with the AWS SDK v3 client) and the engine, back to back at each connection count,
- * with CPU per request by process (baseline) and by thread (engine) over the load run.
+ * The two baselines (the same handler in a plain http server with the AWS SDK v3 client, against
+ * stock dynalite in its own process, and against the engine's DynamoDB service in its own process)
+ * and the engine, back to back at each connection count, with CPU per request by process
+ * (baselines) and by thread (engine) over the load run.
  */
 async function requestPath(): Promise<void> {
   console.log(
@@ -93,28 +85,9 @@ async function requestPath(): Promise<void> {
   console.log(`  machine: ${cpus().length} cores, load average ${loadAverage()} at the start`);
   const rows: string[] = [];
   for (const connections of connectionLevels) {
-    const baseDir = mkdtempSync(join(tmpdir(), 'tapstack-bench-base-'));
-    const store = await startUntil(process.execPath, ['bench/dynalite-server.mjs', baseDir], 'READY');
-    const [dynaliteUrl = ''] = store.words;
-    const baseline = await startUntil(
-      process.execPath,
-      ['--import', 'tsx', 'bench/baseline-server.ts', dynaliteUrl],
-      'READY',
-    );
-    const [baseUrl = ''] = baseline.words;
-    await warmUp(baseUrl);
-    if (warmSeconds > 0) await warmUpLoad(baseUrl, connections, warmSeconds);
-    const basePids = { api: baseline.child.pid ?? 0, dynalite: store.child.pid ?? 0 };
-    const baseBefore = { api: processCpuMs(basePids.api), dynalite: processCpuMs(basePids.dynalite) };
-    const baseLoad = await postLoad(baseUrl, connections, seconds);
-    const baseCpu = {
-      api: processCpuMs(basePids.api) - baseBefore.api,
-      dynalite: processCpuMs(basePids.dynalite) - baseBefore.dynalite,
-    };
-    const baseItems = checkItems(await benchIdsInTable(dynaliteUrl, 'bench-requests'), baseLoad.okIds);
-    await stop(baseline.child);
-    await stop(store.child);
-    rmSync(baseDir, { recursive: true, force: true });
+    const independent = await measureBaseline('independent', connections, seconds, warmSeconds);
+    const inProcess = await measureBaseline('in-process', connections, seconds, warmSeconds);
+    const baseLoad = independent.load;
 
     const engineDir = mkdtempSync(join(tmpdir(), 'tapstack-bench-engine-'));
     const engine = await startUntil(
@@ -124,7 +97,7 @@ async function requestPath(): Promise<void> {
     );
     const [apiUrl = '', endpoint = ''] = engine.words;
     const enginePid = engine.child.pid ?? 0;
-    await warmUp(apiUrl);
+    await firstRequest(apiUrl);
     // Threads are told apart while the engine is idle (thread-cpu.ts), so before the warm-up load.
     const classes = classifyThreads(enginePid);
     const closeTab = values['console-tab'] ? await openConsoleTab(endpoint) : undefined;
@@ -141,12 +114,17 @@ async function requestPath(): Promise<void> {
 
     const per = (ms: number, r: LoadResult): string => `${fmt(ms / Math.max(1, r.ok + r.non2xx), 2)} ms`;
     const engineTotal = Object.values(engineCpu).reduce((a, b) => a + b, 0);
+    const ratio = (base: LoadResult): string =>
+      `${fmt(engineLoad.requestsPerSecond / base.requestsPerSecond, 2)}x req/s, p99 ${fmt(engineLoad.p99 / Math.max(1, base.p99), 2)}x`;
     rows.push(
-      row('baseline', baseLoad, baseItems),
+      row('independent', independent.load, independent.items),
+      row('in-process', inProcess.load, inProcess.items),
       row('engine', engineLoad, engineItems, `rss ${fmt(peakMb, 0)} MB`),
-      `  RATIO engine/independent baseline at ${connections} connections: ${fmt(engineLoad.requestsPerSecond / baseLoad.requestsPerSecond, 2)}x req/s (target >= 1.0x), p99 ${fmt(engineLoad.p99 / Math.max(1, baseLoad.p99), 2)}x (target <= 1.5x)`,
+      `  RATIO engine/independent baseline at ${connections} connections: ${ratio(independent.load)} (targets >= 1.0x req/s, p99 <= 1.5x)`,
+      `  ratio engine/in-process baseline at ${connections} connections: ${ratio(inProcess.load)}`,
       `  CPU per request  engine ${per(engineTotal, engineLoad)}: main ${per(engineCpu.main, engineLoad)}, Lambda host worker ${per(engineCpu.worker, engineLoad)}, libuv pool ${per(engineCpu['libuv-pool'], engineLoad)}, Node's own threads ${per(engineCpu['node-own'], engineLoad)}, threads started during the run ${per(engineCpu.later, engineLoad)}`,
-      `                   baseline ${per(baseCpu.api + baseCpu.dynalite, baseLoad)}: handler process ${per(baseCpu.api, baseLoad)}, dynalite process ${per(baseCpu.dynalite, baseLoad)}`,
+      `                   independent baseline ${per(independent.cpu.handler + independent.cpu.store, baseLoad)}: handler process ${per(independent.cpu.handler, baseLoad)}, dynalite process ${per(independent.cpu.store, baseLoad)}`,
+      `                   in-process baseline ${per(inProcess.cpu.handler, inProcess.load)} (one process)`,
       `  load average after the run: ${loadAverage()}`,
     );
     if (values.watch) {
@@ -171,7 +149,7 @@ function row(name: string, r: LoadResult, items: ItemCheck, extra = ''): string 
     items.lost === 0 && items.items === r.ok + items.unanswered && cutOff
       ? `items = 2xx (${items.items} = ${r.ok} + ${items.unanswered} in flight at the stop)`
       : `ITEMS ${items.items} vs 2xx ${r.ok}: ${items.lost} acknowledged writes lost, ${items.unanswered} unanswered`;
-  return `  ${name.padEnd(8)} c=${String(r.connections).padEnd(3)} ${fmt(r.requestsPerSecond, 0).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  non-2xx ${r.non2xx}  errors ${r.errors}  ${match}  ${extra}`;
+  return `  ${name.padEnd(11)} c=${String(r.connections).padEnd(3)} ${fmt(r.requestsPerSecond, 0).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  non-2xx ${r.non2xx}  errors ${r.errors}  ${match}  ${extra}`;
 }
 
 async function startup(): Promise<void> {
