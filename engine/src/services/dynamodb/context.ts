@@ -1,5 +1,5 @@
 import type { AccountContext } from '../../runtime/account.ts';
-import { arnResourceName } from '../../runtime/arn.ts';
+import { arnResourceName, parseArn } from '../../runtime/arn.ts';
 import type { DynaliteStore } from './dynalite-engine.ts';
 import { dynamoDbErrors } from './errors.ts';
 import type { TableSettingsStore } from './table-settings.ts';
@@ -34,6 +34,21 @@ export function tableNameOf(input: Record<string, unknown>): string {
     );
   }
   return arnResourceName(name);
+}
+
+/**
+ * The input with a table ARN in TableName replaced by the table's name, which is how every
+ * operation below reads it (dynalite validates TableName against the name pattern). AWS accepts
+ * either in TableName. Anything that is not a DynamoDB table ARN is left as it is, to be refused
+ * with the name pattern's message.
+ * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_PutItem.html#DDB-PutItem-request-TableName
+ */
+export function withTableNameFromArn(input: Record<string, unknown>): Record<string, unknown> {
+  const name = input.TableName;
+  if (typeof name !== 'string' || !name.startsWith('arn:')) return input;
+  const arn = parseArn(name);
+  const match = arn?.service === 'dynamodb' ? /^table\/([^/]+)$/.exec(arn.resource) : null;
+  return match ? { ...input, TableName: match[1] } : input;
 }
 
 /**

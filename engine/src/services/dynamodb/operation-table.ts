@@ -1,4 +1,4 @@
-import type { DynamoDbContext, OperationHandler } from './context.ts';
+import { type DynamoDbContext, type OperationHandler, withTableNameFromArn } from './context.ts';
 import { type DynaliteOperation, runDynaliteOperation } from './dynalite-engine.ts';
 import { dynamoDbErrors } from './errors.ts';
 import { createTable } from './operations/create-table.ts';
@@ -65,5 +65,5 @@ export function runOperation(
 ): Promise<unknown> {
   const handler = Object.hasOwn(OPERATIONS, operation) ? OPERATIONS[operation] : undefined;
   if (!handler) return Promise.reject(dynamoDbErrors.notEmulated(operation, Object.keys(OPERATIONS).sort()));
-  return handler(ctx, input, inputOwned);
+  return handler(ctx, withTableNameFromArn(input), inputOwned);
 }
