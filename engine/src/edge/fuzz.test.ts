@@ -18,7 +18,16 @@ interface Probe {
   body: string;
 }
 
-/** Sends one request; resolves with the status, rejects when the server hangs for 5 s. */
+/**
+ * Sends one request; resolves with the status, rejects when the server hangs for 5 s.
+ *
+ * The body is always framed by a Content-Length: Node's client sends a GET, DELETE or OPTIONS body
+ * without one, so those bytes reached the server as the start of the NEXT request on the
+ * keep-alive connection. A body such as `P` (a method's first letter) then waited in the server's
+ * parser, and whichever request used that socket next was answered 400 for the garbage in front
+ * of it; when that was the closing GetCallerIdentity, the test failed depending on the seed and on
+ * which socket the agent picked. Garbage between requests is not what this property is about.
+ */
 const send = (probe: Probe): Promise<number> =>
   new Promise((resolve, reject) => {
     const url = new URL(fx.url);
@@ -28,7 +37,7 @@ const send = (probe: Probe): Promise<number> =>
         port: url.port,
         method: probe.method,
         path: probe.path,
-        headers: probe.headers,
+        headers: { ...probe.headers, 'content-length': String(Buffer.byteLength(probe.body)) },
         timeout: 5000,
       },
       (res) => {
