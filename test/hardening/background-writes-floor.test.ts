@@ -9,6 +9,7 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { CloudWatchClient, GetMetricStatisticsCommand } from '@aws-sdk/client-cloudwatch';
 import {
   CloudWatchLogsClient,
   DescribeLogGroupsCommand,
@@ -17,17 +18,35 @@ import {
 import { GetBucketLifecycleConfigurationCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../engine/src/runtime/clock.ts';
-import { type LocalCloud, postJson, startLocalCloud } from '../support/local-cloud.fixture.ts';
-import { FUNCTION_LOG_GROUP, HOUR, MINUTE, waitFor } from '../support/virtual-time.fixture.ts';
+import { HELD_RETRY_MS } from '../../engine/src/runtime/held-writes.ts';
+import { FUNCTION_NAME, type LocalCloud, postJson, startLocalCloud } from '../support/local-cloud.fixture.ts';
+import { FUNCTION_LOG_GROUP, HOUR, MINUTE, quietPeriod, waitFor } from '../support/virtual-time.fixture.ts';
 
 const MB = 1024 ** 2;
 const GB = 1024 ** 3;
+const START = Date.UTC(2026, 0, 10, 12, 0);
 
 let cloud: LocalCloud | undefined;
 afterEach(async () => {
   await cloud?.dispose();
   cloud = undefined;
 });
+
+/** The function's AWS/Lambda Errors since the test's start (a read: served under the floor). */
+async function functionErrors(cloudwatch: CloudWatchClient, now: number): Promise<number> {
+  const { Datapoints } = await cloudwatch.send(
+    new GetMetricStatisticsCommand({
+      Namespace: 'AWS/Lambda',
+      MetricName: 'Errors',
+      Dimensions: [{ Name: 'FunctionName', Value: FUNCTION_NAME }],
+      StartTime: new Date(START),
+      EndTime: new Date(now + HOUR),
+      Period: 3600,
+      Statistics: ['Sum'],
+    }),
+  );
+  return (Datapoints ?? []).reduce((sum, point) => sum + (point.Sum ?? 0), 0);
+}
 
 /** Total bytes of the log stream files under the data directory. */
 function logBytes(dataDir: string): number {
@@ -41,41 +60,47 @@ function logBytes(dataDir: string): number {
 describe('background writes under the disk floor', () => {
   it('holds the log lines of a scheduled invocation in memory and writes them once space returns', async () => {
     let free = 10 * GB;
-    const clock = new VirtualClock(Date.UTC(2026, 0, 10, 12, 0));
+    const clock = new VirtualClock(START);
     cloud = await startLocalCloud({
       clock,
       disk: { source: () => free, floorBytes: 100 * MB, warnBelowBytes: GB, cacheMs: 0 },
     });
     const local = cloud;
     const logs = new CloudWatchLogsClient(local.clientConfig);
+    const cloudwatch = new CloudWatchClient(local.clientConfig);
     const functionEvents = async () =>
       (await logs.send(new FilterLogEventsCommand({ logGroupName: FUNCTION_LOG_GROUP }))).events ?? [];
     expect((await postJson(local.apiUrl, { before: 'floor' })).status).toBe(200);
     const logged = (await functionEvents()).length;
 
     // Under the floor the API refuses (and logs nothing); the daily schedule still runs the
-    // function in the background, and its log lines must not reach the disk.
+    // function in the background: every PutItem it tries is refused, so it fails and logs
+    // "Scheduled event processing failed", and those log lines must not reach the disk.
     free = 50 * MB;
     const before = logBytes(local.dataDir);
     await clock.advance(25 * HOUR);
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    // The floor may only be lifted once the invocation has ended: until then the function's SDK is
+    // still retrying (jittered backoff, up to ~3 s in all), and a retry after the floor lifted would
+    // store the item and log no failure. Lambda records Errors after it has written the log lines.
+    await waitFor('the failed scheduled invocation', async () =>
+      (await functionErrors(cloudwatch, clock.now())) > 0 ? true : undefined,
+    );
+    // A read flushes what is pending, and a held retry passes: neither writes under the floor.
+    expect((await functionEvents()).some((e) => e.message?.includes('Scheduled'))).toBe(false);
+    await quietPeriod(HELD_RETRY_MS + 500);
     expect(logBytes(local.dataDir)).toBe(before);
 
     free = 10 * GB;
-    const after = await waitFor(
-      'the held function log lines',
-      async () => {
-        const events = await functionEvents();
-        return events.length > logged && events.some((e) => e.message?.includes('Scheduled'))
-          ? events
-          : undefined;
-        // The scheduled invocation and the write-back both wait on a loaded machine.
-      },
-      40_000,
-    );
+    const after = await waitFor('the held function log lines', async () => {
+      const events = await functionEvents();
+      return events.length > logged && events.some((e) => e.message?.includes('Scheduled'))
+        ? events
+        : undefined;
+    });
     expect(after.length).toBeGreaterThan(logged);
     expect(logBytes(local.dataDir)).toBeGreaterThan(before);
     logs.destroy();
+    cloudwatch.destroy();
   }, 60_000);
 });
 

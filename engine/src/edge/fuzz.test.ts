@@ -18,7 +18,16 @@ interface Probe {
   body: string;
 }
 
-/** Sends one request; resolves with the status, rejects when the server hangs for 5 s. */
+/**
+ * Sends one request; resolves with the status, rejects when the server hangs for 5 s.
+ *
+ * The body is always framed by a Content-Length: Node's client sends a GET, DELETE or OPTIONS body
+ * without one, so those bytes reached the server as the start of the NEXT request on the
+ * keep-alive connection. A body such as `P` (a method's first letter) then waited in the server's
+ * parser, and whichever request used that socket next was answered 400 for the garbage in front
+ * of it; when that was the closing GetCallerIdentity, the test failed depending on the seed and on
+ * which socket the agent picked. Garbage between requests is not what this property is about.
+ */
 const send = (probe: Probe): Promise<number> =>
   new Promise((resolve, reject) => {
     const url = new URL(fx.url);
@@ -28,7 +37,7 @@ const send = (probe: Probe): Promise<number> =>
         port: url.port,
         method: probe.method,
         path: probe.path,
-        headers: probe.headers,
+        headers: { ...probe.headers, 'content-length': String(Buffer.byteLength(probe.body)) },
         timeout: 5000,
       },
       (res) => {
@@ -107,7 +116,24 @@ const probe = fc.record({
   body,
 });
 
+const callerIdentity: Probe = {
+  method: 'POST',
+  path: '/',
+  headers: { ...fakeAuth('sts'), 'content-type': 'application/x-www-form-urlencoded' },
+  body: 'Action=GetCallerIdentity&Version=2011-06-15',
+};
+
 describe('the endpoint under random requests', () => {
+  it('answers a GET with a body on its own, leaving the connection to the next request', async () => {
+    // Act: the first letter of a method, as a body (once sent unframed, it waited for the next request).
+    const first = await send({ ...callerIdentity, method: 'GET', body: 'P' });
+    const next = await send(callerIdentity);
+    // Assess
+    expect(first).toBeGreaterThanOrEqual(200);
+    expect(first).toBeLessThan(500);
+    expect(next).toBe(200);
+  });
+
   it('answers every request with an HTTP status and no internal failure, and stays up', async () => {
     // Act
     await fc.assert(
@@ -118,12 +144,7 @@ describe('the endpoint under random requests', () => {
       }),
       { numRuns: 300 },
     );
-    const after = await send({
-      method: 'POST',
-      path: '/',
-      headers: { ...fakeAuth('sts'), 'content-type': 'application/x-www-form-urlencoded' },
-      body: 'Action=GetCallerIdentity&Version=2011-06-15',
-    });
+    const after = await send(callerIdentity);
     // Assess
     expect(internalErrors).toEqual([]);
     expect(after).toBe(200);

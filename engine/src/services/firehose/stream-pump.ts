@@ -86,7 +86,7 @@ export class StreamPump {
     if (records.length === 0) return;
     if (this.gate?.belowFloor()) {
       // Held: the records stay buffered; delivery is tried again once space may have returned.
-      this.schedule(HELD_RETRY_MS);
+      this.holdRetry();
       return;
     }
     this.drops.resumed();
@@ -142,5 +142,18 @@ export class StreamPump {
   private schedule(delay: number): void {
     this.timer?.cancel();
     this.timer = this.clock.setTimer(() => this.flush(), Math.max(0, delay));
+  }
+
+  /**
+   * The next look at free space, in real time as the log store's (free space is a real-world
+   * quantity): on the engine clock a held pump woke once per emulated second, thousands of times a
+   * real second at `--time-scale 2880`, and once per second of every VirtualClock advance (90 000
+   * timers for a day), while a VirtualClock that was not advanced never looked again at all.
+   */
+  private holdRetry(): void {
+    this.timer?.cancel();
+    const timer = setTimeout(() => this.flush(), HELD_RETRY_MS);
+    timer.unref();
+    this.timer = { cancel: () => clearTimeout(timer) };
   }
 }
