@@ -1,0 +1,74 @@
+/**
+ * One RequestsFeed per time window, shared by every tab watching that window: the reads of a tick
+ * are made once however many tabs are open, each tab gets the same deltas. A feed ticks only while
+ * a tab is subscribed, once a second after the previous tick finished (never two at once), and
+ * stops when its last tab goes away.
+ */
+import { type FeedReader, type FeedUpdate, RequestsFeed } from './requests-feed.ts';
+import { MIN_INTERVAL_MS } from './sse.ts';
+
+export interface FeedSubscriber {
+  push(update: FeedUpdate): void;
+  problem(message: string): void;
+  /** True once the tab went away: it is dropped before the next tick. */
+  readonly closed: boolean;
+}
+
+interface Running {
+  readonly feed: RequestsFeed;
+  readonly subscribers: Set<FeedSubscriber>;
+  timer: NodeJS.Timeout | undefined;
+}
+
+export class FeedHub {
+  private readonly running = new Map<number, Running>();
+  private stopped = false;
+
+  constructor(private readonly reader: FeedReader) {}
+
+  /** Feeds ticking now (one per watched window). */
+  get size(): number {
+    return this.running.size;
+  }
+
+  /**
+   * Subscribes to the window's feed, starting it (cursor at engine time now) when none runs.
+   * Returns the feed, so the first tab can `seed` it with the rows it read itself.
+   */
+  subscribe(windowMs: number, subscriber: FeedSubscriber): RequestsFeed {
+    let entry = this.running.get(windowMs);
+    if (!entry) {
+      const started: Running = {
+        feed: new RequestsFeed(this.reader, this.reader.now()),
+        subscribers: new Set(),
+        timer: undefined,
+      };
+      this.running.set(windowMs, started);
+      started.timer = setTimeout(() => void this.run(windowMs, started), MIN_INTERVAL_MS);
+      entry = started;
+    }
+    entry.subscribers.add(subscriber);
+    return entry.feed;
+  }
+
+  close(): void {
+    this.stopped = true;
+    for (const entry of this.running.values()) clearTimeout(entry.timer);
+    this.running.clear();
+  }
+
+  private async run(windowMs: number, entry: Running): Promise<void> {
+    for (const subscriber of entry.subscribers) if (subscriber.closed) entry.subscribers.delete(subscriber);
+    if (this.stopped || entry.subscribers.size === 0) {
+      if (this.running.get(windowMs) === entry) this.running.delete(windowMs);
+      return;
+    }
+    try {
+      const update = await entry.feed.tick();
+      if (update) for (const subscriber of entry.subscribers) subscriber.push(update);
+    } catch (error) {
+      for (const subscriber of entry.subscribers) subscriber.problem((error as Error).message);
+    }
+    if (!this.stopped) entry.timer = setTimeout(() => void this.run(windowMs, entry), MIN_INTERVAL_MS);
+  }
+}

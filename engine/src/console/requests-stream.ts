@@ -1,0 +1,94 @@
+/**
+ * One tab's Requests stream. First the window, newest first, in slices that grow fourfold (the
+ * newest minute, then 4, 16, 64 minutes...), so the page shows rows at once while older ones
+ * arrive; the window's statuses (its access-log lines) are read meanwhile and sent when the rows
+ * are. Then the deltas of the window's shared feed (feed-hub.ts), gathered between the stream's
+ * one-second ticks and sent as one `add` and one `status` message.
+ */
+import type { FeedHub } from './feed-hub.ts';
+import type { FeedUpdate } from './requests-feed.ts';
+import type { ConsoleSource, RequestRow } from './source.ts';
+import type { StreamSender, Tick } from './sse.ts';
+
+/** The most rows the first read of a window sends. */
+export const MAX_ROWS = 100_000;
+const FIRST_SLICE_MS = 60_000;
+const SLICE_GROWTH = 4;
+
+type InitialReader = Pick<ConsoleSource, 'now' | 'requests' | 'statuses'>;
+
+export function requestsStream(source: InitialReader, hub: FeedHub, windowMs: number): Tick {
+  let queued: FeedUpdate[] = [];
+  let problem: string | undefined;
+  let first = true;
+  return async (sender) => {
+    if (first) {
+      first = false;
+      const feed = hub.subscribe(windowMs, {
+        push: (update) => queued.push(update),
+        problem: (message) => {
+          problem = message;
+        },
+        get closed() {
+          return sender.closed;
+        },
+      });
+      const rows = await initialRead(source, windowMs, sender);
+      if (rows) feed.seed(rows);
+    }
+    if (problem !== undefined) {
+      sender.send({ message: problem }, 'problem');
+      problem = undefined;
+    }
+    if (queued.length === 0 || sender.closed) return;
+    const updates = queued;
+    queued = [];
+    const rows = updates.flatMap((u) => u.rows);
+    const statuses = updates.flatMap((u) => u.statuses);
+    if (rows.length > 0) sender.send({ kind: 'add', rows });
+    if (statuses.length > 0) sender.send({ kind: 'status', statuses });
+  };
+}
+
+/**
+ * Sends the window in growing slices, then its statuses; returns its rows with their statuses
+ * (undefined when the page went away first).
+ */
+async function initialRead(
+  source: InitialReader,
+  windowMs: number,
+  sender: StreamSender,
+): Promise<RequestRow[] | undefined> {
+  const now = source.now();
+  const lower = now - windowMs;
+  // Started at once: on a store holding the whole window this read takes as long as the rows.
+  const statusesRead = source.statuses(lower, now);
+  statusesRead.catch(() => {});
+  const all: RequestRow[] = [];
+  let upper = now;
+  let span = FIRST_SLICE_MS;
+  let kind: 'reset' | 'older' = 'reset';
+  while (!sender.closed) {
+    const from = Math.max(lower, upper - span);
+    const rows =
+      all.length < MAX_ROWS ? await source.requests(from, upper, MAX_ROWS - all.length, false) : [];
+    for (const row of rows) all.push(row);
+    const done = from <= lower || all.length >= MAX_ROWS;
+    sender.send({ kind, rows, done });
+    if (done) break;
+    kind = 'older';
+    upper = from - 1;
+    span *= SLICE_GROWTH;
+  }
+  if (sender.closed) return undefined;
+  const byId = new Map(all.map((row) => [row[0], row]));
+  const statuses: [string, number][] = [];
+  for (const [id, status] of await statusesRead) {
+    const row = byId.get(id);
+    if (!row) continue;
+    row[7] = status;
+    statuses.push([id, status]);
+  }
+  sender.send({ kind: 'status', statuses });
+  return all;
+}
