@@ -7,8 +7,10 @@
  *   --minutes N --rate R  soak duration (default 5) and steady rate in req/s (default 50)
  *   --console-tab  keep a console tab (live Requests view) open on the engine during request-path runs
  *   --watch       request path: also run each load against `tapstack up --watch` (the ratio with the watcher on)
+ *   --only console-render [--rows N]  first render of each console view with N stored requests (default 100000)
  * Loads target 127.0.0.1 only and stop by themselves.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,6 +39,7 @@ const { values } = parseArgs({
     saves: { type: 'string', default: '12' },
     'console-tab': { type: 'boolean', default: false },
     watch: { type: 'boolean', default: false },
+    rows: { type: 'string', default: '100000' },
   },
 });
 const seconds = Number(values.seconds);
@@ -202,6 +205,16 @@ if (only === 'soak') {
   const soak = await runSoak(soakOptionsFrom({ minutes: values.minutes, rate: values.rate }));
   console.log(formatSoak(soak));
   if (!soak.passed) process.exitCode = 1;
+}
+if (only === 'console-render') {
+  const run = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'bench/console-render.ts', '--rows', values.rows],
+    {
+      stdio: 'inherit',
+    },
+  );
+  if (run.status !== 0) process.exitCode = 1;
 }
 if (only === 'reload') {
   const figures = await measureReload(Number(values.saves));

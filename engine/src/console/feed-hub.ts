@@ -1,11 +1,25 @@
 /**
  * One RequestsFeed per time window, shared by every tab watching that window: the reads of a tick
  * are made once however many tabs are open, each tab gets the same deltas. A feed ticks only while
- * a tab is subscribed, once a second after the previous tick finished (never two at once), and
- * stops when its last tab goes away.
+ * a tab is subscribed, a second (up to three under load, see nextTickDelay) after the previous tick
+ * finished (never two at once), and stops when its last tab goes away.
  */
 import { type FeedReader, type FeedUpdate, RequestsFeed } from './requests-feed.ts';
 import { MIN_INTERVAL_MS } from './sse.ts';
+
+/** A tick's reads may take at most 1/TICK_SHARE of the time between ticks... */
+export const TICK_SHARE = 10;
+/** ...but a tick comes at least every MAX_INTERVAL_MS. */
+export const MAX_INTERVAL_MS = 3_000;
+
+/**
+ * The wait after a tick that took `tookMs`: one second on an idle engine, longer when the engine is
+ * so busy that the tick's reads queue behind its requests (they take longer), so that a watching
+ * tab yields to the requests it watches.
+ */
+export function nextTickDelay(tookMs: number): number {
+  return Math.min(MAX_INTERVAL_MS, Math.max(MIN_INTERVAL_MS, TICK_SHARE * tookMs));
+}
 
 export interface FeedSubscriber {
   push(update: FeedUpdate): void;
@@ -63,12 +77,17 @@ export class FeedHub {
       if (this.running.get(windowMs) === entry) this.running.delete(windowMs);
       return;
     }
+    const started = performance.now();
     try {
       const update = await entry.feed.tick();
       if (update) for (const subscriber of entry.subscribers) subscriber.push(update);
     } catch (error) {
       for (const subscriber of entry.subscribers) subscriber.problem((error as Error).message);
     }
-    if (!this.stopped) entry.timer = setTimeout(() => void this.run(windowMs, entry), MIN_INTERVAL_MS);
+    if (!this.stopped)
+      entry.timer = setTimeout(
+        () => void this.run(windowMs, entry),
+        nextTickDelay(performance.now() - started),
+      );
   }
 }
