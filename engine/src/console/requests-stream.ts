@@ -1,13 +1,13 @@
 /**
  * One tab's Requests stream. First the window, newest first, in slices that grow fourfold (the
  * newest minute, then 4, 16, 64 minutes...), so the page shows rows at once while older ones
- * arrive; the window's statuses (its access-log lines) are read meanwhile and sent when the rows
- * are. Then the deltas of the window's shared feed (feed-hub.ts), gathered between the stream's
+ * arrive; each slice's statuses (its access-log lines, FilterLogEvents bounded to the slice) are
+ * read while the next slice's rows are, so the rows in view get theirs first. Then the deltas of the window's shared feed (feed-hub.ts), gathered between the stream's
  * one-second ticks and sent as one `add` and one `status` message.
  */
 import type { FeedHub } from './feed-hub.ts';
 import type { FeedUpdate } from './requests-feed.ts';
-import type { ConsoleSource, RequestRow } from './source.ts';
+import type { AccessStatus, ConsoleSource, RequestRow } from './source.ts';
 import type { StreamSender, Tick } from './sse.ts';
 
 /** The most rows the first read of a window sends. */
@@ -15,7 +15,7 @@ export const MAX_ROWS = 100_000;
 const FIRST_SLICE_MS = 60_000;
 const SLICE_GROWTH = 4;
 
-type InitialReader = Pick<ConsoleSource, 'now' | 'requests' | 'statuses'>;
+type InitialReader = Pick<ConsoleSource, 'now' | 'requests' | 'accessLines'>;
 
 export function requestsStream(source: InitialReader, hub: FeedHub, windowMs: number): Tick {
   let queued: FeedUpdate[] = [];
@@ -61,10 +61,8 @@ async function initialRead(
 ): Promise<RequestRow[] | undefined> {
   const now = source.now();
   const lower = now - windowMs;
-  // Started at once: on a store holding the whole window this read takes as long as the rows.
-  const statusesRead = source.statuses(lower, now);
-  statusesRead.catch(() => {});
   const all: RequestRow[] = [];
+  let statuses: Promise<void> = Promise.resolve();
   let upper = now;
   let span = FIRST_SLICE_MS;
   let kind: 'reset' | 'older' = 'reset';
@@ -75,20 +73,33 @@ async function initialRead(
     for (const row of rows) all.push(row);
     const done = from <= lower || all.length >= MAX_ROWS;
     sender.send({ kind, rows, done });
+    // The slice's statuses are read while the next slice's rows are, and sent in slice order.
+    const lines = source.accessLines(from, { to: upper });
+    const previous = statuses;
+    statuses = (async () => {
+      const found = await lines;
+      await previous;
+      sender.send({ kind: 'status', statuses: applyStatuses(rows, found) });
+    })();
+    statuses.catch(() => {});
     if (done) break;
     kind = 'older';
     upper = from - 1;
     span *= SLICE_GROWTH;
   }
-  if (sender.closed) return undefined;
-  const byId = new Map(all.map((row) => [row[0], row]));
-  const statuses: [string, number][] = [];
-  for (const [id, status] of await statusesRead) {
-    const row = byId.get(id);
+  await statuses;
+  return sender.closed ? undefined : all;
+}
+
+/** Sets each row's status from its access line; returns the [id, status] pairs set. */
+function applyStatuses(rows: readonly RequestRow[], lines: readonly AccessStatus[]): [string, number][] {
+  const byId = new Map(rows.map((row) => [row[0], row]));
+  const set: [string, number][] = [];
+  for (const line of lines) {
+    const row = byId.get(line.requestId);
     if (!row) continue;
-    row[7] = status;
-    statuses.push([id, status]);
+    row[7] = line.status;
+    set.push([line.requestId, line.status]);
   }
-  sender.send({ kind: 'status', statuses });
-  return all;
+  return set;
 }

@@ -198,11 +198,6 @@ export class ConsoleSource {
     return lines;
   }
 
-  /** requestId -> HTTP status for the requests of [from, to], from their access-log lines. */
-  async statuses(from: number, to: number): Promise<Map<string, number>> {
-    return this.accessStatuses(await this.stackHandles(), from, to);
-  }
-
   /**
    * A fingerprint of the stack's log groups from stream metadata only (DescribeLogStreams): while
    * it stays the same no event was written, so the live ticks skip reading the logs at all.
