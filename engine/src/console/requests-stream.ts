@@ -2,8 +2,9 @@
  * One tab's Requests stream. First the window, newest first, in slices that grow fourfold (the
  * newest minute, then 4, 16, 64 minutes...), so the page shows rows at once while older ones
  * arrive; each slice's statuses (its access-log lines, FilterLogEvents bounded to the slice) are
- * read while the next slice's rows are, so the rows in view get theirs first. Then the deltas of the window's shared feed (feed-hub.ts), gathered between the stream's
- * one-second ticks and sent as one `add` and one `status` message.
+ * read while the next slice's rows are, so the rows in view get theirs first. Then the deltas of
+ * the window's shared feed (feed-hub.ts), sent as they come (one `add` and one `status` message
+ * per feed tick).
  */
 import type { FeedHub } from './feed-hub.ts';
 import type { FeedUpdate } from './requests-feed.ts';
@@ -18,35 +19,33 @@ const SLICE_GROWTH = 4;
 type InitialReader = Pick<ConsoleSource, 'now' | 'requests' | 'accessLines'>;
 
 export function requestsStream(source: InitialReader, hub: FeedHub, windowMs: number): Tick {
-  let queued: FeedUpdate[] = [];
-  let problem: string | undefined;
+  /** Deltas that came while the first read was still being sent (sent right after it). */
+  let queued: FeedUpdate[] | undefined = [];
   let first = true;
   return async (sender) => {
-    if (first) {
-      first = false;
-      const feed = hub.subscribe(windowMs, {
-        push: (update) => queued.push(update),
-        problem: (message) => {
-          problem = message;
-        },
-        get closed() {
-          return sender.closed;
-        },
-      });
-      const rows = await initialRead(source, windowMs, sender);
-      if (rows) feed.seed(rows);
-    }
-    if (problem !== undefined) {
-      sender.send({ message: problem }, 'problem');
-      problem = undefined;
-    }
-    if (queued.length === 0 || sender.closed) return;
-    const updates = queued;
-    queued = [];
-    const rows = updates.flatMap((u) => u.rows);
-    const statuses = updates.flatMap((u) => u.statuses);
-    if (rows.length > 0) sender.send({ kind: 'add', rows });
-    if (statuses.length > 0) sender.send({ kind: 'status', statuses });
+    if (!first) return;
+    first = false;
+    const send = (updates: readonly FeedUpdate[]) => {
+      const rows = updates.flatMap((u) => u.rows);
+      const statuses = updates.flatMap((u) => u.statuses);
+      if (rows.length > 0) sender.send({ kind: 'add', rows });
+      if (statuses.length > 0) sender.send({ kind: 'status', statuses });
+    };
+    const feed = hub.subscribe(windowMs, {
+      push: (update) => {
+        if (queued) queued.push(update);
+        else send([update]);
+      },
+      problem: (message) => sender.send({ message }, 'problem'),
+      get closed() {
+        return sender.closed;
+      },
+    });
+    const rows = await initialRead(source, windowMs, sender);
+    if (rows) feed.seed(rows);
+    const waiting = queued ?? [];
+    queued = undefined;
+    send(waiting);
   };
 }
 
