@@ -251,12 +251,15 @@ export function mountRequests(root: HTMLElement): () => void {
               const row = index.get(id);
               if (row) row[7] = code;
             }
+            // The window's first read is complete (rows and statuses): tests and benches wait on it.
+            if (message.done) list.dataset.complete = 'true';
             // Only a status filter can change which rows match.
             if (status.value) applyFilters();
             else refresh();
             return;
           }
           if (message.kind === 'reset') {
+            delete list.dataset.complete;
             rows = new RowList();
             index.clear();
           }

@@ -78,7 +78,8 @@ async function initialRead(
     statuses = (async () => {
       const found = await lines;
       await previous;
-      sender.send({ kind: 'status', statuses: applyStatuses(rows, found) });
+      // `done` on the last slice's statuses: the window's first read is complete.
+      sender.send({ kind: 'status', statuses: applyStatuses(rows, found), done });
     })();
     statuses.catch(() => {});
     if (done) break;
