@@ -8,14 +8,18 @@
  *   --console-tab  keep a console tab (live Requests view) open on the engine during request-path runs
  *   --watch       request path: also run each load against `tapstack up --watch` (the ratio with the watcher on)
  *   --warm-up N   request path: seconds of unmeasured load on each server before its measured run (default 10)
+ *   --only console-render [--rows N]  first render of each console view with N stored requests (default 100000)
+ *   --only console-ab  one engine, a live console tab on and off in turns: what the tab costs (see console-ab.ts)
  * Loads target 127.0.0.1 only and stop by themselves.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { firstRequest, measureBaseline } from './baseline-run.ts';
 import { peakRssDuring, startUntil, stop } from './child.ts';
+import { consoleAb } from './console-ab.ts';
 import { openConsoleTab } from './console-tab.ts';
 import { benchIdsInTable, checkItems, type ItemCheck } from './count-items.ts';
 import { measureFunctionInit } from './function-init.ts';
@@ -40,6 +44,7 @@ const { values } = parseArgs({
     'console-tab': { type: 'boolean', default: false },
     watch: { type: 'boolean', default: false },
     'warm-up': { type: 'string', default: '10' },
+    rows: { type: 'string', default: '100000' },
   },
 });
 const seconds = Number(values.seconds);
@@ -188,6 +193,20 @@ if (only === 'soak') {
   const soak = await runSoak(soakOptionsFrom({ minutes: values.minutes, rate: values.rate }));
   console.log(formatSoak(soak));
   if (!soak.passed) process.exitCode = 1;
+}
+if (only === 'console-ab') {
+  console.log(`\n## One live console tab, on and off in turns on one engine (${seconds} s per phase)`);
+  console.log((await consoleAb(connectionLevels, seconds)).join('\n'));
+}
+if (only === 'console-render') {
+  const run = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'bench/console-render.ts', '--rows', values.rows],
+    {
+      stdio: 'inherit',
+    },
+  );
+  if (run.status !== 0) process.exitCode = 1;
 }
 if (only === 'reload') {
   const figures = await measureReload(Number(values.saves));

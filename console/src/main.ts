@@ -45,6 +45,29 @@ function show(): void {
   unmount = view.mount(root);
 }
 
+/**
+ * A tab left in the background stops its view's live stream (the server then reads nothing for
+ * it); it is shown afresh when the tab is looked at again. A short glance away keeps it live.
+ */
+export const HIDDEN_GRACE_MS = 5_000;
+let hiddenTimer: number | undefined;
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'hidden') {
+    hiddenTimer ??= window.setTimeout(() => {
+      unmount?.();
+      unmount = undefined;
+      root.dataset.paused = 'true';
+    }, HIDDEN_GRACE_MS);
+    return;
+  }
+  window.clearTimeout(hiddenTimer);
+  hiddenTimer = undefined;
+  if (root.dataset.paused) {
+    delete root.dataset.paused;
+    show();
+  }
+});
+
 window.addEventListener('hashchange', () => {
   show();
   root.querySelector('h1')?.setAttribute('tabindex', '-1');

@@ -9,6 +9,7 @@ import { CloudWatchClient, DescribeAlarmsCommand } from '@aws-sdk/client-cloudwa
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ConsoleServer } from '../../engine/src/console/index.ts';
 import { VirtualClock } from '../../engine/src/index.ts';
 import {
   committedTemplate,
@@ -40,6 +41,7 @@ describe.skipIf(!chromiumCheck.run)('the local console in a browser', () => {
   const clock = new VirtualClock(Date.UTC(2026, 2, 1, 9, 0));
   let cloud: LocalCloud;
   let consoleUrl: string;
+  let consoleServer: ConsoleServer;
   let pages: PageServer;
   let browser: Browser;
   let context: BrowserContext;
@@ -50,7 +52,7 @@ describe.skipIf(!chromiumCheck.run)('the local console in a browser', () => {
 
   beforeAll(async () => {
     cloud = await startLocalCloud({ clock });
-    consoleUrl = cloud.engine.serveConsole(STACK_NAME).url;
+    ({ url: consoleUrl, server: consoleServer } = cloud.engine.serveConsole(STACK_NAME));
     pages = await startPageServer();
     browser = await launchChromium(pages.port);
     context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -358,6 +360,34 @@ describe.skipIf(!chromiumCheck.run)('the local console in a browser', () => {
 
     const hosts = new Set(requested.map((url) => new URL(url).host.replace(/:\d+$/, '')));
     expect([...hosts]).toEqual(['127.0.0.1']);
+  });
+
+  it('stops reading for a tab left in the background and shows what came meanwhile when it is looked at again', async () => {
+    await view('requests');
+    await page.waitForSelector('.count:has-text("requests")');
+    await waitFor('the Requests feed running', async () =>
+      consoleServer.feeds.size === 1 ? true : undefined,
+    );
+    const setVisibility = (state: 'hidden' | 'visible') =>
+      page.evaluate((value) => {
+        // The test's TypeScript has no DOM types; in the page, globalThis is the window.
+        const doc = (globalThis as unknown as { document: object & { dispatchEvent(e: unknown): void } })
+          .document;
+        Object.defineProperty(doc, 'visibilityState', { configurable: true, get: () => value });
+        doc.dispatchEvent(new Event('visibilitychange'));
+      }, state);
+    await setVisibility('hidden');
+    // After the grace period the page closes its stream, and the shared feed, with no tab left, stops.
+    await waitFor('the stream closed', async () => (consoleServer.openStreams === 0 ? true : undefined));
+    await waitFor('the feed stopped', async () => (consoleServer.feeds.size === 0 ? true : undefined));
+    const meanwhile = await postJson(`${cloud.apiUrl}/while-hidden`, { hidden: true });
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(consoleServer.feeds.size).toBe(0);
+    expect(consoleServer.openStreams).toBe(0);
+
+    await setVisibility('visible');
+    await page.waitForSelector(`.vrow[data-id="${String(meanwhile.json?.requestId)}"]`);
+    expect(consoleServer.openStreams).toBe(1);
   });
 });
 

@@ -18,7 +18,8 @@ const PARALLEL_QUERIES = 8;
 
 /**
  * Requests stored between two instants, through the sharded time index: one Query per
- * `day#shard` partition (never a table scan), merged newest first.
+ * `day#shard` partition (never a table scan), merged newest first. A caller reading often (the
+ * console's live views) passes its own `client`, which is then kept open.
  */
 export async function queryRequests(
   config: ClientConfig,
@@ -26,11 +27,12 @@ export async function queryRequests(
   from: number,
   to: number,
   limit: number,
+  reuse?: DynamoDBDocumentClient,
 ): Promise<RequestSummary[]> {
   const fromIso = new Date(from).toISOString();
   const toIso = new Date(to).toISOString();
   const partitions = timeShardsBetween(fromIso, toIso);
-  const client = DynamoDBDocumentClient.from(new DynamoDBClient(config));
+  const client = reuse ?? DynamoDBDocumentClient.from(new DynamoDBClient(config));
   const found: RequestSummary[] = [];
   try {
     for (let i = 0; i < partitions.length; i += PARALLEL_QUERIES) {
@@ -41,7 +43,7 @@ export async function queryRequests(
       for (const page of pages) found.push(...page);
     }
   } finally {
-    client.destroy();
+    if (!reuse) client.destroy();
   }
   return found.sort((a, b) => b.Timestamp.localeCompare(a.Timestamp)).slice(0, limit);
 }
@@ -73,4 +75,42 @@ async function queryPartition(
     startKey = items.length < limit ? page.LastEvaluatedKey : undefined;
   } while (startKey);
   return items;
+}
+
+/**
+ * How many requests are stored between two instants (ByTime, `Select: COUNT`): the items are
+ * counted where they are stored and none is sent, so a reader can check a span it already holds
+ * without reading it again.
+ */
+export async function countRequests(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  from: number,
+  to: number,
+): Promise<number> {
+  const fromIso = new Date(from).toISOString();
+  const toIso = new Date(to).toISOString();
+  const counts = await Promise.all(
+    timeShardsBetween(fromIso, toIso).map(async (partition) => {
+      let count = 0;
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const page = await client.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: 'ByTime',
+            KeyConditionExpression: 'TimeShard = :p AND #ts BETWEEN :from AND :to',
+            ExpressionAttributeNames: { '#ts': 'Timestamp' },
+            ExpressionAttributeValues: { ':p': partition, ':from': fromIso, ':to': toIso },
+            Select: 'COUNT',
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        count += page.Count ?? 0;
+        startKey = page.LastEvaluatedKey;
+      } while (startKey);
+      return count;
+    }),
+  );
+  return counts.reduce((a, b) => a + b, 0);
 }

@@ -6,9 +6,7 @@
 import { getJson, stream } from '../api.ts';
 import { h, replace } from '../dom.ts';
 import { renderDetail } from './request-detail.ts';
-
-/** [id, iso time, method, path, source, ip, bytes, status] as the server sends them. */
-type Row = [string, string, string, string, string, string, number, number];
+import { type Row, RowList } from './row-list.ts';
 
 const ROW_HEIGHT = 30;
 const OVERSCAN = 6;
@@ -21,9 +19,11 @@ function statusMatches(status: number, wanted: string): boolean {
 }
 
 export function mountRequests(root: HTMLElement): () => void {
-  let rows: Row[] = [];
-  let index = new Map<string, number>();
-  let shown: Row[] = [];
+  /** [id, iso time, method, path, source, ip, bytes, status] as the server sends them, newest first. */
+  let rows = new RowList();
+  /** id -> row, kept as rows arrive (never rebuilt from the whole list). */
+  const index = new Map<string, Row>();
+  let shown = rows;
   let selected: string | undefined;
   let closeStream: (() => void) | undefined;
   /** True while older slices of the window are still arriving. */
@@ -119,21 +119,25 @@ export function mountRequests(root: HTMLElement): () => void {
     ),
   );
 
-  const applyFilters = () => {
+  const filtering = () => Boolean(method.value || path.value.trim() || status.value || source.value);
+  const matches = (r: Row) => {
     const m = method.value;
     const p = path.value.trim();
-    const st = status.value;
     const so = source.value;
-    shown =
-      !m && !p && !st && !so
-        ? rows
-        : rows.filter(
-            (r) =>
-              (!m || r[2] === m) &&
-              (!p || r[3].includes(p)) &&
-              statusMatches(r[7], st) &&
-              (!so || r[4] === so),
-          );
+    return (
+      (!m || r[2] === m) &&
+      (!p || r[3].includes(p)) &&
+      statusMatches(r[7], status.value) &&
+      (!so || r[4] === so)
+    );
+  };
+  /** Recomputes which rows match (a full pass: only when a filter changes). */
+  const applyFilters = () => {
+    shown = filtering() ? rows.filter(matches) : rows;
+    refresh();
+  };
+  /** The count, the list's height and the rows in view, after rows or statuses arrived. */
+  const refresh = () => {
     const counted =
       shown.length === rows.length
         ? `${rows.length.toLocaleString('en')} requests`
@@ -155,7 +159,7 @@ export function mountRequests(root: HTMLElement): () => void {
       list.append(option);
     }
     pool.forEach((option, i) => {
-      const row = shown[first + i];
+      const row = shown.at(first + i);
       if (!row) {
         option.hidden = true;
         return;
@@ -186,7 +190,7 @@ export function mountRequests(root: HTMLElement): () => void {
   };
 
   const choose = async (id: string) => {
-    const row = rows[index.get(id) ?? -1];
+    const row = index.get(id);
     if (!row) return;
     selected = id;
     render();
@@ -205,9 +209,9 @@ export function mountRequests(root: HTMLElement): () => void {
 
   const move = (delta: number) => {
     if (shown.length === 0) return;
-    const at = selected ? shown.findIndex((r) => r[0] === selected) : -1;
+    const at = selected ? shown.indexOf(selected) : -1;
     const next = Math.min(shown.length - 1, Math.max(0, at + delta));
-    const row = shown[next];
+    const row = shown.at(next);
     if (!row) return;
     const top = next * ROW_HEIGHT;
     if (top < list.scrollTop) list.scrollTop = top;
@@ -227,9 +231,6 @@ export function mountRequests(root: HTMLElement): () => void {
   });
   list.addEventListener('scroll', () => requestAnimationFrame(render), { passive: true });
 
-  const reindex = () => {
-    index = new Map(rows.map((r, i) => [r[0], i]));
-  };
   const connect = () => {
     closeStream?.();
     loading = true;
@@ -245,33 +246,45 @@ export function mountRequests(root: HTMLElement): () => void {
       {
         onData(message) {
           problem.textContent = '';
-          if (message.kind === 'reset') {
-            rows = message.rows;
-            loading = !message.done;
-          } else if (message.kind === 'status') {
-            for (const [id, status] of message.statuses ?? []) {
-              const row = rows[index.get(id) ?? -1];
-              if (row) row[7] = status;
+          if (message.kind === 'status') {
+            for (const [id, code] of message.statuses ?? []) {
+              const row = index.get(id);
+              if (row) row[7] = code;
             }
+            // The window's first read is complete (rows and statuses): tests and benches wait on it.
+            if (message.done) list.dataset.complete = 'true';
+            // Only a status filter can change which rows match.
+            if (status.value) applyFilters();
+            else refresh();
+            return;
+          }
+          if (message.kind === 'reset') {
+            delete list.dataset.complete;
+            rows = new RowList();
+            index.clear();
+          }
+          if (message.kind !== 'add') loading = !message.done;
+          const fresh: Row[] = [];
+          for (const row of message.rows) {
+            const held = index.get(row[0]);
+            if (held) {
+              held[7] = row[7];
+              continue;
+            }
+            index.set(row[0], row);
+            fresh.push(row);
+          }
+          if (message.kind === 'add') rows.addNewer(fresh);
+          else rows.addOlder(fresh);
+          if (message.kind === 'reset' || !filtering()) {
             applyFilters();
             return;
-          } else if (message.kind === 'older') {
-            rows = rows.concat(message.rows);
-            loading = !message.done;
-          } else {
-            const fresh: Row[] = [];
-            for (const row of message.rows) {
-              const at = index.get(row[0]);
-              if (at === undefined) fresh.push(row);
-              else rows[at] = row;
-            }
-            if (fresh.length > 0) {
-              fresh.sort((a, b) => (a[1] < b[1] ? 1 : a[1] > b[1] ? -1 : 0));
-              rows = fresh.concat(rows);
-            }
           }
-          reindex();
-          applyFilters();
+          // Filtering: only the new rows are matched.
+          const matching = fresh.filter(matches);
+          if (message.kind === 'add') shown.addNewer(matching);
+          else shown.addOlder(matching);
+          refresh();
         },
         onProblem(message) {
           problem.textContent = message;

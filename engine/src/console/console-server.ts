@@ -10,14 +10,14 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ConsoleAssets } from './assets.ts';
+import { FeedHub } from './feed-hub.ts';
 import { checkAction, checkRead, type GuardOptions, hostAllowed } from './guard.ts';
-import { LiveWindow } from './live-window.ts';
-import { ConsoleInputError, type ConsoleSource, type RequestRow } from './source.ts';
+import { requestsStream } from './requests-stream.ts';
+import { ConsoleInputError, type ConsoleSource } from './source.ts';
 import { StreamHub, snapshotTick, type Tick } from './sse.ts';
 
 export const CONSOLE_PREFIX = '/_console';
 
-const MAX_ROWS = 100_000;
 const MAX_ACTION_BODY = 64 * 1024;
 const RANGES: Readonly<Record<string, number>> = { '15m': 15 * 60_000, '1h': 3_600_000, '24h': 86_400_000 };
 
@@ -43,9 +43,12 @@ export class ConsoleServer {
   private readonly hub = new StreamHub();
   private readonly assets = new ConsoleAssets();
   private readonly guard: GuardOptions;
+  /** The Requests view's live feeds, one per watched window, shared by all tabs. */
+  readonly feeds: FeedHub;
 
   constructor(private readonly options: ConsoleServerOptions) {
     this.guard = { host: options.host, port: options.port, token: this.token };
+    this.feeds = new FeedHub(options.source);
   }
 
   /** Open live streams (one per open view per tab). */
@@ -54,6 +57,7 @@ export class ConsoleServer {
   }
 
   close(): void {
+    this.feeds.close();
     this.hub.closeAll();
     this.options.source.close();
   }
@@ -150,7 +154,7 @@ export class ConsoleServer {
       case 'stream/requests': {
         const window = RANGES[q.get('range') ?? '1h'];
         if (!window) throw new ConsoleInputError(`range must be one of ${Object.keys(RANGES).join(', ')}`);
-        return stream(1_000, requestsTick(source, window));
+        return stream(1_000, requestsStream(source, this.feeds, window));
       }
       case 'stream/logs':
         return stream(1_000, logsTick(source, q.get('filter') ?? ''));
@@ -199,62 +203,6 @@ export class ConsoleServer {
         return json(res, 404, { message: `no console action ${api}` });
     }
   }
-}
-
-/**
- * Requests: the window once, newest first in two slices (the newest minute, then the rest), so the
- * page shows rows at once while older ones arrive, then their statuses
- * from the access log; after that, whenever a log stream grew, the newest requests again (new rows,
- * and rows whose status arrived since; live-window.ts says how much is re-read). An idle stack
- * costs one metadata call a second.
- */
-function requestsTick(source: ConsoleSource, windowMs: number): Tick {
-  const statusOf = new Map<string, number>();
-  const live = new LiveWindow();
-  let first = true;
-  let version = '';
-  return async (sender) => {
-    const now = source.now();
-    if (first) {
-      first = false;
-      version = await source.logsVersion();
-      const lower = now - windowMs;
-      let upper = now;
-      let span = 60_000;
-      let kind: 'reset' | 'older' = 'reset';
-      let sent = 0;
-      while (!sender.closed) {
-        const from = Math.max(lower, upper - span);
-        const rows = sent < MAX_ROWS ? await source.requests(from, upper, MAX_ROWS - sent, false) : [];
-        for (const row of rows) statusOf.set(row[0], row[7]);
-        sent += rows.length;
-        const done = from <= lower || sent >= MAX_ROWS;
-        sender.send({ kind, rows, done });
-        if (done) break;
-        kind = 'older';
-        upper = from - 1;
-        // The rest in one go: a store without range seeks (dynalite) pays per query, not per row.
-        span = windowMs;
-      }
-      if (sender.closed) return;
-      const statuses: [string, number][] = [];
-      for (const [id, status] of await source.statuses(lower, now)) {
-        if (!statusOf.has(id)) continue;
-        statusOf.set(id, status);
-        statuses.push([id, status]);
-      }
-      sender.send({ kind: 'status', statuses });
-      return;
-    }
-    const current = await source.logsVersion();
-    if (current === version) return;
-    version = current;
-    const { from, to } = live.next(now);
-    const recent = await source.requests(from, to, 10_000);
-    const changed: RequestRow[] = recent.filter((row) => statusOf.get(row[0]) !== row[7]);
-    for (const row of changed) statusOf.set(row[0], row[7]);
-    if (changed.length > 0) sender.send({ kind: 'add', rows: changed });
-  };
 }
 
 /** Lines the tail opens with: the newest matching lines of the last few minutes. */

@@ -36,7 +36,7 @@ import {
 } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { fireRule } from '../../../cli/src/aws/fire-rule.ts';
-import { queryRequests } from '../../../cli/src/aws/query-requests.ts';
+import { countRequests, queryRequests } from '../../../cli/src/aws/query-requests.ts';
 import { type RedriveResult, redriveDeadLetters } from '../../../cli/src/aws/redrive.ts';
 import { loadStackHandles, type StackHandles } from '../../../cli/src/aws/stack-handles.ts';
 import type { ClientConfig } from '../../../cli/src/aws/target.ts';
@@ -48,6 +48,16 @@ export interface LogLine {
   readonly source: 'function' | 'access';
   readonly timestamp: number;
   readonly message: string;
+}
+
+/** One access-log line as the Requests view uses it: whose status it is, and when it was logged. */
+export interface AccessStatus {
+  readonly requestId: string;
+  readonly status: number;
+  /** The event's time (the request's arrival, as API Gateway stamps it). */
+  readonly timestamp: number;
+  /** When the line was written: after the response, so this minus `timestamp` is how late it came. */
+  readonly ingestionTime: number;
 }
 
 /** One requests-list row, compact for 100,000 rows: [id, iso time, method, path, source, ip, bytes, status]. */
@@ -136,7 +146,7 @@ export class ConsoleSource {
     const handles = await this.stackHandles();
     if (!handles.tableName) throw new Error(`stack ${this.stackName} has no RequestDataTable`);
     const [items, statuses] = await Promise.all([
-      queryRequests(this.config, handles.tableName, from, to, limit),
+      queryRequests(this.config, handles.tableName, from, to, limit, this.dynamo),
       withStatus ? this.accessStatuses(handles, from, to) : new Map<string, number>(),
     ]);
     return items.map((item) => [
@@ -151,9 +161,41 @@ export class ConsoleSource {
     ]);
   }
 
-  /** requestId -> HTTP status for the requests of [from, to], from their access-log lines. */
-  async statuses(from: number, to: number): Promise<Map<string, number>> {
-    return this.accessStatuses(await this.stackHandles(), from, to);
+  /** How many requests are stored in [from, to] (ByTime `Select: COUNT`: nothing is sent back but the count). */
+  async countRequests(from: number, to: number): Promise<number> {
+    const handles = await this.stackHandles();
+    if (!handles.tableName) throw new Error(`stack ${this.stackName} has no RequestDataTable`);
+    return countRequests(this.dynamo, handles.tableName, from, to);
+  }
+
+  /**
+   * The access-log lines from `from` on (up to `to` when given), or only those naming one of
+   * `requestIds` (FilterLogEvents' own `?"term"` pattern, so the service sends back only them).
+   */
+  async accessLines(
+    from: number,
+    options: { readonly to?: number; readonly requestIds?: readonly string[] } = {},
+  ): Promise<AccessStatus[]> {
+    const handles = await this.stackHandles();
+    if (!handles.accessLogGroup) return [];
+    const lines: AccessStatus[] = [];
+    for (const event of await this.filterAll(handles.accessLogGroup, {
+      startTime: from,
+      ...(options.to !== undefined ? { endTime: options.to } : {}),
+      ...(options.requestIds
+        ? { filterPattern: options.requestIds.map((id) => `?${quotedTerm(id)}`).join(' ') }
+        : {}),
+    })) {
+      const parsed = parseJson(event.message);
+      if (parsed && typeof parsed.requestId === 'string')
+        lines.push({
+          requestId: parsed.requestId,
+          status: Number(parsed.status) || 0,
+          timestamp: event.timestamp,
+          ingestionTime: event.ingestionTime,
+        });
+    }
+    return lines;
   }
 
   /**
@@ -202,7 +244,13 @@ export class ConsoleSource {
     logGroupName: string,
     input: { startTime?: number; endTime?: number; filterPattern?: string; limit?: number },
   ) {
-    const found: { eventId?: string; timestamp?: number; message?: string; logStreamName?: string }[] = [];
+    const found: {
+      eventId?: string;
+      timestamp?: number;
+      ingestionTime?: number;
+      message?: string;
+      logStreamName?: string;
+    }[] = [];
     const want = input.limit ?? 100_000;
     let nextToken: string | undefined;
     let startTime = input.startTime;
@@ -227,6 +275,7 @@ export class ConsoleSource {
     return [...unique.values()].map((e) => ({
       id: `${logGroupName}|${e.logStreamName}|${e.eventId ?? ''}|${e.timestamp}`,
       timestamp: e.timestamp ?? 0,
+      ingestionTime: e.ingestionTime ?? e.timestamp ?? 0,
       message: e.message ?? '',
     }));
   }
@@ -289,7 +338,7 @@ export class ConsoleSource {
         ...(filterPattern ? { filterPattern } : {}),
         limit,
       });
-      for (const e of events) lines.push({ ...e, source });
+      for (const e of events) lines.push({ id: e.id, timestamp: e.timestamp, message: e.message, source });
     }
     return lines.sort((a, b) => a.timestamp - b.timestamp).slice(-limit);
   }

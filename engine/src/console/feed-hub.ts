@@ -1,0 +1,97 @@
+/**
+ * One RequestsFeed per time window, shared by every tab watching that window: the reads of a tick
+ * are made once however many tabs are open, each tab gets the same deltas. A feed ticks only while
+ * a tab is subscribed, a second (up to three under load, see nextTickDelay) after the previous tick
+ * finished (never two at once), and stops when its last tab goes away.
+ */
+import { type FeedReader, type FeedUpdate, RequestsFeed } from './requests-feed.ts';
+import { MIN_INTERVAL_MS } from './sse.ts';
+
+/** A tick's reads may take at most 1/TICK_SHARE of the time between ticks... */
+export const TICK_SHARE = 10;
+/** ...but a tick comes at least every MAX_INTERVAL_MS. */
+export const MAX_INTERVAL_MS = 3_000;
+
+/**
+ * The wait after a tick that took `tookMs`: one second, or, after a tick that found new requests,
+ * longer when the engine is so busy that the tick's reads queued behind its requests (they took
+ * longer), so that a watching tab yields to the requests it watches. A request arriving at a quiet
+ * engine is shown within about a second whatever the machine's load.
+ */
+export function nextTickDelay(tookMs: number, foundRequests: boolean): number {
+  if (!foundRequests) return MIN_INTERVAL_MS;
+  return Math.min(MAX_INTERVAL_MS, Math.max(MIN_INTERVAL_MS, TICK_SHARE * tookMs));
+}
+
+export interface FeedSubscriber {
+  push(update: FeedUpdate): void;
+  problem(message: string): void;
+  /** True once the tab went away: it is dropped before the next tick. */
+  readonly closed: boolean;
+}
+
+interface Running {
+  readonly feed: RequestsFeed;
+  readonly subscribers: Set<FeedSubscriber>;
+  timer: NodeJS.Timeout | undefined;
+}
+
+export class FeedHub {
+  private readonly running = new Map<number, Running>();
+  private stopped = false;
+
+  constructor(private readonly reader: FeedReader) {}
+
+  /** Feeds ticking now (one per watched window). */
+  get size(): number {
+    return this.running.size;
+  }
+
+  /**
+   * Subscribes to the window's feed, starting it (cursor at engine time now) when none runs.
+   * Returns the feed, so the first tab can `seed` it with the rows it read itself.
+   */
+  subscribe(windowMs: number, subscriber: FeedSubscriber): RequestsFeed {
+    let entry = this.running.get(windowMs);
+    if (!entry) {
+      const started: Running = {
+        feed: new RequestsFeed(this.reader, this.reader.now()),
+        subscribers: new Set(),
+        timer: undefined,
+      };
+      this.running.set(windowMs, started);
+      started.timer = setTimeout(() => void this.run(windowMs, started), MIN_INTERVAL_MS);
+      entry = started;
+    }
+    entry.subscribers.add(subscriber);
+    return entry.feed;
+  }
+
+  close(): void {
+    this.stopped = true;
+    for (const entry of this.running.values()) clearTimeout(entry.timer);
+    this.running.clear();
+  }
+
+  private async run(windowMs: number, entry: Running): Promise<void> {
+    for (const subscriber of entry.subscribers) if (subscriber.closed) entry.subscribers.delete(subscriber);
+    if (this.stopped || entry.subscribers.size === 0) {
+      if (this.running.get(windowMs) === entry) this.running.delete(windowMs);
+      return;
+    }
+    const started = performance.now();
+    let found = false;
+    try {
+      const update = await entry.feed.tick();
+      found = (update?.rows.length ?? 0) > 0;
+      if (update) for (const subscriber of entry.subscribers) subscriber.push(update);
+    } catch (error) {
+      for (const subscriber of entry.subscribers) subscriber.problem((error as Error).message);
+    }
+    if (!this.stopped)
+      entry.timer = setTimeout(
+        () => void this.run(windowMs, entry),
+        nextTickDelay(performance.now() - started, found),
+      );
+  }
+}

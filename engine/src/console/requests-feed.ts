@@ -1,0 +1,187 @@
+/**
+ * The live part of the Requests view: only what is new since the last tick.
+ *
+ * A tick reads the ByTime index and the access log from a cursor (the instant of the previous
+ * read) minus an overlap, and sends only the rows and statuses it had not sent. The overlap is how
+ * late a request can be stored after its Timestamp (the instant it arrived): its access line is
+ * logged after the function stored the item, so the largest lag seen lately between a line's time
+ * and its ingestion time, plus half a second (at least one second), covers the requests answered
+ * in that time. A slower request (an integration may take up to its 30 s timeout) is found by the
+ * sweep: every twentieth reading tick, one `Select: COUNT` of the 40 s before the overlap is
+ * compared with the rows the feed holds there, and only when they differ is that span read again;
+ * rows there still without a status get theirs from one FilterLogEvents naming only them.
+ *
+ * So a request served under load is read about (1 + overlap / tick) times, not (window / tick).
+ * A tick where no log stream changed (DescribeLogStreams metadata) reads nothing and keeps the
+ * cursor where it was, so what was written meanwhile is read by the next tick that reads; after a
+ * tick that found new rows that check is skipped (under load it always says "changed").
+ */
+import type { AccessStatus, RequestRow } from './source.ts';
+
+/** The reads a feed makes: ConsoleSource's, which go through the engine's own service operations. */
+export interface FeedReader {
+  now(): number;
+  logsVersion(): Promise<string>;
+  requests(from: number, to: number, limit: number, withStatus: boolean): Promise<RequestRow[]>;
+  accessLines(
+    from: number,
+    options?: { readonly to?: number; readonly requestIds?: readonly string[] },
+  ): Promise<AccessStatus[]>;
+  countRequests(from: number, to: number): Promise<number>;
+}
+
+/** What one tick found: rows not sent before (with their status when known), and statuses that arrived. */
+export interface FeedUpdate {
+  readonly rows: RequestRow[];
+  readonly statuses: [string, number][];
+}
+
+export const MIN_OVERLAP_MS = 1_000;
+export const MAX_OVERLAP_MS = 30_000;
+export const LAG_MARGIN_MS = 500;
+/** The sweep's span: past API Gateway's 30 s integration timeout. */
+export const SWEEP_MS = 40_000;
+export const SWEEP_EVERY = 20;
+/** Ticks whose largest lag the overlap follows. */
+const LAG_TICKS = 10;
+/** How long rows and early statuses are held (past the sweep's reach). */
+const KEEP_MS = SWEEP_MS + MAX_OVERLAP_MS;
+/** The most rows one read returns (a burst larger than this in one tick is cut, oldest first). */
+export const MAX_TICK_ROWS = 100_000;
+/** Ids one status lookup names (a FilterLogEvents pattern of `?"id"` terms). */
+const MAX_LOOKUP_IDS = 100;
+
+interface Held {
+  readonly at: number;
+  status: number;
+  readonly api: boolean;
+}
+
+const API_SOURCE = 'API Gateway';
+
+export class RequestsFeed {
+  private readonly held = new Map<string, Held>();
+  /** Statuses whose access line came before the feed read the item (id -> status, time). */
+  private readonly early = new Map<string, { status: number; at: number }>();
+  private readonly lags: number[] = [];
+  private version: string | undefined;
+  private busy = false;
+  private reads = 0;
+  private cursor: number;
+  private readonly sweepEvery: number;
+
+  /** `startAt`: the engine instant the first watcher's own read of the window began. */
+  constructor(
+    private readonly reader: FeedReader,
+    startAt: number,
+    options: { readonly sweepEvery?: number } = {},
+  ) {
+    this.cursor = startAt;
+    this.sweepEvery = options.sweepEvery ?? SWEEP_EVERY;
+  }
+
+  /** True until the first tick that read: rows given to `seed` until then are not sent again. */
+  get fresh(): boolean {
+    return this.reads === 0;
+  }
+
+  /**
+   * Rows (with statuses) the first watcher read itself: held so that the first sweep does not read
+   * them again. Ignored once the feed has read, because another watcher may not have them.
+   */
+  seed(rows: readonly RequestRow[]): void {
+    if (!this.fresh) return;
+    const keepFrom = this.reader.now() - KEEP_MS;
+    for (const row of rows) {
+      const at = Date.parse(row[1]);
+      if (at >= keepFrom && !this.held.has(row[0]))
+        this.held.set(row[0], { at, status: row[7], api: row[4] === API_SOURCE });
+    }
+  }
+
+  /** The overlap the next read goes back before the cursor. */
+  get overlapMs(): number {
+    const lag = this.lags.length > 0 ? Math.max(...this.lags) : 0;
+    return Math.min(MAX_OVERLAP_MS, Math.max(MIN_OVERLAP_MS, lag + LAG_MARGIN_MS));
+  }
+
+  async tick(): Promise<FeedUpdate | undefined> {
+    // While requests keep coming (the last read found some) the streams surely changed: the
+    // metadata check is skipped, two calls fewer on each tick under load.
+    if (!this.busy) {
+      const version = await this.reader.logsVersion();
+      if (version === this.version) return undefined;
+      this.version = version;
+    }
+    const now = this.reader.now();
+    const from = this.cursor - this.overlapMs;
+    const [rows, lines] = await Promise.all([
+      this.reader.requests(from, now + 1_000, MAX_TICK_ROWS, false),
+      this.reader.accessLines(from),
+    ]);
+    this.reads += 1;
+    const update: FeedUpdate = { rows: [], statuses: [] };
+    this.lags.push(this.absorbLines(lines, update));
+    if (this.lags.length > LAG_TICKS) this.lags.shift();
+    this.absorbRows(rows, update);
+    this.busy = update.rows.length > 0;
+    this.cursor = now;
+    if (this.reads % this.sweepEvery === 0) await this.sweep(now - SWEEP_MS, from - 1, update);
+    this.prune(now - KEEP_MS);
+    return update.rows.length > 0 || update.statuses.length > 0 ? update : undefined;
+  }
+
+  /** Late rows of [lower, upper] (a COUNT against what is held, a read only when they differ) and their statuses. */
+  private async sweep(lower: number, upper: number, update: FeedUpdate): Promise<void> {
+    if (upper <= lower) return;
+    let held = 0;
+    for (const row of this.held.values()) if (row.at >= lower && row.at <= upper) held += 1;
+    if ((await this.reader.countRequests(lower, upper)) !== held)
+      this.absorbRows(await this.reader.requests(lower, upper, MAX_TICK_ROWS, false), update);
+    const waiting: string[] = [];
+    let oldest = upper;
+    for (const [id, row] of this.held) {
+      if (!row.api || row.status !== 0 || row.at < lower || row.at > upper) continue;
+      waiting.push(id);
+      oldest = Math.min(oldest, row.at);
+      if (waiting.length >= MAX_LOOKUP_IDS) break;
+    }
+    if (waiting.length > 0)
+      this.absorbLines(await this.reader.accessLines(oldest, { requestIds: waiting }), update);
+  }
+
+  /** Statuses of held rows that changed go out; the others wait for their row. Returns the largest lag. */
+  private absorbLines(lines: readonly AccessStatus[], update: FeedUpdate): number {
+    let lag = 0;
+    for (const line of lines) {
+      lag = Math.max(lag, line.ingestionTime - line.timestamp);
+      const row = this.held.get(line.requestId);
+      if (!row) {
+        this.early.set(line.requestId, { status: line.status, at: line.timestamp });
+        continue;
+      }
+      if (row.status === line.status) continue;
+      row.status = line.status;
+      update.statuses.push([line.requestId, line.status]);
+    }
+    return lag;
+  }
+
+  private absorbRows(rows: readonly RequestRow[], update: FeedUpdate): void {
+    for (const row of rows) {
+      if (this.held.has(row[0])) continue;
+      const early = this.early.get(row[0]);
+      if (early) {
+        row[7] = early.status;
+        this.early.delete(row[0]);
+      }
+      this.held.set(row[0], { at: Date.parse(row[1]), status: row[7], api: row[4] === API_SOURCE });
+      update.rows.push(row);
+    }
+  }
+
+  private prune(before: number): void {
+    for (const [id, row] of this.held) if (row.at < before) this.held.delete(id);
+    for (const [id, line] of this.early) if (line.at < before) this.early.delete(id);
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * One tab's Requests stream. First the window, newest first, in slices that grow fourfold (the
+ * newest minute, then 4, 16, 64 minutes...), so the page shows rows at once while older ones
+ * arrive; each slice's statuses (its access-log lines, FilterLogEvents bounded to the slice) are
+ * read while the next slice's rows are, so the rows in view get theirs first. Then the deltas of
+ * the window's shared feed (feed-hub.ts), sent as they come (one `add` and one `status` message
+ * per feed tick).
+ */
+import type { FeedHub } from './feed-hub.ts';
+import type { FeedUpdate } from './requests-feed.ts';
+import type { AccessStatus, ConsoleSource, RequestRow } from './source.ts';
+import type { StreamSender, Tick } from './sse.ts';
+
+/** The most rows the first read of a window sends. */
+export const MAX_ROWS = 100_000;
+const FIRST_SLICE_MS = 60_000;
+const SLICE_GROWTH = 4;
+
+type InitialReader = Pick<ConsoleSource, 'now' | 'requests' | 'accessLines'>;
+
+export function requestsStream(source: InitialReader, hub: FeedHub, windowMs: number): Tick {
+  /** Deltas that came while the first read was still being sent (sent right after it). */
+  let queued: FeedUpdate[] | undefined = [];
+  let first = true;
+  return async (sender) => {
+    if (!first) return;
+    first = false;
+    const send = (updates: readonly FeedUpdate[]) => {
+      const rows = updates.flatMap((u) => u.rows);
+      const statuses = updates.flatMap((u) => u.statuses);
+      if (rows.length > 0) sender.send({ kind: 'add', rows });
+      if (statuses.length > 0) sender.send({ kind: 'status', statuses });
+    };
+    const feed = hub.subscribe(windowMs, {
+      push: (update) => {
+        if (queued) queued.push(update);
+        else send([update]);
+      },
+      problem: (message) => sender.send({ message }, 'problem'),
+      get closed() {
+        return sender.closed;
+      },
+    });
+    const rows = await initialRead(source, windowMs, sender);
+    if (rows) feed.seed(rows);
+    const waiting = queued ?? [];
+    queued = undefined;
+    send(waiting);
+  };
+}
+
+/**
+ * Sends the window in growing slices, then its statuses; returns its rows with their statuses
+ * (undefined when the page went away first).
+ */
+async function initialRead(
+  source: InitialReader,
+  windowMs: number,
+  sender: StreamSender,
+): Promise<RequestRow[] | undefined> {
+  const now = source.now();
+  const lower = now - windowMs;
+  const all: RequestRow[] = [];
+  let statuses: Promise<void> = Promise.resolve();
+  let upper = now;
+  let span = FIRST_SLICE_MS;
+  let kind: 'reset' | 'older' = 'reset';
+  while (!sender.closed) {
+    const from = Math.max(lower, upper - span);
+    const rows =
+      all.length < MAX_ROWS ? await source.requests(from, upper, MAX_ROWS - all.length, false) : [];
+    for (const row of rows) all.push(row);
+    const done = from <= lower || all.length >= MAX_ROWS;
+    sender.send({ kind, rows, done });
+    // The slice's statuses are read while the next slice's rows are, and sent in slice order.
+    const lines = source.accessLines(from, { to: upper });
+    const previous = statuses;
+    statuses = (async () => {
+      const found = await lines;
+      await previous;
+      // `done` on the last slice's statuses: the window's first read is complete.
+      sender.send({ kind: 'status', statuses: applyStatuses(rows, found), done });
+    })();
+    statuses.catch(() => {});
+    if (done) break;
+    kind = 'older';
+    upper = from - 1;
+    span *= SLICE_GROWTH;
+  }
+  await statuses;
+  return sender.closed ? undefined : all;
+}
+
+/** Sets each row's status from its access line; returns the [id, status] pairs set. */
+function applyStatuses(rows: readonly RequestRow[], lines: readonly AccessStatus[]): [string, number][] {
+  const byId = new Map(rows.map((row) => [row[0], row]));
+  const set: [string, number][] = [];
+  for (const line of lines) {
+    const row = byId.get(line.requestId);
+    if (!row) continue;
+    row[7] = line.status;
+    set.push([line.requestId, line.status]);
+  }
+  return set;
+}
