@@ -48,6 +48,15 @@ export async function queryRequests(
   return found.sort((a, b) => b.Timestamp.localeCompare(a.Timestamp)).slice(0, limit);
 }
 
+/** The ByTime index's key condition for one partition and a span of timestamps (both ends in). */
+const byTimeSpan = (tableName: string, partition: string, fromIso: string, toIso: string) => ({
+  TableName: tableName,
+  IndexName: 'ByTime',
+  KeyConditionExpression: 'TimeShard = :p AND #ts BETWEEN :from AND :to',
+  ExpressionAttributeNames: { '#ts': 'Timestamp' },
+  ExpressionAttributeValues: { ':p': partition, ':from': fromIso, ':to': toIso },
+});
+
 async function queryPartition(
   client: DynamoDBDocumentClient,
   tableName: string,
@@ -61,11 +70,7 @@ async function queryPartition(
   do {
     const page = await client.send(
       new QueryCommand({
-        TableName: tableName,
-        IndexName: 'ByTime',
-        KeyConditionExpression: 'TimeShard = :p AND #ts BETWEEN :from AND :to',
-        ExpressionAttributeNames: { '#ts': 'Timestamp' },
-        ExpressionAttributeValues: { ':p': partition, ':from': fromIso, ':to': toIso },
+        ...byTimeSpan(tableName, partition, fromIso, toIso),
         ScanIndexForward: false,
         Limit: limit,
         ExclusiveStartKey: startKey,
@@ -97,11 +102,7 @@ export async function countRequests(
       do {
         const page = await client.send(
           new QueryCommand({
-            TableName: tableName,
-            IndexName: 'ByTime',
-            KeyConditionExpression: 'TimeShard = :p AND #ts BETWEEN :from AND :to',
-            ExpressionAttributeNames: { '#ts': 'Timestamp' },
-            ExpressionAttributeValues: { ':p': partition, ':from': fromIso, ':to': toIso },
+            ...byTimeSpan(tableName, partition, fromIso, toIso),
             Select: 'COUNT',
             ExclusiveStartKey: startKey,
           }),
