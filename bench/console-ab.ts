@@ -6,16 +6,35 @@
  * page on the live Requests view; "off" is the same browser on about:blank (the browser's own idle
  * cost is on both sides; what is measured is the view being open and live). Each "on" phase starts
  * once the view has loaded the whole window with its statuses (the requests of the phases before).
+ * Each pair also prints the engine's CPU per request off and on, and the CPU all Chromium processes
+ * used during the "on" phase: where the tab's cost goes (the engine's reads, or the browser on the
+ * same cores).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startUntil, stop } from './child.ts';
 import { BENCH_ID_HEADER, postLoad, WARM_UP_ID } from './load.ts';
+import { processCpuMs } from './thread-cpu.ts';
 
 const PAIRS = 4;
 const UNTHROTTLED = ['-p', 'ThrottlingRateLimit=10000', '-p', 'ThrottlingBurstLimit=5000'];
+
+/** CPU ms so far of every Chromium process (the browser, its renderers, GPU and utility processes). */
+function chromiumCpuMs(): number {
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim().startsWith('chrom'))
+        total += processCpuMs(Number(entry));
+    } catch {
+      // The process ended while it was being read.
+    }
+  }
+  return total;
+}
 
 const loadAverage = (): string => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
@@ -49,15 +68,26 @@ export async function consoleAb(connectionLevels: readonly number[], seconds: nu
       lines.push(`  c=${connections}, load average ${loadAverage()} at the start`);
       for (let pair = 0; pair < PAIRS; pair++) {
         await page.goto('about:blank');
-        off.push((await postLoad(apiUrl, connections, seconds)).requestsPerSecond);
+        const offBefore = processCpuMs(engine.child.pid ?? 0);
+        const offLoad = await postLoad(apiUrl, connections, seconds);
+        const offMs = processCpuMs(engine.child.pid ?? 0) - offBefore;
+        off.push(offLoad.requestsPerSecond);
         await page.goto(`${endpoint}/_console/#/requests`);
         // The view's first read of the window (every request of the runs before, and their
         // statuses) is over before the load starts: what is measured is the tab staying live.
         await page.waitForSelector('.vlist[data-complete]', { state: 'attached', timeout: 300_000 });
         await new Promise((resolve) => setTimeout(resolve, 1_000));
-        on.push((await postLoad(apiUrl, connections, seconds)).requestsPerSecond);
+        const engineBefore = processCpuMs(engine.child.pid ?? 0);
+        const chromiumBefore = chromiumCpuMs();
+        const onLoad = await postLoad(apiUrl, connections, seconds);
+        const engineMs = processCpuMs(engine.child.pid ?? 0) - engineBefore;
+        const chromiumMs = chromiumCpuMs() - chromiumBefore;
+        on.push(onLoad.requestsPerSecond);
         const last = (a: number[]) => Math.round(a.at(-1) ?? 0);
-        lines.push(`    pair ${pair + 1}: off ${last(off)} req/s, on ${last(on)} req/s`);
+        const perRequest = (ms: number, served: number) => `${(ms / Math.max(1, served)).toFixed(2)} ms`;
+        lines.push(
+          `    pair ${pair + 1}: off ${last(off)} req/s, on ${last(on)} req/s; engine CPU per request off ${perRequest(offMs, offLoad.ok)}, on ${perRequest(engineMs, onLoad.ok)}; Chromium CPU during "on" ${chromiumMs.toFixed(0)} ms (engine ${engineMs.toFixed(0)} ms)`,
+        );
       }
       const mean = (a: number[]) => a.reduce((x, y) => x + y, 0) / a.length;
       lines.push(
