@@ -1,5 +1,5 @@
 import type { AccountContext } from '../../runtime/account.ts';
-import { arnResourceName, parseArn } from '../../runtime/arn.ts';
+import { parseArn } from '../../runtime/arn.ts';
 import type { DynaliteStore } from './dynalite-engine.ts';
 import { dynamoDbErrors } from './errors.ts';
 import type { TableSettingsStore } from './table-settings.ts';
@@ -25,7 +25,7 @@ export type OperationHandler = (
 export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** The TableName of a request; AWS also accepts a table ARN there, whose last segment is the name. */
+/** The TableName of a request (a table ARN there was already made a name by `runOperation`). */
 export function tableNameOf(input: Record<string, unknown>): string {
   const name = input.TableName;
   if (typeof name !== 'string' || name === '') {
@@ -33,7 +33,7 @@ export function tableNameOf(input: Record<string, unknown>): string {
       "The parameter 'TableName' is required but was not present in the request",
     );
   }
-  return arnResourceName(name);
+  return name;
 }
 
 /**
@@ -45,10 +45,17 @@ export function tableNameOf(input: Record<string, unknown>): string {
  */
 export function withTableNameFromArn(input: Record<string, unknown>): Record<string, unknown> {
   const name = input.TableName;
-  if (typeof name !== 'string' || !name.startsWith('arn:')) return input;
+  if (typeof name !== 'string') return input;
+  const table = tableNameFromArn(name);
+  return table === name ? input : { ...input, TableName: table };
+}
+
+/** The table's name when `name` is a DynamoDB table ARN; anything else as it is. */
+export function tableNameFromArn(name: string): string {
+  if (!name.startsWith('arn:')) return name;
   const arn = parseArn(name);
   const match = arn?.service === 'dynamodb' ? /^table\/([^/]+)$/.exec(arn.resource) : null;
-  return match ? { ...input, TableName: match[1] } : input;
+  return match?.[1] ?? name;
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   GetItemCommand,
   PutItemCommand,
   QueryCommand,
+  TransactWriteItemsCommand,
 } from '@aws-sdk/client-dynamodb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_ACCOUNT } from '../../runtime/account.ts';
@@ -65,6 +66,13 @@ describe('a table ARN in TableName (AWS accepts the name or the ARN)', () => {
       }),
     );
     expect(queried.Count).toBe(1);
+    await client.send(
+      new TransactWriteItemsCommand({
+        TransactItems: [{ Put: { TableName: ARN, Item: { id: { S: 't' } } } }],
+      }),
+    );
+    const written = await client.send(new GetItemCommand({ TableName: TABLE, Key: { id: { S: 't' } } }));
+    expect(written.Item?.id?.S).toBe('t');
   });
 
   it('refuses an ARN that is not a table ARN, and the table keeps its items', async () => {
@@ -76,6 +84,10 @@ describe('a table ARN in TableName (AWS accepts the name or the ARN)', () => {
     await expect(
       client.send(new PutItemCommand({ TableName: 'arn:aws:s3:::a-bucket', Item: { id: { S: 'c' } } })),
     ).rejects.toMatchObject({ name: 'ValidationException' });
+    // An index ARN is not the table: refused by name, not read as a table called "ByTime".
+    await expect(client.send(new DescribeTableCommand({ TableName: indexArn }))).rejects.toMatchObject({
+      name: 'ValidationException',
+    });
     const kept = await client.send(new GetItemCommand({ TableName: TABLE, Key: { id: { S: 'kept' } } }));
     expect(kept.Item?.id?.S).toBe('kept');
   });

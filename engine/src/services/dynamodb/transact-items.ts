@@ -1,5 +1,4 @@
-import { arnResourceName } from '../../runtime/arn.ts';
-import { isRecord } from './context.ts';
+import { isRecord, tableNameFromArn, withTableNameFromArn } from './context.ts';
 import { dynamoDbErrors } from './errors.ts';
 
 /**
@@ -47,8 +46,8 @@ export function readTransactItems(
     }
     return {
       kind,
-      table: arnResourceName(table),
-      request,
+      table: tableNameFromArn(table),
+      request: withTableNameFromArn(request),
     };
   });
 }
