@@ -9,6 +9,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { requestUrl } from '../net/request-url.ts';
 import { ConsoleAssets } from './assets.ts';
 import { FeedHub } from './feed-hub.ts';
 import { checkAction, checkRead, type GuardOptions, hostAllowed } from './guard.ts';
@@ -76,7 +77,7 @@ export class ConsoleServer {
   }
 
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://console.local');
+    const url = requestUrl(req.url);
     const path = url.pathname.slice(CONSOLE_PREFIX.length);
     const method = req.method ?? 'GET';
     if (path === '' || path === '/' || path === '/index.html' || path === '/app.js' || path === '/app.css') {

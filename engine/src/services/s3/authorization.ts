@@ -1,3 +1,4 @@
+import { requestUrl } from '../../net/request-url.ts';
 import type { AuthorizationTarget, RawRequestView } from '../../protocol/service-entry.ts';
 import { parseCopySource } from './operations/copy-object.ts';
 
@@ -26,7 +27,7 @@ function decodeKey(text: string): string {
 
 /** S3 REST: the IAM action and resource a path-style request names (for role callers). */
 export function s3AuthorizationTarget(req: RawRequestView): AuthorizationTarget | AuthorizationTarget[] {
-  const url = new URL(req.url, 'http://local');
+  const url = requestUrl(req.url);
   const [bucket = '', ...rest] = url.pathname.replace(/^\//, '').split('/');
   const key = decodeKey(rest.join('/'));
   if (!bucket) return { action: 's3:ListAllMyBuckets', resource: '*' };

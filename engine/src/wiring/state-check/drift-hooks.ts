@@ -1,3 +1,4 @@
+import { requestUrl } from '../../net/request-url.ts';
 import type { ServiceMap } from '../../protocol/index.ts';
 import type { Operation } from '../../protocol/operation.ts';
 import { queueNameOfUrl } from '../../runtime/arn.ts';
@@ -55,9 +56,10 @@ export function withDriftRecording(
       ...s3,
       handler: (req, res) => {
         // DELETE /<bucket> answered 204 is DeleteBucket (path-style, as the engine serves S3).
-        const path = new URL(req.url ?? '/', 'http://local').pathname;
+        const url = requestUrl(req.url);
+        const path = url.pathname;
         const bucket = /^\/([^/]+)\/?$/.exec(path)?.[1];
-        if (req.method === 'DELETE' && bucket && !new URL(req.url ?? '/', 'http://local').search) {
+        if (req.method === 'DELETE' && bucket && !url.search) {
           res.once('finish', () => {
             if (res.statusCode === 204)
               journal.record({

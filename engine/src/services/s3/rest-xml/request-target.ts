@@ -1,3 +1,4 @@
+import { requestUrl } from '../../../net/request-url.ts';
 import { s3Errors } from '../errors.ts';
 
 /** The bucket and key a REST request names, and its query string. */
@@ -13,7 +14,7 @@ export function parseTarget(
   host: string | undefined,
   virtualHostSuffixes: readonly string[],
 ): S3Target {
-  const parsed = new URL(url, 'http://localhost');
+  const parsed = requestUrl(url);
   const path = parsed.pathname;
   const hostname = (host ?? '').replace(/:\d+$/, '').toLowerCase();
   const suffix = virtualHostSuffixes.find((s) => hostname.endsWith(s) && hostname.length > s.length);
