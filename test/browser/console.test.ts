@@ -117,6 +117,17 @@ describe.skipIf(!chromiumCheck.run)('the local console in a browser', () => {
     await page.keyboard.press('Home');
     expect(await page.getAttribute('.vrow[aria-selected="true"]', 'data-id')).toBeTruthy();
 
+    // The live row got its status from the page's lookup of the rows in view. A status filter
+    // reopens the stream with every status, and rows arriving live then come with theirs.
+    await page.fill('#f-status', '5xx');
+    await page.waitForSelector(`.vrow:not([hidden])[data-id="${requestId}"]`, { state: 'detached' });
+    await page.waitForSelector('.count:has-text("of")');
+    await page.fill('#f-status', '2xx');
+    await page.waitForSelector(`.vrow:not([hidden])[data-id="${requestId}"][data-status="200"]`);
+    const whileFiltering = String((await postJson(`${cloud.apiUrl}/filtered`, { n: 1 })).json?.requestId);
+    await page.waitForSelector(`.vrow:not([hidden])[data-id="${whileFiltering}"][data-status="200"]`);
+    await page.fill('#f-status', '');
+
     await view('logs');
     await page.waitForSelector(`.log li:has-text("${requestId}")`);
     const second = await postJson(`${cloud.apiUrl}/live-tail-marker`, { n: 2 });

@@ -2,6 +2,10 @@
  * Requests: the stored requests of a time window (ByTime index on the server), newest first, in a
  * virtualised list (only the rows in view exist in the DOM, so 100,000 rows scroll smoothly),
  * client-side filters, and a detail panel for the chosen request.
+ *
+ * Rows that arrive live come without their status (the server would otherwise read every
+ * access-log line): the rows in view that lack one are looked up, at most once a second. Once a
+ * status filter is typed the stream is reopened with every status, since the filter needs them all.
  */
 import { getJson, stream } from '../api.ts';
 import { h, replace } from '../dom.ts';
@@ -10,6 +14,13 @@ import { type Row, RowList } from './row-list.ts';
 
 const ROW_HEIGHT = 30;
 const OVERSCAN = 6;
+const LOOKUP_INTERVAL_MS = 1_000;
+/** The server's limit on ids per lookup. */
+const MAX_LOOKUP_IDS = 100;
+/** An access line is logged when the response is sent: up to the 30 s integration timeout later. */
+const LINE_LAG_MS = 60_000;
+/** Lookups of one row before it is left without a status (its access line never came). */
+const MAX_LOOKUPS_PER_ROW = 60;
 
 function statusMatches(status: number, wanted: string): boolean {
   if (!wanted) return true;
@@ -28,6 +39,12 @@ export function mountRequests(root: HTMLElement): () => void {
   let closeStream: (() => void) | undefined;
   /** True while older slices of the window are still arriving. */
   let loading = true;
+  /** The stream sends every row's status (a status filter is or was on); otherwise rows in view are looked up. */
+  let withStatuses = false;
+  let lookupBusy = false;
+  let lastLookup = 0;
+  let lookupTimer: number | undefined;
+  const lookups = new Map<string, number>();
 
   const method = h(
     'select',
@@ -147,11 +164,63 @@ export function mountRequests(root: HTMLElement): () => void {
     render();
   };
 
-  const pool: HTMLElement[] = [];
-  const render = () => {
+  /** The rows in view (with the overscan) whose status has not come yet. */
+  const waitingForStatus = (): Row[] => {
+    const [first, last] = inView();
+    const waiting: Row[] = [];
+    for (let i = first; i < last && waiting.length < MAX_LOOKUP_IDS; i++) {
+      const row = shown.at(i);
+      if (row && row[4] === 'API Gateway' && row[7] === 0 && (lookups.get(row[0]) ?? 0) < MAX_LOOKUPS_PER_ROW)
+        waiting.push(row);
+    }
+    return waiting;
+  };
+  const lookUpStatuses = () => {
+    if (withStatuses || lookupBusy || lookupTimer !== undefined) return;
+    const wait = lastLookup + LOOKUP_INTERVAL_MS - Date.now();
+    if (wait > 0) {
+      lookupTimer = window.setTimeout(() => {
+        lookupTimer = undefined;
+        lookUpStatuses();
+      }, wait);
+      return;
+    }
+    const waiting = waitingForStatus();
+    if (waiting.length === 0) return;
+    lookupBusy = true;
+    lastLookup = Date.now();
+    const times = waiting.map((row) => Date.parse(row[1]));
+    for (const row of waiting) lookups.set(row[0], (lookups.get(row[0]) ?? 0) + 1);
+    getJson<{ statuses: [string, number][] }>('statuses', {
+      ids: waiting.map((row) => row[0]).join(','),
+      from: String(Math.min(...times)),
+      to: String(Math.max(...times) + LINE_LAG_MS),
+    })
+      .then(({ statuses }) => {
+        for (const [id, code] of statuses) {
+          const row = index.get(id);
+          if (row) row[7] = code;
+          lookups.delete(id);
+        }
+      })
+      .catch((error: unknown) => {
+        problem.textContent = (error as Error).message;
+      })
+      .finally(() => {
+        lookupBusy = false;
+        // Draws what came, and asks again (a second later) for rows still waiting.
+        render();
+      });
+  };
+
+  const inView = (): [number, number] => {
     const first = Math.max(0, Math.floor(list.scrollTop / ROW_HEIGHT) - OVERSCAN);
     const visible = Math.ceil((list.clientHeight || 600) / ROW_HEIGHT) + OVERSCAN * 2;
-    const last = Math.min(shown.length, first + visible);
+    return [first, Math.min(shown.length, first + visible)];
+  };
+  const pool: HTMLElement[] = [];
+  const render = () => {
+    const [first, last] = inView();
     while (pool.length < last - first) {
       const option = h('div', { class: 'vrow', role: 'option', id: `request-option-${pool.length}` });
       option.addEventListener('click', () => choose(option.dataset.id ?? ''));
@@ -187,6 +256,7 @@ export function mountRequests(root: HTMLElement): () => void {
         h('span', { class: 'num' }, row[6].toLocaleString('en')),
       );
     });
+    lookUpStatuses();
   };
 
   const choose = async (id: string) => {
@@ -242,7 +312,7 @@ export function mountRequests(root: HTMLElement): () => void {
       statuses?: [string, number][];
     }>(
       'stream/requests',
-      { range: range.value },
+      { range: range.value, statuses: withStatuses ? 'all' : 'view' },
       {
         onData(message) {
           problem.textContent = '';
@@ -262,6 +332,7 @@ export function mountRequests(root: HTMLElement): () => void {
             delete list.dataset.complete;
             rows = new RowList();
             index.clear();
+            lookups.clear();
           }
           if (message.kind !== 'add') loading = !message.done;
           const fresh: Row[] = [];
@@ -293,8 +364,17 @@ export function mountRequests(root: HTMLElement): () => void {
     );
   };
   for (const control of [method, source]) control.addEventListener('change', applyFilters);
-  for (const control of [path, status]) control.addEventListener('input', applyFilters);
+  path.addEventListener('input', applyFilters);
+  status.addEventListener('input', () => {
+    if (status.value.trim() === '' || withStatuses) return applyFilters();
+    // The filter needs every row's status: the window is read again with them, live ones included.
+    withStatuses = true;
+    connect();
+  });
   range.addEventListener('change', connect);
   connect();
-  return () => closeStream?.();
+  return () => {
+    closeStream?.();
+    window.clearTimeout(lookupTimer);
+  };
 }

@@ -16,6 +16,7 @@ import { checkAction, checkRead, type GuardOptions, hostAllowed } from './guard.
 import { requestsStream } from './requests-stream.ts';
 import { ConsoleInputError, type ConsoleSource } from './source.ts';
 import { StreamHub, snapshotTick, type Tick } from './sse.ts';
+import { lookupStatuses, parseStatusLookup } from './status-lookup.ts';
 
 export const CONSOLE_PREFIX = '/_console';
 
@@ -44,7 +45,7 @@ export class ConsoleServer {
   private readonly hub = new StreamHub();
   private readonly assets = new ConsoleAssets();
   private readonly guard: GuardOptions;
-  /** The Requests view's live feeds, one per watched window, shared by all tabs. */
+  /** The Requests view's live feeds, one per watched window and kind, shared by all tabs. */
   readonly feeds: FeedHub;
 
   constructor(private readonly options: ConsoleServerOptions) {
@@ -155,8 +156,13 @@ export class ConsoleServer {
       case 'stream/requests': {
         const window = RANGES[q.get('range') ?? '1h'];
         if (!window) throw new ConsoleInputError(`range must be one of ${Object.keys(RANGES).join(', ')}`);
-        return stream(1_000, requestsStream(source, this.feeds, window));
+        const statuses = q.get('statuses') ?? 'view';
+        if (statuses !== 'view' && statuses !== 'all')
+          throw new ConsoleInputError(`statuses must be view or all, got ${JSON.stringify(statuses)}`);
+        return stream(1_000, requestsStream(source, this.feeds, window, statuses === 'all'));
       }
+      case 'statuses':
+        return json(res, 200, { statuses: await lookupStatuses(source, parseStatusLookup(q)) });
       case 'stream/logs':
         return stream(1_000, logsTick(source, q.get('filter') ?? ''));
       case 'request': {

@@ -1,8 +1,9 @@
 /**
- * One RequestsFeed per time window, shared by every tab watching that window: the reads of a tick
- * are made once however many tabs are open, each tab gets the same deltas. A feed ticks only while
- * a tab is subscribed, a second (up to three under load, see nextTickDelay) after the previous tick
- * finished (never two at once), and stops when its last tab goes away.
+ * One RequestsFeed per time window and kind (with statuses or rows only), shared by every tab
+ * watching it: the reads of a tick are made once however many tabs are open, each tab gets the
+ * same deltas. A feed ticks only while a tab is subscribed, a second (three under load, see
+ * nextTickDelay) after the previous tick finished (never two at once), and stops when its last tab
+ * goes away.
  */
 import { type FeedReader, type FeedUpdate, RequestsFeed } from './requests-feed.ts';
 import { MIN_INTERVAL_MS } from './sse.ts';
@@ -11,15 +12,19 @@ import { MIN_INTERVAL_MS } from './sse.ts';
 export const TICK_SHARE = 10;
 /** ...but a tick comes at least every MAX_INTERVAL_MS. */
 export const MAX_INTERVAL_MS = 3_000;
+/** New requests in one tick from which the engine counts as busy (100 a second or more). */
+export const BUSY_ROWS = 100;
 
 /**
- * The wait after a tick that took `tookMs`: one second, or, after a tick that found new requests,
- * longer when the engine is so busy that the tick's reads queued behind its requests (they took
- * longer), so that a watching tab yields to the requests it watches. A request arriving at a quiet
- * engine is shown within about a second whatever the machine's load.
+ * The wait after a tick that took `tookMs` and found `newRows` requests: one second; under load
+ * (BUSY_ROWS or more) the longest wait, since each tick reads its overlap again and fewer ticks
+ * read fewer rows twice; and longer when the tick's reads queued behind the requests (they took
+ * longer), so that a watching tab yields to the requests it watches. A request arriving at a
+ * quiet engine is shown within about a second whatever the machine's load.
  */
-export function nextTickDelay(tookMs: number, foundRequests: boolean): number {
-  if (!foundRequests) return MIN_INTERVAL_MS;
+export function nextTickDelay(tookMs: number, newRows: number): number {
+  if (newRows === 0) return MIN_INTERVAL_MS;
+  if (newRows >= BUSY_ROWS) return MAX_INTERVAL_MS;
   return Math.min(MAX_INTERVAL_MS, Math.max(MIN_INTERVAL_MS, TICK_SHARE * tookMs));
 }
 
@@ -37,7 +42,8 @@ interface Running {
 }
 
 export class FeedHub {
-  private readonly running = new Map<number, Running>();
+  /** By `feedKey`. */
+  private readonly running = new Map<string, Running>();
   private stopped = false;
 
   constructor(private readonly reader: FeedReader) {}
@@ -48,19 +54,20 @@ export class FeedHub {
   }
 
   /**
-   * Subscribes to the window's feed, starting it (cursor at engine time now) when none runs.
-   * Returns the feed, so the first tab can `seed` it with the rows it read itself.
+   * Subscribes to the feed of the window (with statuses or not), starting it (cursor at engine time
+   * now) when none runs. Returns the feed, so the first tab can `seed` it with the rows it read itself.
    */
-  subscribe(windowMs: number, subscriber: FeedSubscriber): RequestsFeed {
-    let entry = this.running.get(windowMs);
+  subscribe(windowMs: number, withStatuses: boolean, subscriber: FeedSubscriber): RequestsFeed {
+    const key = `${windowMs}/${withStatuses ? 'statuses' : 'rows'}`;
+    let entry = this.running.get(key);
     if (!entry) {
       const started: Running = {
-        feed: new RequestsFeed(this.reader, this.reader.now()),
+        feed: new RequestsFeed(this.reader, this.reader.now(), { withStatuses }),
         subscribers: new Set(),
         timer: undefined,
       };
-      this.running.set(windowMs, started);
-      started.timer = setTimeout(() => void this.run(windowMs, started), MIN_INTERVAL_MS);
+      this.running.set(key, started);
+      started.timer = setTimeout(() => void this.run(key, started), MIN_INTERVAL_MS);
       entry = started;
     }
     entry.subscribers.add(subscriber);
@@ -73,24 +80,24 @@ export class FeedHub {
     this.running.clear();
   }
 
-  private async run(windowMs: number, entry: Running): Promise<void> {
+  private async run(key: string, entry: Running): Promise<void> {
     for (const subscriber of entry.subscribers) if (subscriber.closed) entry.subscribers.delete(subscriber);
     if (this.stopped || entry.subscribers.size === 0) {
-      if (this.running.get(windowMs) === entry) this.running.delete(windowMs);
+      if (this.running.get(key) === entry) this.running.delete(key);
       return;
     }
     const started = performance.now();
-    let found = false;
+    let found = 0;
     try {
       const update = await entry.feed.tick();
-      found = (update?.rows.length ?? 0) > 0;
+      found = update?.rows.length ?? 0;
       if (update) for (const subscriber of entry.subscribers) subscriber.push(update);
     } catch (error) {
       for (const subscriber of entry.subscribers) subscriber.problem((error as Error).message);
     }
     if (!this.stopped)
       entry.timer = setTimeout(
-        () => void this.run(windowMs, entry),
+        () => void this.run(key, entry),
         nextTickDelay(performance.now() - started, found),
       );
   }

@@ -3,7 +3,8 @@
  * the real ConsoleSource (AWS SDK calls to the engine's own operations). Requests are stored the
  * way the function stores them (BatchWriteItem with the ByTime keys) with their access lines
  * (PutLogEvents), so a test can place a request at any instant, late or in a burst. A counting
- * wrapper records what each read returned: the tests assert what was read, not how fast.
+ * wrapper records what each read returned: the tests assert what was read, not how fast. The
+ * page's status lookup for the rows in view is asked over HTTP, as the page asks it.
  */
 import {
   CloudWatchLogsClient,
@@ -21,7 +22,7 @@ import {
 } from '../../../test/support/local-cloud.fixture.ts';
 import { VirtualClock } from '../index.ts';
 import { FeedHub } from './feed-hub.ts';
-import { type FeedReader, LAG_MARGIN_MS, RequestsFeed } from './requests-feed.ts';
+import { type FeedReader, LAG_MARGIN_MS, MIN_OVERLAP_MS, RequestsFeed } from './requests-feed.ts';
 import { type AccessStatus, ConsoleSource, type RequestRow } from './source.ts';
 
 const SECOND = 1_000;
@@ -268,13 +269,88 @@ describe('the Requests live feed', () => {
     expect(status?.statuses).toEqual([[late, 504]]);
   });
 
+  it('without statuses reads no access line, and its overlap follows how late the rows were stored', async () => {
+    await quietSpan();
+    const reader = new CountingReader(source);
+    const feed = new RequestsFeed(reader, clock.now(), { withStatuses: false });
+    await clock.advance(2 * SECOND);
+    const first = ids(3, 'rows');
+    await store(first.map((id, i) => ({ id, at: clock.now() - i, status: 200 })));
+    await clock.advance(3 * SECOND);
+    const one = await feed.tick();
+    expect(one?.rows.map((r) => r[0]).sort()).toEqual([...first].sort());
+    // Sent without their status: the page looks up those in view.
+    expect(one?.rows.map((r) => r[7])).toEqual([0, 0, 0]);
+    expect(reader.reads).toEqual(['requests']);
+    expect(feed.overlapMs).toBe(MIN_OVERLAP_MS);
+
+    // Stored only now, though it arrived 400 ms before the last read's instant: the next read's
+    // overlap (0.5 s) still reaches it, and from then on the overlap allows for that lag.
+    const lastRead = clock.now();
+    await clock.advance(2 * SECOND);
+    reader.reset();
+    const [late = ''] = ids(1, 'late-row');
+    await store([{ id: late, at: lastRead - 400, status: 200 }]);
+    const two = await feed.tick();
+    expect(two?.rows.map((r) => r[0])).toEqual([late]);
+    expect(reader.rows).toBe(1);
+    expect(reader.lines).toBe(0);
+    expect(feed.overlapMs).toBe(400 + LAG_MARGIN_MS);
+  });
+
+  it("answers the page's status lookup with the named requests' statuses only, and refuses bad input by name", async () => {
+    await quietSpan();
+    const [a = '', b = '', other = ''] = ids(3, 'lookup');
+    const at = clock.now();
+    await store([
+      { id: a, at, status: 200 },
+      { id: b, at: at + 5, status: 502 },
+      { id: other, at: at + 10, status: 404 },
+    ]);
+    const { url, server } = cloud.engine.serveConsole(STACK_NAME);
+    const ask = async (query: string) => {
+      const res = await fetch(`${url}api/statuses?${query}`, {
+        headers: { 'x-console-token': server.token },
+      });
+      return {
+        status: res.status,
+        body: (await res.json()) as { statuses?: [string, number][]; message?: string },
+      };
+    };
+    const span = `from=${at}&to=${at + 60 * SECOND}`;
+    const answered = await ask(`ids=${a},${b},never-logged&${span}`);
+    expect(answered.status).toBe(200);
+    expect(new Map(answered.body.statuses)).toEqual(
+      new Map([
+        [a, 200],
+        [b, 502],
+      ]),
+    );
+
+    const refusals: [string, RegExp][] = [
+      [span, /statuses needs ids/],
+      [`ids=${Array.from({ length: 101 }, (_, i) => `r${i}`).join(',')}&${span}`, /at most 100 ids, got 101/],
+      [`ids=${encodeURIComponent('a"b')}&${span}`, /"a\\"b" is not a request id/],
+      [`ids=${a}&from=soon&to=${at}`, /statuses from must be epoch milliseconds, got "soon"/],
+      [`ids=${a}&from=${at}&to=${at - 1}`, /statuses to \(\d+\) is before from/],
+      [`ids=${a}&from=0&to=${at}`, /statuses spans at most 25 h/],
+    ];
+    for (const [query, message] of refusals) {
+      const refused = await ask(query);
+      expect(refused.status, query).toBe(400);
+      expect(refused.body.message, query).toMatch(message);
+    }
+    // Without the page's token nothing is read.
+    expect((await fetch(`${url}api/statuses?ids=${a}&${span}`)).status).toBe(403);
+  });
+
   it('shares one feed among the tabs watching a window and stops it when the last tab goes away', async () => {
     await quietSpan();
     const hub = new FeedHub(source);
     const tabs = [0, 1].map(() => ({ updates: 0, closed: false }));
     try {
       for (const tab of tabs)
-        hub.subscribe(3_600_000, {
+        hub.subscribe(3_600_000, true, {
           push: () => {
             tab.updates += 1;
           },

@@ -1,15 +1,20 @@
 /**
  * The live part of the Requests view: only what is new since the last tick.
  *
- * A tick reads the ByTime index and the access log from a cursor (the instant of the previous
- * read) minus an overlap, and sends only the rows and statuses it had not sent. The overlap is how
- * late a request can be stored after its Timestamp (the instant it arrived): its access line is
- * logged after the function stored the item, so the largest lag seen lately between a line's time
- * and its ingestion time, plus half a second (at least one second), covers the requests answered
- * in that time. A slower request (an integration may take up to its 30 s timeout) is found by the
- * sweep: every twentieth reading tick, one `Select: COUNT` of the 40 s before the overlap is
- * compared with the rows the feed holds there, and only when they differ is that span read again;
- * rows there still without a status get theirs from one FilterLogEvents naming only them.
+ * A tick reads the ByTime index from a cursor (the instant of the previous read) minus an overlap
+ * and sends only the rows it had not sent. The overlap is how late a request can be stored after
+ * its Timestamp (the instant it arrived), measured on the rows themselves: a row first found with a
+ * Timestamp before the previous read's instant was stored at least that much later than it arrived.
+ * The overlap is the largest such lag of the last ticks plus half a second (at least half a second).
+ * A slower request (an integration may take up to its 30 s timeout) is found by the sweep: every
+ * twentieth reading tick, one `Select: COUNT` of the 40 s before the overlap is compared with the
+ * rows the feed holds there, and only when they differ is that span read again.
+ *
+ * Statuses come from the access log. A feed made `withStatuses` (a tab filtering by status needs
+ * every row's) also reads the access lines from the same cursor on each tick, takes their
+ * ingestion lag into the overlap, and in the sweep looks up the rows still without a status with
+ * one FilterLogEvents naming only them. A feed without them reads rows only: the page asks for the
+ * statuses of the rows in view (console-server's `statuses`), which halves what a live tab costs.
  *
  * So a request served under load is read about (1 + overlap / tick) times, not (window / tick).
  * A tick where no log stream changed (DescribeLogStreams metadata) reads nothing and keeps the
@@ -36,7 +41,7 @@ export interface FeedUpdate {
   readonly statuses: [string, number][];
 }
 
-export const MIN_OVERLAP_MS = 1_000;
+export const MIN_OVERLAP_MS = 500;
 export const MAX_OVERLAP_MS = 30_000;
 export const LAG_MARGIN_MS = 500;
 /** The sweep's span: past API Gateway's 30 s integration timeout. */
@@ -70,14 +75,17 @@ export class RequestsFeed {
   private cursor: number;
   private readonly sweepEvery: number;
 
+  private readonly withStatuses: boolean;
+
   /** `startAt`: the engine instant the first watcher's own read of the window began. */
   constructor(
     private readonly reader: FeedReader,
     startAt: number,
-    options: { readonly sweepEvery?: number } = {},
+    options: { readonly sweepEvery?: number; readonly withStatuses?: boolean } = {},
   ) {
     this.cursor = startAt;
     this.sweepEvery = options.sweepEvery ?? SWEEP_EVERY;
+    this.withStatuses = options.withStatuses ?? true;
   }
 
   /** True until the first tick that read: rows given to `seed` until then are not sent again. */
@@ -117,13 +125,14 @@ export class RequestsFeed {
     const from = this.cursor - this.overlapMs;
     const [rows, lines] = await Promise.all([
       this.reader.requests(from, now + 1_000, MAX_TICK_ROWS, false),
-      this.reader.accessLines(from),
+      this.withStatuses ? this.reader.accessLines(from) : [],
     ]);
     this.reads += 1;
     const update: FeedUpdate = { rows: [], statuses: [] };
-    this.lags.push(this.absorbLines(lines, update));
+    const lineLag = this.absorbLines(lines, update);
+    const rowLag = this.absorbRows(rows, update, this.cursor);
+    this.lags.push(Math.max(lineLag, rowLag));
     if (this.lags.length > LAG_TICKS) this.lags.shift();
-    this.absorbRows(rows, update);
     this.busy = update.rows.length > 0;
     this.cursor = now;
     if (this.reads % this.sweepEvery === 0) await this.sweep(now - SWEEP_MS, from - 1, update);
@@ -138,6 +147,7 @@ export class RequestsFeed {
     for (const row of this.held.values()) if (row.at >= lower && row.at <= upper) held += 1;
     if ((await this.reader.countRequests(lower, upper)) !== held)
       this.absorbRows(await this.reader.requests(lower, upper, MAX_TICK_ROWS, false), update);
+    if (!this.withStatuses) return;
     const waiting: string[] = [];
     let oldest = upper;
     for (const [id, row] of this.held) {
@@ -167,7 +177,13 @@ export class RequestsFeed {
     return lag;
   }
 
-  private absorbRows(rows: readonly RequestRow[], update: FeedUpdate): void {
+  /**
+   * Rows not held yet go out (with a status that came early). Returns how much later than its
+   * Timestamp the latest-stored new row was stored, at least: one found now with a Timestamp before
+   * `readBefore` (the previous read's instant) was not there when that read was made.
+   */
+  private absorbRows(rows: readonly RequestRow[], update: FeedUpdate, readBefore = -Infinity): number {
+    let lag = 0;
     for (const row of rows) {
       if (this.held.has(row[0])) continue;
       const early = this.early.get(row[0]);
@@ -175,9 +191,12 @@ export class RequestsFeed {
         row[7] = early.status;
         this.early.delete(row[0]);
       }
-      this.held.set(row[0], { at: Date.parse(row[1]), status: row[7], api: row[4] === API_SOURCE });
+      const at = Date.parse(row[1]);
+      lag = Math.max(lag, readBefore - at);
+      this.held.set(row[0], { at, status: row[7], api: row[4] === API_SOURCE });
       update.rows.push(row);
     }
+    return lag;
   }
 
   private prune(before: number): void {

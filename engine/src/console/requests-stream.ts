@@ -4,7 +4,8 @@
  * arrive; each slice's statuses (its access-log lines, FilterLogEvents bounded to the slice) are
  * read while the next slice's rows are, so the rows in view get theirs first. Then the deltas of
  * the window's shared feed (feed-hub.ts), sent as they come (one `add` and one `status` message
- * per feed tick).
+ * per feed tick). The feed carries statuses only for a tab that asked for them (it filters by
+ * status); otherwise new rows come without, and the page looks up those of the rows in view.
  */
 import type { FeedHub } from './feed-hub.ts';
 import type { FeedUpdate } from './requests-feed.ts';
@@ -18,7 +19,12 @@ const SLICE_GROWTH = 4;
 
 type InitialReader = Pick<ConsoleSource, 'now' | 'requests' | 'accessLines'>;
 
-export function requestsStream(source: InitialReader, hub: FeedHub, windowMs: number): Tick {
+export function requestsStream(
+  source: InitialReader,
+  hub: FeedHub,
+  windowMs: number,
+  withStatuses: boolean,
+): Tick {
   /** Deltas that came while the first read was still being sent (sent right after it). */
   let queued: FeedUpdate[] | undefined = [];
   let first = true;
@@ -31,7 +37,7 @@ export function requestsStream(source: InitialReader, hub: FeedHub, windowMs: nu
       if (rows.length > 0) sender.send({ kind: 'add', rows });
       if (statuses.length > 0) sender.send({ kind: 'status', statuses });
     };
-    const feed = hub.subscribe(windowMs, {
+    const feed = hub.subscribe(windowMs, withStatuses, {
       push: (update) => {
         if (queued) queued.push(update);
         else send([update]);
