@@ -17,8 +17,6 @@ const OVERSCAN = 6;
 const LOOKUP_INTERVAL_MS = 1_000;
 /** The server's limit on ids per lookup. */
 const MAX_LOOKUP_IDS = 100;
-/** An access line is logged when the response is sent: up to the 30 s integration timeout later. */
-const LINE_LAG_MS = 60_000;
 /** Lookups of one row before it is left without a status (its access line never came). */
 const MAX_LOOKUPS_PER_ROW = 60;
 
@@ -189,12 +187,14 @@ export function mountRequests(root: HTMLElement): () => void {
     if (waiting.length === 0) return;
     lookupBusy = true;
     lastLookup = Date.now();
+    // An access line's time is its request's arrival, which is also the item's Timestamp (the
+    // function stores requestContext.timeEpoch): the lines sought lie between the rows' times.
     const times = waiting.map((row) => Date.parse(row[1]));
     for (const row of waiting) lookups.set(row[0], (lookups.get(row[0]) ?? 0) + 1);
     getJson<{ statuses: [string, number][] }>('statuses', {
       ids: waiting.map((row) => row[0]).join(','),
       from: String(Math.min(...times)),
-      to: String(Math.max(...times) + LINE_LAG_MS),
+      to: String(Math.max(...times)),
     })
       .then(({ statuses }) => {
         for (const [id, code] of statuses) {
