@@ -7,7 +7,8 @@
  *   --minutes N --rate R  soak duration (default 5) and steady rate in req/s (default 50)
  *   --console-tab  keep a console tab (live Requests view) open on the engine during request-path runs
  *   --watch       request path: also run each load against `tapstack up --watch` (the ratio with the watcher on)
- *   --warm-up N   request path: seconds of unmeasured load on each server before its measured run (default 10)
+ *   --warm-up N   request path: seconds of unmeasured load on each server before the measured phases (default 10)
+ *   --rounds N --phase-seconds S   request path: N rounds of S-second phases per server, in turns (default 5 and 5)
  *   --only console-render [--rows N]  first render of each console view with N stored requests (default 100000)
  *   --only console-ab  one engine, a live console tab on and off in turns: what the tab costs (see console-ab.ts)
  * Loads target 127.0.0.1 only and stop by themselves.
@@ -17,17 +18,17 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { firstRequest, measureBaseline } from './baseline-run.ts';
+import { startBaseline, startEngine } from './baseline-run.ts';
 import { peakRssDuring, startUntil, stop } from './child.ts';
 import { consoleAb } from './console-ab.ts';
 import { openConsoleTab } from './console-tab.ts';
-import { benchIdsInTable, checkItems, type ItemCheck } from './count-items.ts';
+import { checkItems, type ItemCheck } from './count-items.ts';
 import { measureFunctionInit } from './function-init.ts';
-import { type LoadResult, postLoad, warmUpLoad } from './load.ts';
+import type { LoadResult } from './load.ts';
 import { formatReload, measureReload } from './reload.ts';
+import { median, runRounds, type ServerPhases } from './request-rounds.ts';
 import { formatSoak, runSoak, soakOptionsFrom } from './soak.ts';
 import { measureSynth } from './synth-time.ts';
-import { classifyThreads, cpuByClass, threadCpuMs } from './thread-cpu.ts';
 import { loadWithWatcher } from './watch-load.ts';
 
 // Child processes inherit this: the SDK's Node 20 end-of-support notice is noise in figures.
@@ -44,18 +45,19 @@ const { values } = parseArgs({
     'console-tab': { type: 'boolean', default: false },
     watch: { type: 'boolean', default: false },
     'warm-up': { type: 'string', default: '10' },
+    rounds: { type: 'string', default: '5' },
+    'phase-seconds': { type: 'string', default: '5' },
     rows: { type: 'string', default: '100000' },
   },
 });
 const seconds = Number(values.seconds);
 const warmSeconds = Number(values['warm-up']);
+const rounds = Number(values.rounds);
+const phaseSeconds = Number(values['phase-seconds']);
 const only = values.only;
 const connectionLevels = values.connections.split(',').map(Number);
 const ENGINE_TABLE = 'serverless-infrastructure-requests';
 
-// The stack's stage throttling (100 req/s by default) would answer most of the load with 429; the
-// benchmark measures the request path, so it deploys with the account's default quotas instead.
-const UNTHROTTLED = ['-p', 'ThrottlingRateLimit=10000', '-p', 'ThrottlingBurstLimit=5000'];
 
 const fmt = (n: number, digits = 1): string => n.toFixed(digits);
 
@@ -80,81 +82,110 @@ const loadAverage = (): string => readFileSync('/proc/loadavg', 'utf8').split(' 
 /**
  * The two baselines (the same handler in a plain http server with the AWS SDK v3 client, against
  * stock dynalite in its own process, and against the engine's DynamoDB service in its own process)
- * and the engine, back to back at each connection count, with CPU per request by process
- * (baselines) and by thread (engine) over the load run.
+ * and the engine, loaded in turns in short phases (request-rounds.ts), at each connection count,
+ * with CPU per request by process (baselines) and by thread (engine) over the measured phases.
  */
 async function requestPath(): Promise<void> {
   console.log(
-    `\n## Request path: small JSON POSTs, ${seconds} s per run after ${warmSeconds} s of unmeasured load on the same server, durable writes`,
+    `\n## Request path: small JSON POSTs, ${rounds} rounds of ${phaseSeconds} s phases per server after ${warmSeconds} s of unmeasured load on each, durable writes`,
   );
   console.log(`  machine: ${cpus().length} cores, load average ${loadAverage()} at the start`);
-  const rows: string[] = [];
   for (const connections of connectionLevels) {
-    const independent = await measureBaseline('independent', connections, seconds, warmSeconds);
-    const inProcess = await measureBaseline('in-process', connections, seconds, warmSeconds);
-    const baseLoad = independent.load;
-
-    const engineDir = mkdtempSync(join(tmpdir(), 'tapstack-bench-engine-'));
-    const engine = await startUntil(
-      process.execPath,
-      ['dist/tapstack.js', 'up', '--data-dir', engineDir, '--port', '0', '--api-port', '0', ...UNTHROTTLED],
-      'READY',
-    );
-    const [apiUrl = '', endpoint = ''] = engine.words;
-    const enginePid = engine.child.pid ?? 0;
-    await firstRequest(apiUrl);
-    // Threads are told apart while the engine is idle (thread-cpu.ts), so before the warm-up load.
-    const classes = classifyThreads(enginePid);
-    const closeTab = values['console-tab'] ? await openConsoleTab(endpoint) : undefined;
-    if (warmSeconds > 0) await warmUpLoad(apiUrl, connections, warmSeconds);
-    const engineBefore = threadCpuMs(enginePid);
-    const { result: engineLoad, peakMb } = await peakRssDuring(enginePid, () =>
-      postLoad(apiUrl, connections, seconds),
-    );
-    const engineCpu = cpuByClass(classes, engineBefore, threadCpuMs(enginePid));
-    await closeTab?.();
-    const engineItems = checkItems(await benchIdsInTable(endpoint, ENGINE_TABLE), engineLoad.okIds);
-    await stop(engine.child);
-    rmSync(engineDir, { recursive: true, force: true });
-
-    const per = (ms: number, r: LoadResult): string => `${fmt(ms / Math.max(1, r.ok + r.non2xx), 2)} ms`;
-    const engineTotal = Object.values(engineCpu).reduce((a, b) => a + b, 0);
-    const ratio = (base: LoadResult): string =>
-      `${fmt(engineLoad.requestsPerSecond / base.requestsPerSecond, 2)}x req/s, p99 ${fmt(engineLoad.p99 / Math.max(1, base.p99), 2)}x`;
-    rows.push(
-      row('independent', independent.load, independent.items),
-      row('in-process', inProcess.load, inProcess.items),
-      row('engine', engineLoad, engineItems, `rss ${fmt(peakMb, 0)} MB`),
-      `  RATIO engine/independent baseline at ${connections} connections: ${ratio(independent.load)} (targets >= 1.0x req/s, p99 <= 1.5x)`,
-      `  ratio engine/in-process baseline at ${connections} connections: ${ratio(inProcess.load)}`,
-      `  CPU per request  engine ${per(engineTotal, engineLoad)}: main ${per(engineCpu.main, engineLoad)}, Lambda host worker ${per(engineCpu.worker, engineLoad)}, libuv pool ${per(engineCpu['libuv-pool'], engineLoad)}, Node's own threads ${per(engineCpu['node-own'], engineLoad)}, threads started during the run ${per(engineCpu.later, engineLoad)}`,
-      `                   independent baseline ${per(independent.cpu.handler + independent.cpu.store, baseLoad)}: handler process ${per(independent.cpu.handler, baseLoad)}, dynalite process ${per(independent.cpu.store, baseLoad)}`,
-      `                   in-process baseline ${per(inProcess.cpu.handler, inProcess.load)} (one process)`,
-      `  load average after the run: ${loadAverage()}`,
-    );
-    if (values.watch) {
-      const watched = await loadWithWatcher(connections, seconds, ENGINE_TABLE, warmSeconds);
-      rows.push(
-        row('watch', watched.load, watched.items, `rss ${fmt(watched.peakMb, 0)} MB  (${watched.watching})`),
-        `  ratio engine with up --watch/baseline at ${connections} connections: ${fmt(watched.load.requestsPerSecond / baseLoad.requestsPerSecond, 2)}x req/s, p99 ${fmt(watched.load.p99 / Math.max(1, baseLoad.p99), 2)}x`,
+    console.log(`  c=${connections}:`);
+    const independent = await startBaseline('independent');
+    const inProcess = await startBaseline('in-process');
+    const engine = await startEngine();
+    const closeTab = values['console-tab'] ? await openConsoleTab(engine.endpoint) : undefined;
+    try {
+      const { result, peakMb } = await peakRssDuring(engine.pid, () =>
+        runRounds(
+          { independent, inProcess, engine },
+          { connections, rounds, phaseSeconds, warmSeconds },
+          (line) => console.log(line),
+        ),
       );
+      await closeTab?.();
+      const lines: string[] = [];
+      for (const [phases, extra] of [
+        [result.independent, ''],
+        [result.inProcess, ''],
+        [result.engine, `rss ${fmt(peakMb, 0)} MB`],
+      ] as const)
+        lines.push(row(phases, checkItems(await phases.server.storedIds(), phases.okIds), extra));
+      const served = (phases: ServerPhases) =>
+        phases.phases.reduce((sum, phase) => sum + phase.ok + phase.non2xx, 0);
+      const per = (ms: number | undefined, phases: ServerPhases): string =>
+        `${fmt((ms ?? 0) / Math.max(1, served(phases)), 2)} ms`;
+      const total = (phases: ServerPhases) => Object.values(phases.cpu).reduce((a, b) => a + b, 0);
+      const range = (values: readonly number[]) => `${fmt(values[0] ?? 0, 2)}-${fmt(values.at(-1) ?? 0, 2)}`;
+      const ratio = (rps: readonly number[], p99: readonly number[]) =>
+        `${fmt(median(rps), 2)}x req/s (rounds ${range(rps)}), p99 ${fmt(median(p99), 2)}x`;
+      const { cpu: e } = result.engine;
+      lines.push(
+        `  RATIO engine/independent baseline at ${connections} connections: ${ratio(result.ratios.independent, result.p99Ratios.independent)} (median of the rounds; targets >= 1.0x req/s, p99 <= 1.5x)`,
+        `  ratio engine/in-process baseline at ${connections} connections: ${ratio(result.ratios.inProcess, result.p99Ratios.inProcess)}`,
+        `  CPU per request  engine ${per(total(result.engine), result.engine)}: main ${per(e.main, result.engine)}, Lambda host worker ${per(e.worker, result.engine)}, libuv pool ${per(e['libuv-pool'], result.engine)}, Node's own threads ${per(e['node-own'], result.engine)}, threads started during the run ${per(e.later, result.engine)}`,
+        `                   independent baseline ${per(total(result.independent), result.independent)}: handler process ${per(result.independent.cpu.handler, result.independent)}, dynalite process ${per(result.independent.cpu.store, result.independent)}`,
+        `                   in-process baseline ${per(total(result.inProcess), result.inProcess)} (one process)`,
+        `  load average after the run: ${loadAverage()}`,
+      );
+      console.log(lines.join('\n'));
+      if (values.watch) {
+        const watched = await loadWithWatcher(connections, phaseSeconds * rounds, ENGINE_TABLE, warmSeconds);
+        const baseRps = mean(result.independent.phases.map((phase) => phase.requestsPerSecond));
+        const baseP99 = median(result.independent.phases.map((phase) => phase.p99).sort((a, b) => a - b));
+        console.log(
+          [
+            legacyRow(
+              'watch',
+              watched.load,
+              watched.items,
+              `rss ${fmt(watched.peakMb, 0)} MB  (${watched.watching})`,
+            ),
+            `  ratio engine with up --watch/independent baseline (mean of its phases) at ${connections} connections: ${fmt(watched.load.requestsPerSecond / baseRps, 2)}x req/s, p99 ${fmt(watched.load.p99 / Math.max(1, baseP99), 2)}x`,
+          ].join('\n'),
+        );
+      }
+    } finally {
+      await closeTab?.().catch(() => {});
+      await engine.close();
+      await inProcess.close();
+      await independent.close();
     }
   }
-  console.log(rows.join('\n'));
 }
+
+const mean = (values: readonly number[]): number =>
+  values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
 
 /**
  * Items vs 2xx, request by request: every 2xx must have its item (`lost` 0), and the only items
- * without a 2xx are those of requests still in flight when autocannon stopped (at most one per
- * connection; their responses were never read).
+ * without a 2xx are those of requests still in flight when a phase stopped (at most one per
+ * connection per phase; their responses were never read).
  */
-function row(name: string, r: LoadResult, items: ItemCheck, extra = ''): string {
-  const cutOff = items.unanswered <= r.connections;
-  const match =
-    items.lost === 0 && items.items === r.ok + items.unanswered && cutOff
-      ? `items = 2xx (${items.items} = ${r.ok} + ${items.unanswered} in flight at the stop)`
-      : `ITEMS ${items.items} vs 2xx ${r.ok}: ${items.lost} acknowledged writes lost, ${items.unanswered} unanswered`;
-  return `  ${name.padEnd(11)} c=${String(r.connections).padEnd(3)} ${fmt(r.requestsPerSecond, 0).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  non-2xx ${r.non2xx}  errors ${r.errors}  ${match}  ${extra}`;
+function itemsMatch(items: ItemCheck, ok: number, mayBeInFlight: number): string {
+  return items.lost === 0 && items.items === ok + items.unanswered && items.unanswered <= mayBeInFlight
+    ? `items = 2xx (${items.items} = ${ok} + ${items.unanswered} in flight at the stops)`
+    : `ITEMS ${items.items} vs 2xx ${ok}: ${items.lost} acknowledged writes lost, ${items.unanswered} unanswered`;
+}
+
+/** A server's phases together: mean req/s, median p50 and p99, summed counts. */
+function row(phases: ServerPhases, items: ItemCheck, extra = ''): string {
+  const all = phases.phases;
+  const sum = (pick: (r: LoadResult) => number) => all.reduce((total, r) => total + pick(r), 0);
+  const mid = (pick: (r: LoadResult) => number) => median(all.map(pick).sort((a, b) => a - b));
+  const connections = all[0]?.connections ?? 0;
+  const match = itemsMatch(
+    items,
+    sum((r) => r.ok),
+    connections * all.length,
+  );
+  return `  ${phases.server.name.padEnd(11)} c=${String(connections).padEnd(3)} ${fmt(mean(all.map((r) => r.requestsPerSecond)), 0).padStart(6)} req/s  p50 ${mid((r) => r.p50)} ms  p99 ${mid((r) => r.p99)} ms  non-2xx ${sum((r) => r.non2xx)}  errors ${sum((r) => r.errors)}  ${match}  ${extra}`;
+}
+
+/** One run's row (the watcher's single run). */
+function legacyRow(name: string, r: LoadResult, items: ItemCheck, extra = ''): string {
+  return `  ${name.padEnd(11)} c=${String(r.connections).padEnd(3)} ${fmt(r.requestsPerSecond, 0).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  non-2xx ${r.non2xx}  errors ${r.errors}  ${itemsMatch(items, r.ok, r.connections)}  ${extra}`;
 }
 
 async function startup(): Promise<void> {
