@@ -12,12 +12,10 @@
  * used during the "on" phase: where the tab's cost goes (the engine's reads, or the browser on the
  * same cores).
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-import { startUntil, stop } from './child.ts';
-import { BENCH_ID_HEADER, postLoad, WARM_UP_ID, warmUpLoad } from './load.ts';
+import { startEngine } from './baseline-run.ts';
+import { postLoad, warmUpLoad } from './load.ts';
 import { processCpuMs } from './thread-cpu.ts';
 
 /**
@@ -33,7 +31,6 @@ const PAIRS = 6;
  * collecting that read's garbage for a few seconds after; a phase measures the tab staying live.
  */
 const SETTLE_SECONDS = 3;
-const UNTHROTTLED = ['-p', 'ThrottlingRateLimit=10000', '-p', 'ThrottlingBurstLimit=5000'];
 
 /** CPU ms so far of every Chromium process (the browser, its renderers, GPU and utility processes). */
 function chromiumCpuMs(): number {
@@ -54,25 +51,13 @@ const loadAverage = (): string => readFileSync('/proc/loadavg', 'utf8').split(' 
 
 export async function consoleAb(connectionLevels: readonly number[], seconds: number): Promise<string[]> {
   const lines: string[] = [];
-  const dataDir = mkdtempSync(join(tmpdir(), 'tapstack-bench-console-ab-'));
-  const engine = await startUntil(
-    process.execPath,
-    ['dist/tapstack.js', 'up', '--data-dir', dataDir, '--port', '0', '--api-port', '0', ...UNTHROTTLED],
-    'READY',
-  );
-  const [apiUrl = '', endpoint = ''] = engine.words;
+  const engine = await startEngine();
+  const { apiUrl, endpoint } = engine;
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu'],
   });
   try {
-    await (
-      await fetch(apiUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', [BENCH_ID_HEADER]: WARM_UP_ID },
-        body: '{"warm":true}',
-      })
-    ).arrayBuffer();
     const page = await browser.newPage();
     // Warm-up (JIT, the function's environments), so the first "off" phase is not the coldest.
     await postLoad(apiUrl, Math.max(...connectionLevels), seconds);
@@ -81,11 +66,11 @@ export async function consoleAb(connectionLevels: readonly number[], seconds: nu
       const offPhase = async () => {
         await page.goto('about:blank');
         await warmUpLoad(apiUrl, connections, SETTLE_SECONDS);
-        const before = processCpuMs(engine.child.pid ?? 0);
+        const before = processCpuMs(engine.pid);
         const load = await postLoad(apiUrl, connections, seconds);
         return {
           rps: load.requestsPerSecond,
-          cpuMs: processCpuMs(engine.child.pid ?? 0) - before,
+          cpuMs: processCpuMs(engine.pid) - before,
           ok: load.ok,
         };
       };
@@ -95,12 +80,12 @@ export async function consoleAb(connectionLevels: readonly number[], seconds: nu
         // statuses) is over before the load starts: what is measured is the tab staying live.
         await page.waitForSelector('.vlist[data-complete]', { state: 'attached', timeout: 300_000 });
         await warmUpLoad(apiUrl, connections, SETTLE_SECONDS);
-        const before = processCpuMs(engine.child.pid ?? 0);
+        const before = processCpuMs(engine.pid);
         const chromiumBefore = chromiumCpuMs();
         const load = await postLoad(apiUrl, connections, seconds);
         return {
           rps: load.requestsPerSecond,
-          cpuMs: processCpuMs(engine.child.pid ?? 0) - before,
+          cpuMs: processCpuMs(engine.pid) - before,
           ok: load.ok,
           chromiumMs: chromiumCpuMs() - chromiumBefore,
         };
@@ -137,8 +122,7 @@ export async function consoleAb(connectionLevels: readonly number[], seconds: nu
     }
   } finally {
     await browser.close();
-    await stop(engine.child);
-    rmSync(dataDir, { recursive: true, force: true });
+    await engine.close();
   }
   return lines;
 }

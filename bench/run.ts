@@ -58,7 +58,6 @@ const only = values.only;
 const connectionLevels = values.connections.split(',').map(Number);
 const ENGINE_TABLE = 'serverless-infrastructure-requests';
 
-
 const fmt = (n: number, digits = 1): string => n.toFixed(digits);
 
 function stackFigures(): void {
