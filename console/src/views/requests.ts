@@ -43,6 +43,8 @@ export function mountRequests(root: HTMLElement): () => void {
   let lastLookup = 0;
   let lookupTimer: number | undefined;
   const lookups = new Map<string, number>();
+  /** False once the view is unmounted: a lookup answering after that asks for nothing more. */
+  let mounted = true;
 
   const method = h(
     'select',
@@ -174,7 +176,7 @@ export function mountRequests(root: HTMLElement): () => void {
     return waiting;
   };
   const lookUpStatuses = () => {
-    if (withStatuses || lookupBusy || lookupTimer !== undefined) return;
+    if (!mounted || withStatuses || lookupBusy || lookupTimer !== undefined) return;
     const wait = lastLookup + LOOKUP_INTERVAL_MS - Date.now();
     if (wait > 0) {
       lookupTimer = window.setTimeout(() => {
@@ -374,6 +376,7 @@ export function mountRequests(root: HTMLElement): () => void {
   range.addEventListener('change', connect);
   connect();
   return () => {
+    mounted = false;
     closeStream?.();
     window.clearTimeout(lookupTimer);
   };
