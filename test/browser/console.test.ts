@@ -6,17 +6,20 @@
  */
 import { request as httpRequest } from 'node:http';
 import { CloudWatchClient, DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch';
+import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsoleServer } from '../../engine/src/console/index.ts';
 import { VirtualClock } from '../../engine/src/index.ts';
+import { timeShardOf } from '../../functions/request-processor/src/time-shard.ts';
 import {
   committedTemplate,
   type LocalCloud,
   postJson,
   STACK_NAME,
   startLocalCloud,
+  TABLE_NAME,
 } from '../support/local-cloud.fixture.ts';
 import {
   brokenTableTemplate,
@@ -399,6 +402,41 @@ describe.skipIf(!chromiumCheck.run)('the local console in a browser', () => {
     await setVisibility('visible');
     await page.waitForSelector(`.vrow[data-id="${String(meanwhile.json?.requestId)}"]`);
     expect(consoleServer.openStreams).toBe(1);
+  });
+
+  it('looks up statuses only for rows that came live, never for a stored row whose access line does not exist', async () => {
+    // Stored while no Requests view is open, as the function stores an API request, but never
+    // answered through the API: no access line. The view's first read then finds it without one.
+    await view('stack');
+    const orphan = `orphan-${clock.now().toString(36)}`;
+    const at = new Date(clock.now()).toISOString();
+    await cloud.dynamodb().send(
+      new PutItemCommand({
+        TableName: TABLE_NAME,
+        Item: {
+          RequestId: { S: orphan },
+          Timestamp: { S: at },
+          TimeShard: { S: timeShardOf(orphan, at) },
+          Source: { S: 'API Gateway' },
+          Method: { S: 'POST' },
+          Path: { S: '/orphan' },
+          SourceIp: { S: '127.0.0.1' },
+          BodySize: { N: '2' },
+        },
+      }),
+    );
+    await view('requests');
+    await page.waitForSelector(`.vrow:not([hidden])[data-id="${orphan}"]`);
+    const live = String((await postJson(`${cloud.apiUrl}/live-lookup`, { n: 1 })).json?.requestId);
+    await page.waitForSelector(`.vrow[data-id="${live}"][data-status="200"]`);
+    // Lookups come at most once a second; give the page time for several.
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    const asked = requested
+      .filter((url) => url.includes('/api/statuses?'))
+      .flatMap((url) => new URL(url).searchParams.get('ids')?.split(',') ?? []);
+    expect(asked).toContain(live);
+    expect(asked).not.toContain(orphan);
+    expect(await page.getAttribute(`.vrow[data-id="${orphan}"]`, 'data-status')).toBe('0');
   });
 });
 

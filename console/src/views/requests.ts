@@ -42,7 +42,11 @@ export function mountRequests(root: HTMLElement): () => void {
   let lookupBusy = false;
   let lastLookup = 0;
   let lookupTimer: number | undefined;
-  const lookups = new Map<string, number>();
+  /**
+   * Rows the live stream sent without a status, with the lookups made for each so far: only these
+   * are looked up (a row of the first read that has none has no access line to find).
+   */
+  const awaiting = new Map<string, number>();
   /** False once the view is unmounted: a lookup answering after that asks for nothing more. */
   let mounted = true;
 
@@ -170,8 +174,7 @@ export function mountRequests(root: HTMLElement): () => void {
     const waiting: Row[] = [];
     for (let i = first; i < last && waiting.length < MAX_LOOKUP_IDS; i++) {
       const row = shown.at(i);
-      if (row && row[4] === 'API Gateway' && row[7] === 0 && (lookups.get(row[0]) ?? 0) < MAX_LOOKUPS_PER_ROW)
-        waiting.push(row);
+      if (row && row[7] === 0 && awaiting.has(row[0])) waiting.push(row);
     }
     return waiting;
   };
@@ -192,7 +195,11 @@ export function mountRequests(root: HTMLElement): () => void {
     // An access line's time is its request's arrival, which is also the item's Timestamp (the
     // function stores requestContext.timeEpoch): the lines sought lie between the rows' times.
     const times = waiting.map((row) => Date.parse(row[1]));
-    for (const row of waiting) lookups.set(row[0], (lookups.get(row[0]) ?? 0) + 1);
+    for (const row of waiting) {
+      const made = (awaiting.get(row[0]) ?? 0) + 1;
+      if (made >= MAX_LOOKUPS_PER_ROW) awaiting.delete(row[0]);
+      else awaiting.set(row[0], made);
+    }
     getJson<{ statuses: [string, number][] }>('statuses', {
       ids: waiting.map((row) => row[0]).join(','),
       from: String(Math.min(...times)),
@@ -202,7 +209,7 @@ export function mountRequests(root: HTMLElement): () => void {
         for (const [id, code] of statuses) {
           const row = index.get(id);
           if (row) row[7] = code;
-          lookups.delete(id);
+          awaiting.delete(id);
         }
       })
       .catch((error: unknown) => {
@@ -322,6 +329,7 @@ export function mountRequests(root: HTMLElement): () => void {
             for (const [id, code] of message.statuses ?? []) {
               const row = index.get(id);
               if (row) row[7] = code;
+              awaiting.delete(id);
             }
             // The window's first read is complete (rows and statuses): tests and benches wait on it.
             if (message.done) list.dataset.complete = 'true';
@@ -334,7 +342,7 @@ export function mountRequests(root: HTMLElement): () => void {
             delete list.dataset.complete;
             rows = new RowList();
             index.clear();
-            lookups.clear();
+            awaiting.clear();
           }
           if (message.kind !== 'add') loading = !message.done;
           const fresh: Row[] = [];
@@ -347,8 +355,10 @@ export function mountRequests(root: HTMLElement): () => void {
             index.set(row[0], row);
             fresh.push(row);
           }
-          if (message.kind === 'add') rows.addNewer(fresh);
-          else rows.addOlder(fresh);
+          if (message.kind === 'add') {
+            rows.addNewer(fresh);
+            for (const row of fresh) if (row[4] === 'API Gateway' && row[7] === 0) awaiting.set(row[0], 0);
+          } else rows.addOlder(fresh);
           if (message.kind === 'reset' || !filtering()) {
             applyFilters();
             return;
