@@ -12,7 +12,6 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsoleServer } from '../../engine/src/console/index.ts';
 import { VirtualClock } from '../../engine/src/index.ts';
-import { timeShardOf } from '../../functions/request-processor/src/time-shard.ts';
 import {
   committedTemplate,
   type LocalCloud,
@@ -21,6 +20,7 @@ import {
   startLocalCloud,
   TABLE_NAME,
 } from '../support/local-cloud.fixture.ts';
+import { storedRequestItem } from '../support/stored-request.fixture.ts';
 import {
   brokenTableTemplate,
   DAY,
@@ -409,22 +409,14 @@ describe.skipIf(!chromiumCheck.run)('the local console in a browser', () => {
     // answered through the API: no access line. The view's first read then finds it without one.
     await view('stack');
     const orphan = `orphan-${clock.now().toString(36)}`;
-    const at = new Date(clock.now()).toISOString();
-    await cloud.dynamodb().send(
-      new PutItemCommand({
-        TableName: TABLE_NAME,
-        Item: {
-          RequestId: { S: orphan },
-          Timestamp: { S: at },
-          TimeShard: { S: timeShardOf(orphan, at) },
-          Source: { S: 'API Gateway' },
-          Method: { S: 'POST' },
-          Path: { S: '/orphan' },
-          SourceIp: { S: '127.0.0.1' },
-          BodySize: { N: '2' },
-        },
-      }),
-    );
+    await cloud
+      .dynamodb()
+      .send(
+        new PutItemCommand({
+          TableName: TABLE_NAME,
+          Item: storedRequestItem(orphan, clock.now(), '/orphan'),
+        }),
+      );
     await view('requests');
     await page.waitForSelector(`.vrow:not([hidden])[data-id="${orphan}"]`);
     const live = String((await postJson(`${cloud.apiUrl}/live-lookup`, { n: 1 })).json?.requestId);

@@ -13,13 +13,13 @@ import {
 } from '@aws-sdk/client-cloudwatch-logs';
 import { BatchWriteItemCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { timeShardOf } from '../../../functions/request-processor/src/time-shard.ts';
 import {
   type LocalCloud,
   STACK_NAME,
   startLocalCloud,
   TABLE_NAME,
 } from '../../../test/support/local-cloud.fixture.ts';
+import { storedRequestItem } from '../../../test/support/stored-request.fixture.ts';
 import { VirtualClock } from '../index.ts';
 import { FeedHub } from './feed-hub.ts';
 import { type FeedReader, LAG_MARGIN_MS, MIN_OVERLAP_MS, RequestsFeed } from './requests-feed.ts';
@@ -115,23 +115,9 @@ describe('the Requests live feed', () => {
         dynamo.send(
           new BatchWriteItemCommand({
             RequestItems: {
-              [TABLE_NAME]: requests.slice(i, i + 25).map(({ id, at }) => {
-                const iso = new Date(at).toISOString();
-                return {
-                  PutRequest: {
-                    Item: {
-                      RequestId: { S: id },
-                      Timestamp: { S: iso },
-                      TimeShard: { S: timeShardOf(id, iso) },
-                      Source: { S: 'API Gateway' },
-                      Method: { S: 'POST' },
-                      Path: { S: '/feed' },
-                      SourceIp: { S: '127.0.0.1' },
-                      BodySize: { N: '2' },
-                    },
-                  },
-                };
-              }),
+              [TABLE_NAME]: requests
+                .slice(i, i + 25)
+                .map(({ id, at }) => ({ PutRequest: { Item: storedRequestItem(id, at, '/feed') } })),
             },
           }),
         ),
@@ -166,7 +152,7 @@ describe('the Requests live feed', () => {
     const reader = new CountingReader(source);
     const feed = new RequestsFeed(reader, clock.now());
     // Answered at once (access lines logged as they arrive), 3 s before the tick: past the next
-    // tick's overlap, which reaches 1 s before this tick's instant.
+    // tick's overlap, which reaches half a second before this tick's instant.
     await clock.advance(2 * SECOND);
     const first = ids(5, 'a');
     await store(first.map((id, i) => ({ id, at: clock.now() - i, status: 200 })));
