@@ -409,14 +409,12 @@ describe.skipIf(!chromiumCheck.run)('the local console in a browser', () => {
     // answered through the API: no access line. The view's first read then finds it without one.
     await view('stack');
     const orphan = `orphan-${clock.now().toString(36)}`;
-    await cloud
-      .dynamodb()
-      .send(
-        new PutItemCommand({
-          TableName: TABLE_NAME,
-          Item: storedRequestItem(orphan, clock.now(), '/orphan'),
-        }),
-      );
+    await cloud.dynamodb().send(
+      new PutItemCommand({
+        TableName: TABLE_NAME,
+        Item: storedRequestItem(orphan, clock.now(), '/orphan'),
+      }),
+    );
     await view('requests');
     await page.waitForSelector(`.vrow:not([hidden])[data-id="${orphan}"]`);
     const live = String((await postJson(`${cloud.apiUrl}/live-lookup`, { n: 1 })).json?.requestId);
