@@ -46,9 +46,9 @@ class CountingReader implements FeedReader {
   logsVersion(): Promise<string> {
     return this.source.logsVersion();
   }
-  async requests(from: number, to: number, limit: number, withStatus: boolean): Promise<RequestRow[]> {
+  async requests(from: number, to: number, limit: number): Promise<RequestRow[]> {
     this.reads.push('requests');
-    const rows = await this.source.requests(from, to, limit, withStatus);
+    const rows = await this.source.requests(from, to, limit);
     this.rows += rows.length;
     return rows;
   }

@@ -22,12 +22,13 @@
  * tick that found new rows that check is skipped (under load it always says "changed").
  */
 import type { AccessStatus, RequestRow } from './source.ts';
+import { MAX_LOOKUP_IDS } from './status-lookup.ts';
 
 /** The reads a feed makes: ConsoleSource's, which go through the engine's own service operations. */
 export interface FeedReader {
   now(): number;
   logsVersion(): Promise<string>;
-  requests(from: number, to: number, limit: number, withStatus: boolean): Promise<RequestRow[]>;
+  requests(from: number, to: number, limit: number): Promise<RequestRow[]>;
   accessLines(
     from: number,
     options?: { readonly to?: number; readonly requestIds?: readonly string[] },
@@ -53,8 +54,6 @@ const LAG_TICKS = 10;
 const KEEP_MS = SWEEP_MS + MAX_OVERLAP_MS;
 /** The most rows one read returns (a burst larger than this in one tick is cut, oldest first). */
 export const MAX_TICK_ROWS = 100_000;
-/** Ids one status lookup names (a FilterLogEvents pattern of `?"id"` terms). */
-const MAX_LOOKUP_IDS = 100;
 
 interface Held {
   readonly at: number;
@@ -124,7 +123,7 @@ export class RequestsFeed {
     const now = this.reader.now();
     const from = this.cursor - this.overlapMs;
     const [rows, lines] = await Promise.all([
-      this.reader.requests(from, now + 1_000, MAX_TICK_ROWS, false),
+      this.reader.requests(from, now + 1_000, MAX_TICK_ROWS),
       this.withStatuses ? this.reader.accessLines(from) : [],
     ]);
     this.reads += 1;
@@ -146,7 +145,7 @@ export class RequestsFeed {
     let held = 0;
     for (const row of this.held.values()) if (row.at >= lower && row.at <= upper) held += 1;
     if ((await this.reader.countRequests(lower, upper)) !== held)
-      this.absorbRows(await this.reader.requests(lower, upper, MAX_TICK_ROWS, false), update);
+      this.absorbRows(await this.reader.requests(lower, upper, MAX_TICK_ROWS), update);
     if (!this.withStatuses) return;
     const waiting: string[] = [];
     let oldest = upper;

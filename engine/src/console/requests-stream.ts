@@ -73,8 +73,7 @@ async function initialRead(
   let kind: 'reset' | 'older' = 'reset';
   while (!sender.closed) {
     const from = Math.max(lower, upper - span);
-    const rows =
-      all.length < MAX_ROWS ? await source.requests(from, upper, MAX_ROWS - all.length, false) : [];
+    const rows = all.length < MAX_ROWS ? await source.requests(from, upper, MAX_ROWS - all.length) : [];
     for (const row of rows) all.push(row);
     const done = from <= lower || all.length >= MAX_ROWS;
     sender.send({ kind, rows, done });

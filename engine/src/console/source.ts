@@ -141,14 +141,14 @@ export class ConsoleSource {
     };
   }
 
-  /** Stored requests of [from, to] through the ByTime index (never a scan), newest first, with their status. */
-  async requests(from: number, to: number, limit: number, withStatus = true): Promise<RequestRow[]> {
+  /**
+   * Stored requests of [from, to] through the ByTime index (never a scan), newest first. The status
+   * column is 0: a status is in the access log, not the item (`accessLines` reads it).
+   */
+  async requests(from: number, to: number, limit: number): Promise<RequestRow[]> {
     const handles = await this.stackHandles();
     if (!handles.tableName) throw new Error(`stack ${this.stackName} has no RequestDataTable`);
-    const [items, statuses] = await Promise.all([
-      queryRequests(this.config, handles.tableName, from, to, limit, this.dynamo),
-      withStatus ? this.accessStatuses(handles, from, to) : new Map<string, number>(),
-    ]);
+    const items = await queryRequests(this.config, handles.tableName, from, to, limit, this.dynamo);
     return items.map((item) => [
       item.RequestId,
       item.Timestamp,
@@ -157,7 +157,7 @@ export class ConsoleSource {
       item.Source ?? '',
       item.SourceIp ?? '',
       Number(item.BodySize ?? 0),
-      statuses.get(item.RequestId) ?? 0,
+      0,
     ]);
   }
 
@@ -219,25 +219,6 @@ export class ConsoleSource {
         parts.push(`${group}/${stream.logStreamName}@${stream.lastIngestionTime}:${stream.storedBytes}`);
     }
     return parts.join('|');
-  }
-
-  /** requestId -> HTTP status from the access-log lines of the window. */
-  private async accessStatuses(
-    handles: StackHandles,
-    from: number,
-    to: number,
-  ): Promise<Map<string, number>> {
-    const statuses = new Map<string, number>();
-    if (!handles.accessLogGroup) return statuses;
-    for (const event of await this.filterAll(handles.accessLogGroup, {
-      startTime: from,
-      endTime: to + 60_000,
-    })) {
-      const parsed = parseJson(event.message);
-      if (parsed && typeof parsed.requestId === 'string')
-        statuses.set(parsed.requestId, Number(parsed.status) || 0);
-    }
-    return statuses;
   }
 
   private async filterAll(
