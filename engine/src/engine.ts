@@ -258,7 +258,7 @@ export class Engine {
   serveConsole(stackName: string): { url: string; server: ConsoleServer } {
     if (this.console) throw new Error('the console is already served');
     const url = new URL(this.endpointUrl);
-    const { events, sns } = this.services;
+    const { events, sns, dynamodb } = this.services;
     const server = createConsole({
       endpointUrl: this.endpointUrl,
       stackName,
@@ -268,6 +268,7 @@ export class Engine {
         now: () => this.clock.now(),
         nextFireAt: (rule) => events.listRules(rule).find((r) => r.name === rule)?.nextFireAt,
         snsDeliveries: (topicArn) => sns.listDeliveries(topicArn),
+        watchStoredItems: (listener) => dynamodb.watchStoredItems(listener),
       },
     });
     this.console = server;

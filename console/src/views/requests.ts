@@ -349,7 +349,8 @@ export function mountRequests(root: HTMLElement): () => void {
           for (const row of message.rows) {
             const held = index.get(row[0]);
             if (held) {
-              held[7] = row[7];
+              // A row sent again without its status (0) keeps the one already known.
+              if (row[7] !== 0) held[7] = row[7];
               continue;
             }
             index.set(row[0], row);

@@ -13,6 +13,7 @@ import { requestUrl } from '../net/request-url.ts';
 import { ConsoleAssets } from './assets.ts';
 import { FeedHub } from './feed-hub.ts';
 import { checkAction, checkRead, type GuardOptions, hostAllowed } from './guard.ts';
+import { pushSourceOf } from './pushed-feed.ts';
 import { requestsStream } from './requests-stream.ts';
 import { ConsoleInputError, type ConsoleSource } from './source.ts';
 import { StreamHub, snapshotTick, type Tick } from './sse.ts';
@@ -50,7 +51,7 @@ export class ConsoleServer {
 
   constructor(private readonly options: ConsoleServerOptions) {
     this.guard = { host: options.host, port: options.port, token: this.token };
-    this.feeds = new FeedHub(options.source);
+    this.feeds = new FeedHub(options.source, pushSourceOf(options.source));
   }
 
   /** Open live streams (one per open view per tab). */

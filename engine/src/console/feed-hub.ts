@@ -1,12 +1,25 @@
 /**
- * One RequestsFeed per time window and kind (with statuses or rows only), shared by every tab
- * watching it: the reads of a tick are made once however many tabs are open, each tab gets the
- * same deltas. A feed ticks only while a tab is subscribed, a second (three under load, see
+ * One live feed per time window and kind (with statuses or rows only), shared by every tab
+ * watching it: the work of a tick is done once however many tabs are open, each tab gets the
+ * same deltas. A rows-only feed is pushed by the engine when it can tell stored items
+ * (pushed-feed.ts); otherwise, and for a feed with statuses, it reads the table (requests-feed.ts). A feed ticks only while a tab is subscribed, a second (three under load, see
  * nextTickDelay) after the previous tick finished (never two at once), and stops when its last tab
  * goes away.
  */
+import { PushedRequestsFeed, type PushSource } from './pushed-feed.ts';
 import { type FeedReader, type FeedUpdate, RequestsFeed } from './requests-feed.ts';
+import type { RequestRow } from './source.ts';
 import { MIN_INTERVAL_MS } from './sse.ts';
+
+/** What the hub drives: RequestsFeed (reads the table) or PushedRequestsFeed (told each stored item). */
+export interface LiveFeed {
+  /** Rows the first watcher read itself, so that the feed does not send them again. */
+  seed(rows: readonly RequestRow[]): void;
+  /** What is new since the previous tick; undefined when nothing is. */
+  tick(): Promise<FeedUpdate | undefined>;
+  /** Stops what the feed holds open (a watch), once its last tab went away. */
+  close(): void;
+}
 
 /** A tick's reads may take at most 1/TICK_SHARE of the time between ticks... */
 export const TICK_SHARE = 10;
@@ -36,7 +49,7 @@ export interface FeedSubscriber {
 }
 
 interface Running {
-  readonly feed: RequestsFeed;
+  readonly feed: LiveFeed;
   readonly subscribers: Set<FeedSubscriber>;
   timer: NodeJS.Timeout | undefined;
 }
@@ -46,7 +59,11 @@ export class FeedHub {
   private readonly running = new Map<string, Running>();
   private stopped = false;
 
-  constructor(private readonly reader: FeedReader) {}
+  /** `pushed`: the engine's stored-item notifications, when the console runs inside it. */
+  constructor(
+    private readonly reader: FeedReader,
+    private readonly pushed?: PushSource,
+  ) {}
 
   /** Feeds ticking now (one per watched window). */
   get size(): number {
@@ -54,15 +71,18 @@ export class FeedHub {
   }
 
   /**
-   * Subscribes to the feed of the window (with statuses or not), starting it (cursor at engine time
-   * now) when none runs. Returns the feed, so the first tab can `seed` it with the rows it read itself.
+   * Subscribes to the feed of the window (with statuses or not), starting it (from engine time now)
+   * when none runs. Returns the feed, so the first tab can `seed` it with the rows it read itself.
    */
-  subscribe(windowMs: number, withStatuses: boolean, subscriber: FeedSubscriber): RequestsFeed {
+  subscribe(windowMs: number, withStatuses: boolean, subscriber: FeedSubscriber): LiveFeed {
     const key = `${windowMs}/${withStatuses ? 'statuses' : 'rows'}`;
     let entry = this.running.get(key);
     if (!entry) {
       const started: Running = {
-        feed: new RequestsFeed(this.reader, this.reader.now(), { withStatuses }),
+        feed:
+          this.pushed && !withStatuses
+            ? new PushedRequestsFeed(this.pushed, windowMs)
+            : new RequestsFeed(this.reader, this.reader.now(), { withStatuses }),
         subscribers: new Set(),
         timer: undefined,
       };
@@ -76,7 +96,10 @@ export class FeedHub {
 
   close(): void {
     this.stopped = true;
-    for (const entry of this.running.values()) clearTimeout(entry.timer);
+    for (const entry of this.running.values()) {
+      clearTimeout(entry.timer);
+      entry.feed.close();
+    }
     this.running.clear();
   }
 
@@ -84,6 +107,7 @@ export class FeedHub {
     for (const subscriber of entry.subscribers) if (subscriber.closed) entry.subscribers.delete(subscriber);
     if (this.stopped || entry.subscribers.size === 0) {
       if (this.running.get(key) === entry) this.running.delete(key);
+      entry.feed.close();
       return;
     }
     const started = performance.now();

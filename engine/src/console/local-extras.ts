@@ -8,7 +8,16 @@ export interface LocalExtras {
   now(): number;
   nextFireAt(ruleName: string): number | undefined;
   snsDeliveries(topicArn: string): readonly SnsDeliveryView[];
+  /**
+   * Tells `listener` each item the engine's DynamoDB stores from now on (in DynamoDB's JSON form),
+   * until the returned function is called: what a DynamoDB stream's NEW_IMAGE records would say,
+   * without a stream on the table. The listener runs on the write's path and must be quick. Against
+   * AWS there is none, and the live Requests feed reads the table instead (requests-feed.ts).
+   */
+  watchStoredItems?(listener: StoredItemListener): () => void;
 }
+
+export type StoredItemListener = (tableName: string, item: Readonly<Record<string, unknown>>) => void;
 
 export interface SnsDeliveryView {
   readonly timestamp: number;

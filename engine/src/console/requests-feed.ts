@@ -1,5 +1,7 @@
 /**
- * The live part of the Requests view: only what is new since the last tick.
+ * The live part of the Requests view, read from the table: only what is new since the last tick.
+ * It serves a tab that filters by status (it needs every row's) and a console reading an AWS
+ * account; inside the engine, a rows-only tab is told each stored request instead (pushed-feed.ts).
  *
  * A tick reads the ByTime index from a cursor (the instant of the previous read) minus an overlap
  * and sends only the rows it had not sent. The overlap is how late a request can be stored after
@@ -21,6 +23,7 @@
  * cursor where it was, so what was written meanwhile is read by the next tick that reads; after a
  * tick that found new rows that check is skipped (under load it always says "changed").
  */
+import type { LiveFeed } from './feed-hub.ts';
 import type { AccessStatus, RequestRow } from './source.ts';
 import { MAX_LOOKUP_IDS } from './status-lookup.ts';
 
@@ -63,7 +66,7 @@ interface Held {
 
 const API_SOURCE = 'API Gateway';
 
-export class RequestsFeed {
+export class RequestsFeed implements LiveFeed {
   private readonly held = new Map<string, Held>();
   /** Statuses whose access line came before the feed read the item (id -> status, time). */
   private readonly early = new Map<string, { status: number; at: number }>();
@@ -197,6 +200,9 @@ export class RequestsFeed {
     }
     return lag;
   }
+
+  /** Nothing is held open between ticks. */
+  close(): void {}
 
   private prune(before: number): void {
     for (const [id, row] of this.held) if (row.at < before) this.held.delete(id);

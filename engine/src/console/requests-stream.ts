@@ -4,8 +4,9 @@
  * arrive; each slice's statuses (its access-log lines, FilterLogEvents bounded to the slice) are
  * read while the next slice's rows are, so the rows in view get theirs first. Then the deltas of
  * the window's shared feed (feed-hub.ts), sent as they come (one `add` and one `status` message
- * per feed tick). The feed carries statuses only for a tab that asked for them (it filters by
- * status); otherwise new rows come without, and the page looks up those of the rows in view.
+ * per feed tick), without a row the first read already sent. The feed carries statuses only for a
+ * tab that asked for them (it filters by status); otherwise new rows come without, and the page
+ * looks up those of the rows in view.
  */
 import type { FeedHub } from './feed-hub.ts';
 import type { FeedUpdate } from './requests-feed.ts';
@@ -37,10 +38,25 @@ export function requestsStream(
       if (rows.length > 0) sender.send({ kind: 'add', rows });
       if (statuses.length > 0) sender.send({ kind: 'status', statuses });
     };
+    /**
+     * Ids of the first read, while a delta may still repeat one of its rows: a row stored after
+     * this tab subscribed and before the first read reached it is in both. Every row stored before
+     * the first read ended is in the deltas queued meanwhile or in the next one, so the ids are
+     * dropped after that delta.
+     */
+    let firstIds: Set<string> | undefined;
+    const unseen = (update: FeedUpdate): FeedUpdate => {
+      const ids = firstIds;
+      if (!ids) return update;
+      return { rows: update.rows.filter((row) => !ids.has(row[0])), statuses: update.statuses };
+    };
     const feed = hub.subscribe(windowMs, withStatuses, {
       push: (update) => {
         if (queued) queued.push(update);
-        else send([update]);
+        else {
+          send([unseen(update)]);
+          firstIds = undefined;
+        }
       },
       problem: (message) => sender.send({ message }, 'problem'),
       get closed() {
@@ -48,8 +64,11 @@ export function requestsStream(
       },
     });
     const rows = await initialRead(source, windowMs, sender);
-    if (rows) feed.seed(rows);
-    const waiting = queued ?? [];
+    if (rows) {
+      feed.seed(rows);
+      firstIds = new Set(rows.map((row) => row[0]));
+    }
+    const waiting = (queued ?? []).map(unseen);
     queued = undefined;
     send(waiting);
   };

@@ -146,9 +146,7 @@ export class ConsoleSource {
    * column is 0: a status is in the access log, not the item (`accessLines` reads it).
    */
   async requests(from: number, to: number, limit: number): Promise<RequestRow[]> {
-    const handles = await this.stackHandles();
-    if (!handles.tableName) throw new Error(`stack ${this.stackName} has no RequestDataTable`);
-    const items = await queryRequests(this.config, handles.tableName, from, to, limit, this.dynamo);
+    const items = await queryRequests(this.config, await this.requestsTable(), from, to, limit, this.dynamo);
     return items.map((item) => [
       item.RequestId,
       item.Timestamp,
@@ -163,9 +161,14 @@ export class ConsoleSource {
 
   /** How many requests are stored in [from, to] (ByTime `Select: COUNT`: nothing is sent back but the count). */
   async countRequests(from: number, to: number): Promise<number> {
-    const handles = await this.stackHandles();
-    if (!handles.tableName) throw new Error(`stack ${this.stackName} has no RequestDataTable`);
-    return countRequests(this.dynamo, handles.tableName, from, to);
+    return countRequests(this.dynamo, await this.requestsTable(), from, to);
+  }
+
+  /** The name of the stack's RequestDataTable (an error naming the stack when it has none). */
+  async requestsTable(): Promise<string> {
+    const { tableName } = await this.stackHandles();
+    if (!tableName) throw new Error(`stack ${this.stackName} has no RequestDataTable`);
+    return tableName;
   }
 
   /**

@@ -49,7 +49,7 @@ export async function openDataServices(
     dataDir: dir('dynamodb'),
     clock,
     account,
-    onBackgroundError: (e) => warn(`DynamoDB TTL sweep failed: ${String(e)}`),
+    onBackgroundError: (e) => warn(`DynamoDB background work failed: ${String(e)}`),
   });
   parts.started('DynamoDB', () => dynamodb.close());
   const sns: SnsService = new SnsService({

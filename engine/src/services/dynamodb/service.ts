@@ -20,6 +20,7 @@ import { ExclusiveGate } from './exclusive-gate.ts';
 import { EXCLUSIVE_OPERATIONS, runOperation } from './operation-table.ts';
 import { repairTransitionalTables } from './repair-tables.ts';
 import { openDynaliteStore } from './store.ts';
+import { type StoredItem, type StoredItemListener, writtenItems } from './stored-items.ts';
 import type { TableDescriptionJson } from './table-description.ts';
 import { TableSettingsStore } from './table-settings.ts';
 import { DEFAULT_TTL_SWEEP_INTERVAL_MS, sweepExpiredItems, TtlSweeper } from './ttl-sweeper.ts';
@@ -34,13 +35,15 @@ export interface DynamoDbServiceOptions {
   readonly account: AccountContext;
   /** Emulated milliseconds between Time to Live sweeps; default 5 minutes. */
   readonly ttlSweepIntervalMs?: number;
-  /** Where a failed background sweep is reported; default `console.error`. */
+  /** Where background failures (a TTL sweep, a stored-item watcher) are reported; default `console.error`. */
   readonly onBackgroundError?: (error: unknown) => void;
 }
 
 export class DynamoDbService {
   private readonly sweeper: TtlSweeper;
   private readonly gate = new ExclusiveGate();
+  private readonly watchers = new Set<StoredItemListener>();
+  private readonly onBackgroundError: (error: unknown) => void;
   private closed: Promise<void> | undefined;
 
   private constructor(
@@ -48,11 +51,16 @@ export class DynamoDbService {
     private readonly clock: Clock,
     options: DynamoDbServiceOptions,
   ) {
+    this.onBackgroundError =
+      options.onBackgroundError ?? ((error) => console.error('[dynamodb] background work failed:', error));
     this.sweeper = new TtlSweeper(
       clock,
       options.ttlSweepIntervalMs ?? DEFAULT_TTL_SWEEP_INTERVAL_MS,
       () => this.sweepExpiredItems(),
-      options.onBackgroundError ?? ((error) => console.error('[dynamodb] TTL sweep failed:', error)),
+      (error: unknown) =>
+        this.onBackgroundError(
+          new Error(`the Time to Live sweep failed: ${(error as Error).message}`, { cause: error }),
+        ),
     );
   }
 
@@ -100,7 +108,57 @@ export class DynamoDbService {
   private run(operation: string, input: Record<string, unknown>, inputOwned: boolean): Promise<unknown> {
     if (this.closed) return Promise.reject(new Error('DynamoDbService is closed'));
     const run = () => runOperation(this.ctx, operation, input, inputOwned);
-    return EXCLUSIVE_OPERATIONS.has(operation) ? this.gate.exclusive(run) : this.gate.shared(run);
+    const done = EXCLUSIVE_OPERATIONS.has(operation) ? this.gate.exclusive(run) : this.gate.shared(run);
+    // Without watchers (no live console tab) a write costs nothing more.
+    if (this.watchers.size === 0) return done;
+    return done.then((output) => {
+      this.announce(operation, input);
+      return output;
+    });
+  }
+
+  /**
+   * Calls `listener` with every item a write stores from now on (stored-items.ts), until the
+   * returned function is called. A listener runs on the write's path: it must be quick, and must
+   * not change or keep the item. What it throws is reported, never given to the writer.
+   */
+  watchStoredItems(listener: StoredItemListener): () => void {
+    this.watchers.add(listener);
+    return () => {
+      this.watchers.delete(listener);
+    };
+  }
+
+  private announce(operation: string, input: Record<string, unknown>): void {
+    const { puts, updates } = writtenItems(operation, input);
+    for (const [table, item] of puts) this.tell(table, item);
+    for (const [table, key] of updates)
+      runOperation(this.ctx, 'GetItem', { TableName: table, Key: key, ConsistentRead: true }).then(
+        (got) => {
+          const item = (got as { Item?: StoredItem }).Item;
+          if (item) this.tell(table, item);
+        },
+        (error: unknown) =>
+          this.onBackgroundError(
+            new Error(`reading back an item updated in ${table} failed: ${(error as Error).message}`, {
+              cause: error,
+            }),
+          ),
+      );
+  }
+
+  private tell(table: string, item: StoredItem): void {
+    for (const watcher of this.watchers) {
+      try {
+        watcher(table, item);
+      } catch (error) {
+        this.onBackgroundError(
+          new Error(`a watcher of items stored in ${table} failed: ${(error as Error).message}`, {
+            cause: error,
+          }),
+        );
+      }
+    }
   }
 
   /** https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_CreateTable.html */

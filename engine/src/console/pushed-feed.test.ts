@@ -1,0 +1,179 @@
+/**
+ * The Requests view's pushed feed inside a whole local cloud: requests go through the real HTTP
+ * API and function, the engine's DynamoDB tells the feed what it stored, and what the feed sends is
+ * compared with what the ByTime index answers for the same requests (through the real
+ * ConsoleSource).
+ */
+import { CreateTableCommand, type DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type LocalCloud,
+  postJson,
+  STACK_NAME,
+  startLocalCloud,
+  TABLE_NAME,
+} from '../../../test/support/local-cloud.fixture.ts';
+import { storedRequestItem } from '../../../test/support/stored-request.fixture.ts';
+import { VirtualClock } from '../index.ts';
+import { FeedHub } from './feed-hub.ts';
+import type { StoredItemListener } from './local-extras.ts';
+import { PushedRequestsFeed, type PushSource, pushSourceOf } from './pushed-feed.ts';
+import { requestsStream } from './requests-stream.ts';
+import { ConsoleSource, type RequestRow } from './source.ts';
+
+const HOUR = 3_600_000;
+
+describe('the pushed Requests feed', () => {
+  const clock = new VirtualClock(Date.UTC(2026, 4, 1, 12, 0));
+  let cloud: LocalCloud;
+  let source: ConsoleSource;
+  let push: PushSource;
+  let dynamo: DynamoDBClient;
+  /** Watchers the console holds on the engine's DynamoDB now. */
+  let watching = 0;
+  let serial = 0;
+
+  beforeAll(async () => {
+    cloud = await startLocalCloud({ clock });
+    const dynamodb = cloud.engine.services.dynamodb;
+    source = new ConsoleSource(cloud.clientConfig, STACK_NAME, {
+      now: () => clock.now(),
+      nextFireAt: () => undefined,
+      snsDeliveries: () => [],
+      watchStoredItems: (listener: StoredItemListener) => {
+        watching += 1;
+        const unwatch = dynamodb.watchStoredItems(listener);
+        return () => {
+          watching -= 1;
+          unwatch();
+        };
+      },
+    });
+    push = pushSourceOf(source) as PushSource;
+    dynamo = cloud.dynamodb();
+  });
+  afterAll(async () => {
+    source?.close();
+    await cloud?.dispose();
+  });
+
+  const nextId = (prefix: string) => `${prefix}-${(serial++).toString(36)}`;
+  const put = (item: Record<string, unknown>, table = TABLE_NAME) =>
+    dynamo.send(new PutItemCommand({ TableName: table, Item: item as never }));
+
+  it('sends each request stored since the last tick once, as the ByTime index shows it', async () => {
+    const feed = new PushedRequestsFeed(push, HOUR);
+    try {
+      const answers = await Promise.all(
+        ['/a', '/b/c'].map(async (path) => {
+          const response = await postJson(`${cloud.apiUrl}${path}`, { path });
+          expect(response.status).toBe(200);
+          return String(response.json?.requestId);
+        }),
+      );
+      const update = await feed.tick();
+      const sent = (update?.rows ?? []).filter((row) => answers.includes(row[0]));
+      expect(sent).toHaveLength(2);
+      expect(update?.statuses).toEqual([]);
+      const indexed = (await source.requests(clock.now() - 60_000, clock.now() + 1_000, 1_000)).filter(
+        (row) => answers.includes(row[0]),
+      );
+      const byId = (rows: RequestRow[]) => [...rows].sort((a, b) => a[0].localeCompare(b[0]));
+      expect(byId(sent)).toEqual(byId(indexed));
+      expect(sent.map((row) => row[3]).sort()).toEqual(['/a', '/b/c']);
+      expect(await feed.tick()).toBeUndefined();
+    } finally {
+      feed.close();
+    }
+  });
+
+  it('leaves out items outside the index, older than the window, or in another table', async () => {
+    await dynamo.send(
+      new CreateTableCommand({
+        TableName: 'elsewhere',
+        AttributeDefinitions: [{ AttributeName: 'RequestId', AttributeType: 'S' }],
+        KeySchema: [{ AttributeName: 'RequestId', KeyType: 'HASH' }],
+        BillingMode: 'PAY_PER_REQUEST',
+      }),
+    );
+    const feed = new PushedRequestsFeed(push, HOUR);
+    try {
+      const shown = nextId('shown');
+      const unindexed = storedRequestItem(nextId('no-shard'), clock.now(), '/x');
+      delete unindexed.TimeShard;
+      await put(storedRequestItem(shown, clock.now(), '/shown'));
+      await put(unindexed);
+      await put(storedRequestItem(nextId('old'), clock.now() - 2 * HOUR, '/old'));
+      await put(storedRequestItem(nextId('other'), clock.now(), '/other'), 'elsewhere');
+      expect((await feed.tick())?.rows.map((row) => row[0])).toEqual([shown]);
+    } finally {
+      feed.close();
+    }
+  });
+
+  it('watches while a tab is subscribed, and stops watching when the last tab goes away', async () => {
+    const hub = new FeedHub(source, push);
+    const tab = { rows: [] as RequestRow[], closed: false };
+    try {
+      hub.subscribe(HOUR, false, {
+        push: (update) => tab.rows.push(...update.rows),
+        problem: () => {},
+        get closed() {
+          return tab.closed;
+        },
+      });
+      expect(watching).toBe(1);
+      const id = nextId('hub');
+      await put(storedRequestItem(id, clock.now(), '/hub'));
+      await waitUntil(() => tab.rows.some((row) => row[0] === id));
+      tab.closed = true;
+      await waitUntil(() => hub.size === 0);
+      expect(watching).toBe(0);
+    } finally {
+      hub.close();
+    }
+  });
+
+  it("sends a row stored during a tab's first read once, not in the read and again live", async () => {
+    const hub = new FeedHub(source, push);
+    const messages: { kind: string; rows?: RequestRow[] }[] = [];
+    const sender = {
+      closed: false,
+      send: (data: unknown) => messages.push(data as { kind: string; rows?: RequestRow[] }),
+      end: () => {},
+    };
+    const during = nextId('during');
+    let stored = false;
+    // The request is stored after the tab subscribed and before its first read reads the table.
+    const reader = {
+      now: () => source.now(),
+      accessLines: source.accessLines.bind(source),
+      requests: async (from: number, to: number, limit: number) => {
+        if (!stored) {
+          stored = true;
+          await put(storedRequestItem(during, clock.now(), '/during'));
+        }
+        return source.requests(from, to, limit);
+      },
+    };
+    try {
+      await requestsStream(reader, hub, HOUR, false)(sender);
+      const later = nextId('later');
+      await put(storedRequestItem(later, clock.now(), '/later'));
+      const sentIds = () => messages.flatMap((message) => (message.rows ?? []).map((row) => row[0]));
+      await waitUntil(() => sentIds().includes(later));
+      expect(sentIds().filter((id) => id === during)).toEqual([during]);
+    } finally {
+      sender.closed = true;
+      hub.close();
+    }
+  });
+});
+
+async function waitUntil(done: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!done()) {
+    if (Date.now() > until) throw new Error(`not reached within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
