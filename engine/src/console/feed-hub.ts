@@ -2,24 +2,14 @@
  * One live feed per time window and kind (with statuses or rows only), shared by every tab
  * watching it: the work of a tick is done once however many tabs are open, each tab gets the
  * same deltas. A rows-only feed is pushed by the engine when it can tell stored items
- * (pushed-feed.ts); otherwise, and for a feed with statuses, it reads the table (requests-feed.ts). A feed ticks only while a tab is subscribed, a second (three under load, see
- * nextTickDelay) after the previous tick finished (never two at once), and stops when its last tab
- * goes away.
+ * (pushed-feed.ts); otherwise, and for a feed with statuses, it reads the table (requests-feed.ts).
+ * A feed ticks only while a tab is subscribed, a second (three under load, see nextTickDelay)
+ * after the previous tick finished (never two at once), and stops when its last tab goes away.
  */
+import type { FeedUpdate, LiveFeed } from './live-feed.ts';
 import { PushedRequestsFeed, type PushSource } from './pushed-feed.ts';
-import { type FeedReader, type FeedUpdate, RequestsFeed } from './requests-feed.ts';
-import type { RequestRow } from './source.ts';
+import { type FeedReader, RequestsFeed } from './requests-feed.ts';
 import { MIN_INTERVAL_MS } from './sse.ts';
-
-/** What the hub drives: RequestsFeed (reads the table) or PushedRequestsFeed (told each stored item). */
-export interface LiveFeed {
-  /** Rows the first watcher read itself, so that the feed does not send them again. */
-  seed(rows: readonly RequestRow[]): void;
-  /** What is new since the previous tick; undefined when nothing is. */
-  tick(): Promise<FeedUpdate | undefined>;
-  /** Stops what the feed holds open (a watch), once its last tab went away. */
-  close(): void;
-}
 
 /** A tick's reads may take at most 1/TICK_SHARE of the time between ticks... */
 export const TICK_SHARE = 10;

@@ -12,9 +12,8 @@
  * console does against AWS, which has no such notification.
  */
 
-import type { LiveFeed } from './feed-hub.ts';
+import { type FeedUpdate, type LiveFeed, MAX_TICK_ROWS } from './live-feed.ts';
 import type { StoredItemListener } from './local-extras.ts';
-import { MAX_TICK_ROWS } from './requests-feed.ts';
 import type { ConsoleSource, RequestRow } from './source.ts';
 
 export interface PushSource {
@@ -27,11 +26,12 @@ export interface PushSource {
 /** The source's pushes when it runs inside an engine that tells stored items; undefined against AWS. */
 export function pushSourceOf(source: ConsoleSource): PushSource | undefined {
   const { extras } = source;
-  if (!extras.watchStoredItems) return undefined;
+  const watch = extras.watchStoredItems;
+  if (!watch) return undefined;
   return {
     now: () => source.now(),
     requestsTable: () => source.requestsTable(),
-    watchStoredItems: (listener) => extras.watchStoredItems?.(listener) ?? (() => {}),
+    watchStoredItems: (listener) => watch.call(extras, listener),
   };
 }
 
@@ -80,7 +80,7 @@ export class PushedRequestsFeed implements LiveFeed {
   /** Nothing to seed: every row stored from the first watcher's arrival on is told to this feed. */
   seed(): void {}
 
-  async tick(): Promise<{ rows: RequestRow[]; statuses: [string, number][] } | undefined> {
+  async tick(): Promise<FeedUpdate | undefined> {
     const table = await this.source.requestsTable();
     const taken = this.pending;
     this.pending = [];

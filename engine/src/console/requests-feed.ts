@@ -23,7 +23,7 @@
  * cursor where it was, so what was written meanwhile is read by the next tick that reads; after a
  * tick that found new rows that check is skipped (under load it always says "changed").
  */
-import type { LiveFeed } from './feed-hub.ts';
+import { type FeedUpdate, type LiveFeed, MAX_TICK_ROWS } from './live-feed.ts';
 import type { AccessStatus, RequestRow } from './source.ts';
 import { MAX_LOOKUP_IDS } from './status-lookup.ts';
 
@@ -39,12 +39,6 @@ export interface FeedReader {
   countRequests(from: number, to: number): Promise<number>;
 }
 
-/** What one tick found: rows not sent before (with their status when known), and statuses that arrived. */
-export interface FeedUpdate {
-  readonly rows: RequestRow[];
-  readonly statuses: [string, number][];
-}
-
 export const MIN_OVERLAP_MS = 500;
 export const MAX_OVERLAP_MS = 30_000;
 export const LAG_MARGIN_MS = 500;
@@ -55,8 +49,6 @@ export const SWEEP_EVERY = 20;
 const LAG_TICKS = 10;
 /** How long rows and early statuses are held (past the sweep's reach). */
 const KEEP_MS = SWEEP_MS + MAX_OVERLAP_MS;
-/** The most rows one read returns (a burst larger than this in one tick is cut, oldest first). */
-export const MAX_TICK_ROWS = 100_000;
 
 interface Held {
   readonly at: number;

@@ -9,7 +9,7 @@
  * looks up those of the rows in view.
  */
 import type { FeedHub } from './feed-hub.ts';
-import type { FeedUpdate } from './requests-feed.ts';
+import type { FeedUpdate } from './live-feed.ts';
 import type { AccessStatus, ConsoleSource, RequestRow } from './source.ts';
 import type { StreamSender, Tick } from './sse.ts';
 
