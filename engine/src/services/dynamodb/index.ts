@@ -1,6 +1,7 @@
 /**
  * DynamoDB: the service (service.ts), its operations (operation-table.ts, operations/), the edge's
- * entry (service-entry.ts) and the IAM targets of a request (authorization.ts).
+ * entry (service-entry.ts), the IAM targets of a request (authorization.ts), and what a write
+ * stored, told to watchers in this process (stored-items.ts).
  *
  * LIMITATIONS (what this does not emulate):
  * - DynamoDB Streams: an enabled StreamSpecification is refused (ValidationException).
