@@ -20,6 +20,7 @@ import {
   TABLE_NAME,
 } from '../../../test/support/local-cloud.fixture.ts';
 import { storedRequestItem } from '../../../test/support/stored-request.fixture.ts';
+import { waitUntil } from '../../../test/support/wait-until.fixture.ts';
 import { VirtualClock } from '../index.ts';
 import { FeedHub } from './feed-hub.ts';
 import { type FeedReader, LAG_MARGIN_MS, MIN_OVERLAP_MS, RequestsFeed } from './requests-feed.ts';
@@ -357,11 +358,3 @@ describe('the Requests live feed', () => {
     }
   });
 });
-
-async function waitUntil(done: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!done()) {
-    if (Date.now() > until) throw new Error(`not reached within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}

@@ -3,10 +3,15 @@
  * SDK client or raw HTTP: the service entry as the edge runs it (body read once, then `handle`),
  * for the account root (no IAM checks), without the edge's signature verification.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DEFAULT_ACCOUNT } from '../../runtime/account.ts';
-import type { DynamoDbService } from './service.ts';
+import { VirtualClock } from '../../runtime/clock.ts';
+import { DynamoDbService, type DynamoDbServiceOptions } from './service.ts';
 import { dynamoDbServiceEntry } from './service-entry.ts';
 
 export interface ServedDynamoDb {
@@ -59,5 +64,56 @@ export async function serveDynamoDb(service: DynamoDbService): Promise<ServedDyn
         server.close(() => resolve());
         server.closeAllConnections();
       }),
+  };
+}
+
+export interface ServiceUnderTest {
+  readonly service: DynamoDbService;
+  /** A real SDK client on the served wire protocol. */
+  readonly client: DynamoDBClient;
+  /** Stops the client, the server and the service, and removes the directory. */
+  close(): Promise<void>;
+}
+
+/**
+ * A service in a new temporary directory, with each of `tables` (hash key `id`, a string) ACTIVE,
+ * served on 127.0.0.1, and an SDK client for it (one attempt per call).
+ */
+export async function openServiceUnderTest(
+  tables: readonly string[],
+  options: Pick<DynamoDbServiceOptions, 'onBackgroundError'> = {},
+): Promise<ServiceUnderTest> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tapstack-dynamodb-'));
+  const service = await DynamoDbService.open({
+    dataDir,
+    clock: new VirtualClock(Date.UTC(2026, 0, 1)),
+    account: DEFAULT_ACCOUNT,
+    ...options,
+  });
+  for (const TableName of tables) {
+    await service.createTable({
+      TableName,
+      AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+      KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+      BillingMode: 'PAY_PER_REQUEST',
+    });
+    await service.waitUntilActive(TableName);
+  }
+  const served = await serveDynamoDb(service);
+  const client = new DynamoDBClient({
+    endpoint: served.url,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    maxAttempts: 1,
+  });
+  return {
+    service,
+    client,
+    close: async () => {
+      client.destroy();
+      await served.close();
+      await service.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
   };
 }

@@ -2,24 +2,18 @@
  * Stored-item notifications (stored-items.ts) through the real service, written to by the AWS SDK
  * over HTTP: what each write operation tells a watcher, and what it must not.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   BatchWriteItemCommand,
   DeleteItemCommand,
-  DynamoDBClient,
+  type DynamoDBClient,
   PutItemCommand,
   TransactWriteItemsCommand,
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_ACCOUNT } from '../../runtime/account.ts';
-import { VirtualClock } from '../../runtime/clock.ts';
-import { dynamoDbTestServer } from './http-server.fixture.ts';
-import { DynamoDbService } from './service.ts';
+import { openServiceUnderTest, type ServiceUnderTest } from './http-server.fixture.ts';
+import type { DynamoDbService } from './service.ts';
 import type { StoredItem } from './stored-items.ts';
 
 const TABLE = 'Watched';
@@ -27,44 +21,18 @@ const OTHER = 'Other';
 const TABLE_ARN = `arn:aws:dynamodb:us-east-1:${DEFAULT_ACCOUNT.accountId}:table/${TABLE}`;
 
 describe('items stored, told to watchers', () => {
-  let dataDir: string;
+  let underTest: ServiceUnderTest;
   let service: DynamoDbService;
-  let server: Server;
   let client: DynamoDBClient;
   const reported: unknown[] = [];
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'tapstack-stored-items-'));
-    service = await DynamoDbService.open({
-      dataDir,
-      clock: new VirtualClock(Date.UTC(2026, 0, 1)),
-      account: DEFAULT_ACCOUNT,
+    underTest = await openServiceUnderTest([TABLE, OTHER], {
       onBackgroundError: (error) => reported.push(error),
     });
-    for (const name of [TABLE, OTHER]) {
-      await service.createTable({
-        TableName: name,
-        AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
-        KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
-        BillingMode: 'PAY_PER_REQUEST',
-      });
-      await service.waitUntilActive(name);
-    }
-    server = dynamoDbTestServer(service);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    client = new DynamoDBClient({
-      endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-      maxAttempts: 1,
-    });
+    ({ service, client } = underTest);
   });
-  afterAll(async () => {
-    client?.destroy();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-    await service?.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => underTest?.close());
 
   /** Runs `write` with a watcher on, and returns what it was told (updates are read back, so a turn later). */
   const told = async (write: () => Promise<unknown>): Promise<[string, StoredItem][]> => {

@@ -1,12 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   BatchGetItemCommand,
   BatchWriteItemCommand,
-  DynamoDBClient,
+  type DynamoDBClient,
   GetItemCommand,
   PutItemCommand,
   ScanCommand,
@@ -16,54 +11,21 @@ import {
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_ACCOUNT } from '../../runtime/account.ts';
-import { VirtualClock } from '../../runtime/clock.ts';
-import { dynamoDbTestServer } from './http-server.fixture.ts';
-import { DynamoDbService } from './service.ts';
+import { openServiceUnderTest, type ServiceUnderTest } from './http-server.fixture.ts';
 
 /**
  * TransactWriteItems / TransactGetItems (which dynalite lacks) and the batch operations, through
  * the DynamoDB wire protocol with the real SDK v3 client.
  */
-let dataDir: string;
-let service: DynamoDbService;
-let server: Server;
+let underTest: ServiceUnderTest;
 let client: DynamoDBClient;
 
-const table = (TableName: string) => ({
-  TableName,
-  AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' as const }],
-  KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' as const }],
-  BillingMode: 'PAY_PER_REQUEST' as const,
-});
-
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'tapstack-transact-'));
-  service = await DynamoDbService.open({
-    dataDir,
-    clock: new VirtualClock(Date.UTC(2026, 0, 1)),
-    account: DEFAULT_ACCOUNT,
-  });
-  for (const name of ['Accounts', 'Audit']) {
-    await service.createTable(table(name));
-    await service.waitUntilActive(name);
-  }
-  server = dynamoDbTestServer(service);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  client = new DynamoDBClient({
-    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    maxAttempts: 1,
-  });
+  underTest = await openServiceUnderTest(['Accounts', 'Audit']);
+  client = underTest.client;
 });
 
-afterAll(async () => {
-  client?.destroy();
-  await new Promise<void>((resolve) => server?.close(() => resolve()));
-  await service?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => underTest?.close());
 
 const balance = async (id: string): Promise<string | undefined> =>
   (await client.send(new GetItemCommand({ TableName: 'Accounts', Key: { id: { S: id } } }))).Item?.balance?.N;
