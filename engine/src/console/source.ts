@@ -1,7 +1,11 @@
 /**
  * Everything the console shows, read through AWS SDK clients against the engine's own endpoint:
  * the same service operations any AWS client calls, so pointing `config` at an AWS Region would
- * show a real stack. Only what no AWS operation answers comes from LocalExtras.
+ * show a real stack. Only what no AWS operation answers comes from LocalExtras, and one thing an
+ * operation answers at too high a price: a live Requests tab's new rows, which the engine tells
+ * (`watchStoredItems`) instead of the console reading the table every tick. Without LocalExtras'
+ * watch (against AWS) the same tab reads the table (requests-feed.ts), as a status-filtered tab
+ * always does.
  */
 import {
   CloudFormationClient,
