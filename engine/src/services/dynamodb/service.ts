@@ -130,21 +130,26 @@ export class DynamoDbService {
   }
 
   private announce(operation: string, input: Record<string, unknown>): void {
+    // A write answered while the service closes: nobody is left to watch, and nothing to read back.
+    if (this.closed) return;
     const { puts, updates } = writtenItems(operation, input);
     for (const [table, item] of puts) this.tell(table, item);
+    // Shared, like any read: never between the steps of a running transaction.
     for (const [table, key] of updates)
-      runOperation(this.ctx, 'GetItem', { TableName: table, Key: key, ConsistentRead: true }).then(
-        (got) => {
-          const item = (got as { Item?: StoredItem }).Item;
-          if (item) this.tell(table, item);
-        },
-        (error: unknown) =>
-          this.onBackgroundError(
-            new Error(`reading back an item updated in ${table} failed: ${(error as Error).message}`, {
-              cause: error,
-            }),
-          ),
-      );
+      this.gate
+        .shared(() => runOperation(this.ctx, 'GetItem', { TableName: table, Key: key, ConsistentRead: true }))
+        .then(
+          (got) => {
+            const item = (got as { Item?: StoredItem }).Item;
+            if (item) this.tell(table, item);
+          },
+          (error: unknown) =>
+            this.onBackgroundError(
+              new Error(`reading back an item updated in ${table} failed: ${(error as Error).message}`, {
+                cause: error,
+              }),
+            ),
+        );
   }
 
   private tell(table: string, item: StoredItem): void {
