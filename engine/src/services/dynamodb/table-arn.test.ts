@@ -32,6 +32,8 @@ beforeEach(async () => {
     KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
     BillingMode: 'PAY_PER_REQUEST',
   });
+  // CREATING until dynalite's timer flips it: a write before that is ResourceNotFoundException.
+  await service.waitUntilActive(TABLE);
   const served = await serveDynamoDb(service);
   closeServer = served.close;
   client = new DynamoDBClient({
