@@ -20,8 +20,8 @@ export const BUSY_ROWS = 100;
 
 /**
  * The wait after a tick that took `tookMs` and found `newRows` requests: one second; under load
- * (BUSY_ROWS or more) the longest wait, since each tick reads its overlap again and fewer ticks
- * read fewer rows twice; and longer when the tick's reads queued behind the requests (they took
+ * (BUSY_ROWS or more) the longest wait, since fewer ticks send the page fewer, larger messages
+ * (and a reading feed reads its overlap again on each); and longer when the tick's reads queued behind the requests (they took
  * longer), so that a watching tab yields to the requests it watches. A request arriving at a
  * quiet engine is shown within about a second whatever the machine's load.
  */
@@ -55,7 +55,7 @@ export class FeedHub {
     private readonly pushed?: PushSource,
   ) {}
 
-  /** Feeds ticking now (one per watched window). */
+  /** Feeds ticking now (one per watched window and kind). */
   get size(): number {
     return this.running.size;
   }

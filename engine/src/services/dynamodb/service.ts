@@ -57,10 +57,7 @@ export class DynamoDbService {
       clock,
       options.ttlSweepIntervalMs ?? DEFAULT_TTL_SWEEP_INTERVAL_MS,
       () => this.sweepExpiredItems(),
-      (error: unknown) =>
-        this.onBackgroundError(
-          new Error(`the Time to Live sweep failed: ${(error as Error).message}`, { cause: error }),
-        ),
+      (error: unknown) => this.reportBackground('the Time to Live sweep', error),
     );
   }
 
@@ -143,12 +140,7 @@ export class DynamoDbService {
             const item = (got as { Item?: StoredItem }).Item;
             if (item) this.tell(table, item);
           },
-          (error: unknown) =>
-            this.onBackgroundError(
-              new Error(`reading back an item updated in ${table} failed: ${(error as Error).message}`, {
-                cause: error,
-              }),
-            ),
+          (error: unknown) => this.reportBackground(`reading back an item updated in ${table}`, error),
         );
   }
 
@@ -157,13 +149,15 @@ export class DynamoDbService {
       try {
         watcher(table, item);
       } catch (error) {
-        this.onBackgroundError(
-          new Error(`a watcher of items stored in ${table} failed: ${(error as Error).message}`, {
-            cause: error,
-          }),
-        );
+        this.reportBackground(`a watcher of items stored in ${table}`, error);
       }
     }
+  }
+
+  /** Reports work no caller waits for (a sweep, a watcher) as `<what> failed: <message>`. */
+  private reportBackground(what: string, error: unknown): void {
+    const message = error instanceof Error ? error.message : String(error);
+    this.onBackgroundError(new Error(`${what} failed: ${message}`, { cause: error }));
   }
 
   /** https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_CreateTable.html */
