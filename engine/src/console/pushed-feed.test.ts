@@ -4,6 +4,11 @@
  * compared with what the ByTime index answers for the same requests (through the real
  * ConsoleSource).
  */
+import {
+  CloudWatchLogsClient,
+  CreateLogStreamCommand,
+  PutLogEventsCommand,
+} from '@aws-sdk/client-cloudwatch-logs';
 import { CreateTableCommand, type DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -33,6 +38,8 @@ describe('the pushed Requests feed', () => {
   /** Watchers the console holds on the engine's DynamoDB now. */
   let watching = 0;
   let serial = 0;
+  let logs: CloudWatchLogsClient;
+  let accessStream = false;
 
   beforeAll(async () => {
     cloud = await startLocalCloud({ clock });
@@ -52,13 +59,32 @@ describe('the pushed Requests feed', () => {
     });
     push = pushSourceOf(source) as PushSource;
     dynamo = cloud.dynamodb();
+    logs = new CloudWatchLogsClient(cloud.clientConfig);
   });
   afterAll(async () => {
     source?.close();
+    logs?.destroy();
     await cloud?.dispose();
   });
 
   const nextId = (prefix: string) => `${prefix}-${(serial++).toString(36)}`;
+  /** Logs a request's access line as API Gateway does, at the current engine instant. */
+  const logAccessLine = async (requestId: string, status: number) => {
+    const logGroupName = (await source.stackHandles()).accessLogGroup ?? '';
+    if (!accessStream) {
+      await logs.send(new CreateLogStreamCommand({ logGroupName, logStreamName: 'pushed-feed-test' }));
+      accessStream = true;
+    }
+    await logs.send(
+      new PutLogEventsCommand({
+        logGroupName,
+        logStreamName: 'pushed-feed-test',
+        logEvents: [
+          { timestamp: clock.now(), message: JSON.stringify({ requestId, status: String(status) }) },
+        ],
+      }),
+    );
+  };
   const put = (item: Record<string, unknown>, table = TABLE_NAME) =>
     dynamo.send(new PutItemCommand({ TableName: table, Item: item as never }));
 
@@ -135,17 +161,20 @@ describe('the pushed Requests feed', () => {
     }
   });
 
-  it("sends a row stored during a tab's first read once, not in the read and again live", async () => {
+  /**
+   * Opens a tab's Requests stream whose first read finds `during` stored just before it reads the
+   * table (after the tab subscribed), with its access line already logged or not; then stores one
+   * more request and waits until that one came live. Returns the messages and the stream's tick.
+   */
+  const streamWithRowStoredDuringFirstRead = async (during: string, logged: boolean) => {
     const hub = new FeedHub(source, push);
-    const messages: { kind: string; rows?: RequestRow[] }[] = [];
+    const messages: { kind: string; rows?: RequestRow[]; statuses?: [string, number][] }[] = [];
     const sender = {
       closed: false,
-      send: (data: unknown) => messages.push(data as { kind: string; rows?: RequestRow[] }),
+      send: (data: unknown) => messages.push(data as (typeof messages)[number]),
       end: () => {},
     };
-    const during = nextId('during');
     let stored = false;
-    // The request is stored after the tab subscribed and before its first read reads the table.
     const reader = {
       now: () => source.now(),
       accessLines: source.accessLines.bind(source),
@@ -153,20 +182,52 @@ describe('the pushed Requests feed', () => {
         if (!stored) {
           stored = true;
           await put(storedRequestItem(during, clock.now(), '/during'));
+          if (logged) await logAccessLine(during, 200);
         }
         return source.requests(from, to, limit);
       },
     };
+    const tick = requestsStream(reader, hub, HOUR, false);
+    await tick(sender);
+    const later = nextId('later');
+    await put(storedRequestItem(later, clock.now(), '/later'));
+    const sentRows = () =>
+      messages.flatMap((m) => (m.rows ?? []).map((row) => [m.kind, row[0], row[7]] as const));
+    await waitUntil(() => sentRows().some(([, id]) => id === later));
+    return {
+      rowsOf: (id: string) => sentRows().filter(([, sent]) => sent === id),
+      statusesOf: (id: string) => messages.flatMap((m) => (m.statuses ?? []).filter(([sent]) => sent === id)),
+      tick: () => tick(sender),
+      close: () => {
+        sender.closed = true;
+        hub.close();
+      },
+    };
+  };
+
+  it("sends a row stored during a tab's first read with its status once, not in the read and again live", async () => {
+    const during = nextId('during');
+    const stream = await streamWithRowStoredDuringFirstRead(during, true);
     try {
-      await requestsStream(reader, hub, HOUR, false)(sender);
-      const later = nextId('later');
-      await put(storedRequestItem(later, clock.now(), '/later'));
-      const sentIds = () => messages.flatMap((message) => (message.rows ?? []).map((row) => row[0]));
-      await waitUntil(() => sentIds().includes(later));
-      expect(sentIds().filter((id) => id === during)).toEqual([during]);
+      expect(stream.rowsOf(during)).toEqual([['reset', during, 200]]);
     } finally {
-      sender.closed = true;
-      hub.close();
+      stream.close();
+    }
+  });
+
+  it('sends the status of a row the first read found before its access line, once the line is logged', async () => {
+    const during = nextId('unlogged');
+    const stream = await streamWithRowStoredDuringFirstRead(during, false);
+    try {
+      expect(stream.rowsOf(during)).toEqual([['reset', during, 0]]);
+      // The stream's next tick looks it up: no line yet, nothing sent.
+      await stream.tick();
+      expect(stream.statusesOf(during)).toEqual([]);
+      await logAccessLine(during, 201);
+      await stream.tick();
+      expect(stream.statusesOf(during)).toEqual([[during, 201]]);
+    } finally {
+      stream.close();
     }
   });
 });

@@ -6,17 +6,28 @@
  * the window's shared feed (feed-hub.ts), sent as they come (one `add` and one `status` message
  * per feed tick), without a row the first read already sent. The feed carries statuses only for a
  * tab that asked for them (it filters by status); otherwise new rows come without, and the page
- * looks up those of the rows in view.
+ * looks up those of the rows in view. Recent rows the first read found before their access line
+ * was logged are looked up by the stream itself a few times in the next 32 s (followUp).
  */
 import type { FeedHub } from './feed-hub.ts';
 import type { FeedUpdate } from './live-feed.ts';
 import type { AccessStatus, ConsoleSource, RequestRow } from './source.ts';
 import type { StreamSender, Tick } from './sse.ts';
+import { lookupStatuses, MAX_LOOKUP_IDS, type StatusLookup } from './status-lookup.ts';
 
 /** The most rows the first read of a window sends. */
 export const MAX_ROWS = 100_000;
 const FIRST_SLICE_MS = 60_000;
 const SLICE_GROWTH = 4;
+
+/**
+ * A row of the first read this recent, without a status, may still get its access line: API
+ * Gateway logs it after the response, up to the 30 s integration timeout after the request came.
+ */
+const LATE_LINE_MS = 35_000;
+/** Stream ticks (one a second) after the first read at which such rows are looked up again. */
+const FOLLOW_UP_TICKS: ReadonlySet<number> = new Set([1, 2, 4, 8, 16, 32]);
+const LAST_FOLLOW_UP = 32;
 
 type InitialReader = Pick<ConsoleSource, 'now' | 'requests' | 'accessLines'>;
 
@@ -29,8 +40,17 @@ export function requestsStream(
   /** Deltas that came while the first read was still being sent (sent right after it). */
   let queued: FeedUpdate[] | undefined = [];
   let first = true;
+  /** Recent rows the first read sent without a status, and the ticks since (followUp). */
+  let unresolved: StatusLookup | undefined;
+  let ticksSince = 0;
   return async (sender) => {
-    if (!first) return;
+    if (!first) {
+      ticksSince += 1;
+      if (unresolved && FOLLOW_UP_TICKS.has(ticksSince))
+        unresolved = await followUp(source, unresolved, sender);
+      if (ticksSince >= LAST_FOLLOW_UP) unresolved = undefined;
+      return;
+    }
     first = false;
     const send = (updates: readonly FeedUpdate[]) => {
       const rows = updates.flatMap((u) => u.rows);
@@ -67,11 +87,42 @@ export function requestsStream(
     if (rows) {
       feed.seed(rows);
       firstIds = new Set(rows.map((row) => row[0]));
+      // A feed with statuses finds late access lines itself (its sweep).
+      if (!withStatuses) unresolved = recentWithoutStatus(rows, source.now());
     }
     const waiting = (queued ?? []).map(unseen);
     queued = undefined;
     send(waiting);
   };
+}
+
+/**
+ * The newest rows (at most one lookup's worth) the first read sent without a status and recent
+ * enough for their access line to come yet: a request stored as the tab opened, answered after
+ * its slice's access lines were read. The page looks up only rows that came live, so the stream
+ * looks these up itself, a few times.
+ */
+function recentWithoutStatus(rows: readonly RequestRow[], now: number): StatusLookup | undefined {
+  const recent = rows
+    .filter((row) => row[7] === 0 && row[4] === 'API Gateway' && Date.parse(row[1]) >= now - LATE_LINE_MS)
+    .slice(0, MAX_LOOKUP_IDS);
+  if (recent.length === 0) return undefined;
+  const times = recent.map((row) => Date.parse(row[1]));
+  return { ids: recent.map((row) => row[0]), from: Math.min(...times), to: Math.max(...times) };
+}
+
+/** Sends the statuses found for `lookup`'s rows; returns the rows still without one. */
+async function followUp(
+  source: InitialReader,
+  lookup: StatusLookup,
+  sender: StreamSender,
+): Promise<StatusLookup | undefined> {
+  const statuses = await lookupStatuses(source, lookup);
+  if (statuses.length === 0) return lookup;
+  sender.send({ kind: 'status', statuses });
+  const found = new Set(statuses.map(([id]) => id));
+  const ids = lookup.ids.filter((id) => !found.has(id));
+  return ids.length > 0 ? { ...lookup, ids } : undefined;
 }
 
 /**
