@@ -11,6 +11,7 @@
  *   --rounds N --phase-seconds S   request path: N rounds of S-second phases per server, in turns (default 5 and 5)
  *   --only console-render [--rows N]  first render of each console view with N stored requests (default 100000)
  *   --only console-ab  one engine, a live console tab on and off in turns: what the tab costs (see console-ab.ts)
+ *   --only round-trip  one call between two threads over loopback HTTP and over a worker port (see thread-round-trip.ts)
  * Loads target 127.0.0.1 only and stop by themselves.
  */
 import { spawnSync } from 'node:child_process';
@@ -29,6 +30,7 @@ import { formatReload, measureReload } from './reload.ts';
 import { median, runRounds, type ServerPhases } from './request-rounds.ts';
 import { formatSoak, runSoak, soakOptionsFrom } from './soak.ts';
 import { measureSynth } from './synth-time.ts';
+import { measureRoundTrips } from './thread-round-trip.ts';
 import { loadWithWatcher } from './watch-load.ts';
 
 // Child processes inherit this: the SDK's Node 20 end-of-support notice is noise in figures.
@@ -227,6 +229,10 @@ if (only === 'soak') {
 if (only === 'console-ab') {
   console.log(`\n## One live console tab, on and off in turns on one engine (${seconds} s per phase)`);
   console.log((await consoleAb(connectionLevels, seconds)).join('\n'));
+}
+if (only === 'round-trip') {
+  console.log('\n## One call between two threads of one process: HTTP over loopback TCP, and a port message');
+  console.log((await measureRoundTrips()).join('\n'));
 }
 if (only === 'console-render') {
   const run = spawnSync(

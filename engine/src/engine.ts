@@ -173,6 +173,7 @@ export class Engine {
       logs: functionLogSink(logs),
       metrics: cloudwatch,
       endpointUrl: endpointHolder.url,
+      endpointChannel: (call) => endpoint.answer(call),
       credentialsFor: lambdaRoleCredentials(iam),
       deadLetter: lambdaDeadLetters(sns, sqs),
       ...(options.lambdaHosts === undefined ? {} : { hosts: options.lambdaHosts }),

@@ -15,17 +15,31 @@ import type { AddressInfo } from 'node:net';
 import { refuseForeignHost } from '../net/foreign-host.ts';
 import { HostPolicy } from '../net/host-allowlist.ts';
 import { guardedServerOptions, guardServer, type ListenerLimits } from '../net/listener-guard.ts';
+import type { EndpointCall } from '../protocol/endpoint-call.ts';
 import type { CallerIdentity, RequestContext } from '../protocol/operation.ts';
 import { checkPresignedExpiry } from '../protocol/presign-expiry.ts';
 import { parseQueryParams } from '../protocol/query-protocol.ts';
-import type { AuthorizeFn, ServiceCors, ServiceEntry, ServiceMap } from '../protocol/service-entry.ts';
+import type {
+  AuthorizeFn,
+  RawServiceEntry,
+  ServiceCors,
+  ServiceEntry,
+  ServiceMap,
+} from '../protocol/service-entry.ts';
 import { parseSigV4, SigningKeyCache, type SigV4Credential, verifySignature } from '../protocol/sigv4.ts';
 import type { WireResponse } from '../protocol/wire-response.ts';
 import { type AccountContext, DEFAULT_ACCOUNT } from '../runtime/account.ts';
 import { AwsError, isAwsError } from '../runtime/aws-error.ts';
-import { dispatchJson, dispatchQuery, dispatchRestJson, errorFor, type Gate } from './dispatch.ts';
+import {
+  type DispatchRequest,
+  dispatchJson,
+  dispatchQuery,
+  dispatchRestJson,
+  errorFor,
+  type Gate,
+} from './dispatch.ts';
 import { applyOriginRule } from './front-door.ts';
-import { authorizeRaw, drain, headerOf, readBody, writeResponse } from './http-io.ts';
+import { authorizeRaw, bodyTooLarge, drain, headerOf, readBody, writeResponse } from './http-io.ts';
 import { rootIdentity } from './identity.ts';
 import { resolveService } from './resolve-service.ts';
 import { serviceCorsFor } from './service-cors.ts';
@@ -79,12 +93,14 @@ export class AwsEndpoint {
     this.mounts.push({ prefix, handler });
   }
 
+  private mountFor(path: string): MountedHandler | undefined {
+    return this.mounts.find((m) => path === m.prefix || path.startsWith(`${m.prefix}/`))?.handler;
+  }
+
   /** The service answering this request's CORS itself (S3 for a bucket), unless a mount serves the path. */
   private ownCors(req: IncomingMessage): ServiceCors | undefined {
-    const url = req.url ?? '/';
-    const q = url.indexOf('?');
-    const path = q < 0 ? url : url.slice(0, q);
-    if (this.mounts.some((m) => path === m.prefix || path.startsWith(`${m.prefix}/`))) return undefined;
+    const { path } = splitUrl(req.url ?? '/');
+    if (this.mountFor(path)) return undefined;
     return serviceCorsFor(this.options.services, req, path);
   }
 
@@ -123,50 +139,118 @@ export class AwsEndpoint {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const requestId = randomUUID();
-    const url = req.url ?? '/';
-    const q = url.indexOf('?');
-    const path = q < 0 ? url : url.slice(0, q);
-    const rawQuery = q < 0 ? '' : url.slice(q + 1);
     const method = req.method ?? 'GET';
-    const mounted = this.mounts.find((m) => path === m.prefix || path.startsWith(`${m.prefix}/`));
-    if (mounted) return mounted.handler(req, res);
+    const url = req.url ?? '/';
+    const { path, rawQuery } = splitUrl(url);
+    const routed = this.route(method, path, rawQuery, req.headers, requestId);
+    if (routed.kind === 'mounted') return routed.handler(req, res);
+    if (routed.kind === 'anonymous') return routed.entry.handler(req, res);
+    if (routed.kind === 'refused') {
+      const byAction = routed.byAction ? await this.queryEntryByAction(req, rawQuery) : undefined;
+      await drain(req, this.maxBody);
+      return writeResponse(req, res, errorFor(byAction ?? routed.entry, routed.error, requestId));
+    }
+    const { entry, credential, ctx, gate } = routed;
+    try {
+      if (entry.kind === 'raw') {
+        this.verify(credential, method, url, req.headers, undefined);
+        await authorizeRaw(entry, req, ctx, gate);
+        entry.handler(req, res);
+        return;
+      }
+      const body = await readBody(req, this.maxBody);
+      const wire = await this.serve(entry, credential, ctx, gate, {
+        method,
+        url,
+        path,
+        rawQuery,
+        headers: req.headers,
+        body,
+      });
+      writeResponse(req, res, wire);
+    } catch (error) {
+      await drain(req, this.maxBody);
+      this.fail(req, res, entry, error, requestId);
+    }
+  }
+
+  /**
+   * Answers a call that arrived without a socket (a function's SDK call through its Lambda host)
+   * exactly as its HTTP request would be answered; `undefined` for what only HTTP can carry (a
+   * mount, a raw service such as S3), which the caller then sends over HTTP. Never throws.
+   */
+  async answer(call: EndpointCall): Promise<WireResponse | undefined> {
+    const requestId = randomUUID();
+    const { path, rawQuery } = splitUrl(call.url);
+    const body = typeof call.body === 'string' ? Buffer.from(call.body, 'utf8') : Buffer.from(call.body);
+    const routed = this.route(call.method, path, rawQuery, call.headers, requestId);
+    if (routed.kind === 'mounted' || routed.kind === 'anonymous') return undefined;
+    if (routed.kind === 'refused') {
+      const byAction = routed.byAction
+        ? this.entryByAction(call.headers['content-type'], body, rawQuery)
+        : undefined;
+      return errorFor(byAction ?? routed.entry, routed.error, requestId);
+    }
+    const { entry, credential, ctx, gate } = routed;
+    if (entry.kind === 'raw') return undefined;
+    try {
+      if (body.length > this.maxBody) throw bodyTooLarge(this.maxBody);
+      const request = { method: call.method, url: call.url, path, rawQuery, headers: call.headers, body };
+      return await this.serve(entry, credential, ctx, gate, request);
+    } catch (error) {
+      this.report(error, requestId);
+      return errorFor(entry, error, requestId);
+    }
+  }
+
+  /**
+   * Where a request goes, from its method, path and headers alone (no body read yet): a mount, a
+   * raw service taking it unsigned, a refusal (no such service, no valid credential, an expired
+   * presigned URL), or a service with the caller's context.
+   */
+  private route(
+    method: string,
+    path: string,
+    rawQuery: string,
+    headers: IncomingMessage['headers'],
+    requestId: string,
+  ): Routed {
+    const mounted = this.mountFor(path);
+    if (mounted) return { kind: 'mounted', handler: mounted };
 
     let credential: SigV4Credential | undefined;
     let authError: unknown;
     try {
-      credential = parseSigV4(req.headers, new URLSearchParams(rawQuery));
+      credential = parseSigV4(headers, new URLSearchParams(rawQuery));
     } catch (error) {
       authError = error;
     }
+    const target = headers['x-amz-target'];
     const resolved = resolveService(
       this.options.services,
       credential?.service,
-      headerOf(req, 'x-amz-target'),
+      Array.isArray(target) ? target.join(',') : target,
       method,
       path,
     );
     if (!resolved) {
       const error = authError ?? this.unknownService(credential?.service ?? '');
-      const entry = credential ? undefined : await this.queryEntryByAction(req, rawQuery);
-      await drain(req, this.maxBody);
-      return writeResponse(req, res, errorFor(entry, error, requestId));
+      // An unsigned awsQuery form names its service only by the `Action` in its body.
+      return { kind: 'refused', entry: undefined, error, byAction: !credential };
     }
     const entry = resolved.entry;
     if (!credential) {
       const missing = isAwsError(authError) && authError.code === 'MissingAuthenticationTokenException';
-      if (entry.kind === 'raw' && entry.allowAnonymous && missing) return entry.handler(req, res);
+      if (entry.kind === 'raw' && entry.allowAnonymous && missing) return { kind: 'anonymous', entry };
       // The catch-all (S3) took it by default; an unsigned awsQuery form still gets its own XML.
-      const byAction =
-        entry.kind === 'raw' && entry.catchAll ? await this.queryEntryByAction(req, rawQuery) : undefined;
-      await drain(req, this.maxBody);
-      return writeResponse(req, res, errorFor(byAction ?? entry, authError, requestId));
+      const byAction = entry.kind === 'raw' && entry.catchAll === true;
+      return { kind: 'refused', entry, error: authError, byAction };
     }
     if (credential.presigned) {
       try {
         checkPresignedExpiry(new URLSearchParams(rawQuery), (this.options.now ?? Date.now)());
       } catch (error) {
-        await drain(req, this.maxBody);
-        return writeResponse(req, res, errorFor(entry, error, requestId));
+        return { kind: 'refused', entry, error, byAction: false };
       }
     }
     const caller = (this.options.identify ?? rootIdentity)(credential.accessKeyId);
@@ -176,30 +260,23 @@ export class AwsEndpoint {
       accountId: this.account.accountId,
       caller,
     };
-    const gate = this.gateFor(caller);
-    try {
-      if (entry.kind === 'raw') {
-        this.verify(credential, req, undefined);
-        await authorizeRaw(entry, req, ctx, gate);
-        entry.handler(req, res);
-        return;
-      }
-      const body = await readBody(req, this.maxBody);
-      this.verify(credential, req, body);
-      const dispatchRequest = { method, path, rawQuery, headers: req.headers, body };
-      const wire: WireResponse =
-        entry.kind === 'json-handler'
-          ? await entry.handle({ method, url, headers: req.headers, body }, ctx, gate)
-          : entry.kind === 'json'
-            ? await dispatchJson(entry, dispatchRequest, ctx, gate)
-            : entry.kind === 'query'
-              ? await dispatchQuery(entry, dispatchRequest, ctx, gate)
-              : await dispatchRestJson(entry, dispatchRequest, ctx, gate);
-      writeResponse(req, res, wire);
-    } catch (error) {
-      await drain(req, this.maxBody);
-      this.fail(req, res, entry, error, requestId);
-    }
+    return { kind: 'served', entry, credential, ctx, gate: this.gateFor(caller) };
+  }
+
+  /** Verifies a buffered request's signature and runs it against its (json, query, rest-json) entry. */
+  private async serve(
+    entry: BufferedEntry,
+    credential: SigV4Credential,
+    ctx: RequestContext,
+    gate: Gate,
+    request: DispatchRequest & { readonly url: string },
+  ): Promise<WireResponse> {
+    const { method, url, headers, body } = request;
+    this.verify(credential, method, url, headers, body);
+    if (entry.kind === 'json-handler') return entry.handle({ method, url, headers, body }, ctx, gate);
+    if (entry.kind === 'json') return dispatchJson(entry, request, ctx, gate);
+    if (entry.kind === 'query') return dispatchQuery(entry, request, ctx, gate);
+    return dispatchRestJson(entry, request, ctx, gate);
   }
 
   /**
@@ -210,10 +287,18 @@ export class AwsEndpoint {
     req: IncomingMessage,
     rawQuery: string,
   ): Promise<ServiceEntry | undefined> {
-    if (!(headerOf(req, 'content-type') ?? '').startsWith('application/x-www-form-urlencoded'))
-      return undefined;
+    const contentType = headerOf(req, 'content-type');
+    if (!isForm(contentType)) return undefined;
     const body = await readBody(req, 64 * 1024).catch(() => undefined);
-    if (!body) return undefined;
+    return body && this.entryByAction(contentType, body, rawQuery);
+  }
+
+  private entryByAction(
+    contentType: string | undefined,
+    body: Buffer,
+    rawQuery: string,
+  ): ServiceEntry | undefined {
+    if (!isForm(contentType)) return undefined;
     let action: string | undefined;
     try {
       action = parseQueryParams(body.toString('utf8'), rawQuery).get('Action');
@@ -225,18 +310,18 @@ export class AwsEndpoint {
     );
   }
 
-  private verify(credential: SigV4Credential, req: IncomingMessage, body: Buffer | undefined): void {
+  private verify(
+    credential: SigV4Credential,
+    method: string,
+    url: string,
+    headers: IncomingMessage['headers'],
+    body: Buffer | undefined,
+  ): void {
     const secret = this.options.secretFor?.(credential.accessKeyId);
     if (secret === undefined) return;
     // A presigned URL never covers the payload, so it can be verified before the body is read.
-    if (body === undefined && !credential.presigned && req.headers['x-amz-content-sha256'] === undefined)
-      return;
-    verifySignature(
-      credential,
-      secret,
-      { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body },
-      this.signingKeys,
-    );
+    if (body === undefined && !credential.presigned && headers['x-amz-content-sha256'] === undefined) return;
+    verifySignature(credential, secret, { method, url, headers, body }, this.signingKeys);
   }
 
   private gateFor(caller: CallerIdentity): Gate {
@@ -264,13 +349,47 @@ export class AwsEndpoint {
     error: unknown,
     requestId: string,
   ): void {
-    // An AWS error that wraps a failure of the engine (its `cause`) is logged like any other.
-    if (!isAwsError(error)) this.options.onInternalError?.(error, requestId);
-    else if (error.cause !== undefined) this.options.onInternalError?.(error.cause, requestId);
+    this.report(error, requestId);
     if (res.headersSent || res.writableEnded) {
       res.destroy();
       return;
     }
     writeResponse(req, res, errorFor(entry, error, requestId));
   }
+
+  /** Failures of the engine (not AwsErrors, or an AWS error's `cause`) go to the engine's log. */
+  private report(error: unknown, requestId: string): void {
+    if (!isAwsError(error)) this.options.onInternalError?.(error, requestId);
+    else if (error.cause !== undefined) this.options.onInternalError?.(error.cause, requestId);
+  }
 }
+
+/** Where the endpoint sends a request (AwsEndpoint.route). */
+type Routed =
+  | { readonly kind: 'mounted'; readonly handler: MountedHandler }
+  | { readonly kind: 'anonymous'; readonly entry: RawServiceEntry }
+  | {
+      readonly kind: 'refused';
+      readonly entry: ServiceEntry | undefined;
+      readonly error: unknown;
+      /** The answer's format is that of the query service the body's `Action` names, if any. */
+      readonly byAction: boolean;
+    }
+  | {
+      readonly kind: 'served';
+      readonly entry: ServiceEntry;
+      readonly credential: SigV4Credential;
+      readonly ctx: RequestContext;
+      readonly gate: Gate;
+    };
+
+/** The entries the edge reads the whole body for (every kind but raw). */
+type BufferedEntry = Exclude<ServiceEntry, RawServiceEntry>;
+
+function splitUrl(url: string): { path: string; rawQuery: string } {
+  const q = url.indexOf('?');
+  return q < 0 ? { path: url, rawQuery: '' } : { path: url.slice(0, q), rawQuery: url.slice(q + 1) };
+}
+
+const isForm = (contentType: string | undefined): boolean =>
+  (contentType ?? '').startsWith('application/x-www-form-urlencoded');

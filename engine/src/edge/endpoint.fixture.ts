@@ -44,6 +44,7 @@ const echoService: JsonServiceEntry = {
 
 export interface EndpointFixture {
   readonly url: string;
+  readonly endpoint: AwsEndpoint;
   readonly lambda: FakeLambda;
   /** Every IAM check the edge asked for. */
   readonly checks: { action: string; resource: string }[];
@@ -54,6 +55,7 @@ export interface EndpointFixture {
 export async function startEndpoint(
   denied: ReadonlySet<string>,
   onInternalError?: (error: unknown) => void,
+  maxBodyBytes?: number,
 ): Promise<EndpointFixture> {
   const lambda = new FakeLambda();
   const dataDir = mkdtempSync(join(tmpdir(), 'tapstack-edge-'));
@@ -82,10 +84,12 @@ export async function startEndpoint(
     authorize,
     secretFor: (key) => (key === KNOWN_KEY ? KNOWN_SECRET : undefined),
     ...(onInternalError ? { onInternalError } : {}),
+    ...(maxBodyBytes === undefined ? {} : { maxBodyBytes }),
   });
   const { url } = await endpoint.start();
   return {
     url,
+    endpoint,
     lambda,
     checks,
     close: async () => {

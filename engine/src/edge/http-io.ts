@@ -6,6 +6,9 @@ import type { WireResponse } from '../protocol/wire-response.ts';
 import { AwsError } from '../runtime/aws-error.ts';
 import type { Gate } from './dispatch.ts';
 
+export const bodyTooLarge = (limit: number): AwsError =>
+  new AwsError('RequestEntityTooLargeException', `Request must be smaller than ${limit} bytes`, 413);
+
 /** Resolves with the whole body; rejects with 413 past `limit` bytes or when the client goes away. */
 export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -22,9 +25,7 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
       size += chunk.length;
       if (size > limit) {
         req.pause();
-        finish(
-          new AwsError('RequestEntityTooLargeException', `Request must be smaller than ${limit} bytes`, 413),
-        );
+        finish(bodyTooLarge(limit));
         return;
       }
       chunks.push(chunk);

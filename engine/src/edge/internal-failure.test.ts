@@ -63,3 +63,27 @@ it('answers InternalFailure with the request id and no exception text; the log h
     /Cannot read properties of undefined/,
   );
 });
+
+it('answers a call made without a socket the same way, and logs it the same way', async () => {
+  logged.length = 0;
+  const answer = await endpoint.answer({
+    method: 'POST',
+    url: '/',
+    headers: {
+      ...fakeAuth('logs'),
+      host: new URL(url).host,
+      'content-type': 'application/x-amz-json-1.1',
+      'x-amz-target': 'Logs_20140328.DescribeLogGroups',
+    },
+    body: '{}',
+  });
+  const requestId = answer?.headers['x-amzn-requestid'] ?? '';
+  const body = JSON.parse(String(answer?.body)) as { __type: string; message: string };
+
+  expect(answer?.status).toBe(500);
+  expect(body.__type).toMatch(/InternalFailure$/);
+  expect(requestId).not.toBe('');
+  expect(body.message).toContain(`Request id ${requestId};`);
+  expect(logged.map((entry) => entry.requestId)).toEqual([requestId]);
+  expect(String((logged[0]?.error as Error | undefined)?.message)).toMatch(/Cannot read properties/);
+});

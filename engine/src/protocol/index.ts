@@ -1,3 +1,4 @@
+export type { EndpointCall, EndpointChannel } from './endpoint-call.ts';
 export { spellFor, type WireProtocol } from './error-spelling.ts';
 export {
   type JsonProtocolOptions,

@@ -1,5 +1,8 @@
 import type { Worker } from 'node:worker_threads';
+import type { EndpointChannel } from '../../protocol/endpoint-call.ts';
 import type {
+  AnswerMessage,
+  CallMessage,
   DoneMessage,
   FromHost,
   HostConfig,
@@ -33,6 +36,8 @@ export interface HostOptions {
   readonly graceMs?: number;
   /** The init phase's limit; default Lambda's INIT_LIMIT_MS. */
   readonly initLimitMs?: number;
+  /** Answers the functions' SDK calls to `config.endpointUrl` without a socket (sdk-channel.ts). */
+  readonly channel?: EndpointChannel;
 }
 
 /** Lambda's limit on the init phase of an on-demand environment. */
@@ -83,11 +88,13 @@ export class Host {
   private readonly graceMs: number;
   private readonly initLimitMs: number;
   private readonly exited: Promise<void>;
+  private readonly channel?: EndpointChannel;
 
   constructor(options: HostOptions, codeId: number, onGone: (host: Host) => void) {
     this.onGone = onGone;
     this.graceMs = options.graceMs ?? 1000;
     this.initLimitMs = options.initLimitMs ?? INIT_LIMIT_MS;
+    if (options.channel) this.channel = options.channel;
     this.worker = spawnWorker(options.entry, {
       workerData: { ...options.config, codeId } satisfies HostWorkerData,
       // The SDK's "Node 20 support ends" notice is about the machine hosting the emulation, not the
@@ -183,6 +190,10 @@ export class Host {
       this.initializing.delete(message.env);
       return;
     }
+    if (message.k === 'call') {
+      void this.answer(message);
+      return;
+    }
     if (message.k === 'started') {
       const started = this.pending.get(message.id);
       if (started) started.startedAt = Date.now();
@@ -192,6 +203,17 @@ export class Host {
     if (!pending) return;
     this.pending.delete(message.id);
     pending.resolve(message);
+  }
+
+  private async answer({ id, call }: CallMessage): Promise<void> {
+    let reply: AnswerMessage;
+    try {
+      const answer = this.channel ? await this.channel(call) : undefined;
+      reply = answer ? { k: 'answer', id, answer } : { k: 'answer', id };
+    } catch (error) {
+      reply = { k: 'answer', id, failed: error instanceof Error ? error.message : String(error) };
+    }
+    if (this.alive) this.worker.postMessage(reply);
   }
 
   private checkDeadlines(): void {

@@ -41,6 +41,12 @@
  *   CodeSha256 are real package figures but not byte-equal to the zip AWS builds.
  * - Only `$LATEST` exists (no versions, aliases, layers, provisioned concurrency, SnapStart,
  *   response streaming, destinations or event source mappings). Idle environments are not reaped.
+ * - The AWS SDK the hosts provide (the project's `@aws-sdk/*`) sends its calls to the local endpoint
+ *   through the host's message port, not over a socket (host/sdk-channel.ts): the endpoint answers
+ *   them as it answers HTTP (signature, IAM, the same bytes), but a function sees no connection or
+ *   socket timeouts on them, and an HTTP agent or socket settings it configures do not apply to
+ *   them. Calls to other hosts, streaming uploads, S3, and an SDK a function bundles itself go over
+ *   HTTP as on AWS.
  * - INIT_START reports a made-up runtime version; JSON platform records are platform.initStart,
  *   platform.start and platform.report (no END or runtimeDone; a timeout shows only as the
  *   report's status). No INIT_REPORT line. A too-long init is only cut by the blocked-host watchdog.

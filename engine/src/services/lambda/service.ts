@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
+import type { EndpointChannel } from '../../protocol/endpoint-call.ts';
 import type { AccountContext } from '../../runtime/account.ts';
 import { isAwsError } from '../../runtime/aws-error.ts';
 import type { Clock } from '../../runtime/clock.ts';
@@ -54,6 +55,11 @@ export interface LambdaServiceOptions {
   readonly metrics: MetricSink;
   /** The engine's AWS endpoint, given to functions as AWS_ENDPOINT_URL. */
   readonly endpointUrl: string;
+  /**
+   * Answers calls to `endpointUrl` without a socket: when given, the SDK the hosts provide sends
+   * its calls to the endpoint through the host's port (host/sdk-channel.ts).
+   */
+  readonly endpointChannel?: EndpointChannel;
   credentialsFor(roleArn: string): Credentials;
   readonly deadLetter: DeadLetter;
   /** Where functions' `require` resolves packages; default: the project's node_modules. */
@@ -261,7 +267,9 @@ export class LambdaService {
           logFormat: config.logFormat,
           applicationLogLevel: config.applicationLogLevel,
           nodeModulesDir: this.nodeModulesDir,
+          ...(this.options.endpointChannel && { endpointUrl: this.options.endpointUrl }),
         },
+        ...(this.options.endpointChannel && { channel: this.options.endpointChannel }),
       },
     });
     // The old version's warm hosts pass to the new one when only the code changed.

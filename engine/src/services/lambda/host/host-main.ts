@@ -18,6 +18,7 @@ import {
   WRAPPER_PARAMS,
 } from './execution-environment.ts';
 import type { DoneMessage, FromHost, HostWorkerData, ToHost } from './protocol.ts';
+import { SdkChannel } from './sdk-channel.ts';
 
 const port = parentPort;
 if (!port) throw new Error('lambda host-main must run in a worker thread');
@@ -44,11 +45,17 @@ const sampleMemory = (): void => {
 sampleMemory();
 setInterval(sampleMemory, 500).unref();
 
+// Resolves packages (@aws-sdk/*) from the project's node_modules, one module cache per host: a
+// code update keeps it, so the new code's environments find the SDK already loaded.
+const packages = createRequire(join(config.nodeModulesDir, '__lambda_task__.js'));
+const channel =
+  config.endpointUrl === undefined
+    ? undefined
+    : new SdkChannel(config.endpointUrl, (message) => port.postMessage(message satisfies FromHost));
+
 const base: Omit<HostShared, 'compiled'> = {
   config,
-  // Resolves packages (@aws-sdk/*) from the project's node_modules, one module cache per host: a
-  // code update keeps it, so the new code's environments find the SDK already loaded.
-  require: createRequire(join(config.nodeModulesDir, '__lambda_task__.js')),
+  require: channel ? channel.wrap(packages) : packages,
   memoryUsedMb: () => memoryUsedMb,
   sampleMemory,
   send: (message: DoneMessage) => port.postMessage(message satisfies FromHost),
@@ -80,6 +87,9 @@ function create(env: number, codeId: number | undefined, stream: string): Execut
 
 port.on('message', (message: ToHost) => {
   switch (message.k) {
+    case 'answer':
+      channel?.receive(message);
+      return;
     case 'discard':
       environments.delete(message.env);
       return;

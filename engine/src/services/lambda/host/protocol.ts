@@ -1,3 +1,6 @@
+import type { EndpointCall } from '../../../protocol/endpoint-call.ts';
+import type { WireResponse } from '../../../protocol/wire-response.ts';
+
 /**
  * Messages between the main thread and a host worker. Payloads and results travel as strings
  * (JSON text), never as objects, so structured cloning stays cheap on the hot path.
@@ -16,6 +19,11 @@ export interface HostConfig {
   /** Minimum application level for JSON logs (TRACE..FATAL); absent = INFO. Ignored for Text. */
   readonly applicationLogLevel?: string;
   readonly nodeModulesDir: string;
+  /**
+   * The local cloud's AWS endpoint, when the main thread answers `call` messages: the SDK the
+   * runtime provides then sends its calls to it over the host's port (sdk-channel.ts).
+   */
+  readonly endpointUrl?: string;
 }
 
 /**
@@ -71,7 +79,16 @@ export interface PrewarmMessage {
   readonly clockOffsetMs: number;
 }
 
-export type ToHost = InvokeMessage | DiscardMessage | CodeMessage | PrewarmMessage;
+/** main -> host: the endpoint's answer to a `call`; none: send the call over HTTP instead. */
+export interface AnswerMessage {
+  readonly k: 'answer';
+  readonly id: number;
+  readonly answer?: WireResponse;
+  /** The main thread could not answer (a bug): the call fails with this message. */
+  readonly failed?: string;
+}
+
+export type ToHost = InvokeMessage | DiscardMessage | CodeMessage | PrewarmMessage | AnswerMessage;
 
 /** How an invocation ended, from the host's point of view. */
 export type Outcome =
@@ -126,4 +143,11 @@ export interface InitializedMessage {
   readonly env: number;
 }
 
-export type FromHost = DoneMessage | StartedMessage | ReadyMessage | InitializedMessage;
+/** host -> main: a function's SDK call to the local endpoint, answered with an `answer`. */
+export interface CallMessage {
+  readonly k: 'call';
+  readonly id: number;
+  readonly call: EndpointCall;
+}
+
+export type FromHost = DoneMessage | StartedMessage | ReadyMessage | InitializedMessage | CallMessage;
