@@ -3,7 +3,8 @@ import type { WireResponse } from '../../../protocol/wire-response.ts';
 
 /**
  * Messages between the main thread and a host worker. Payloads and results travel as strings
- * (JSON text), never as objects, so structured cloning stays cheap on the hot path.
+ * (JSON text), never as objects, so structured cloning stays cheap on the hot path; a function's
+ * SDK call (`call`/`answer`) carries a flat header record and its body as text or bytes.
  */
 
 /** Fixed per host: one function version. The function's env vars go in the Worker's `env`. */
