@@ -16,6 +16,7 @@ const CODE = `
 const { DynamoDBClient, PutItemCommand, GetItemCommand, ScanCommand, ListTablesCommand } = require('@aws-sdk/client-dynamodb');
 const client = new DynamoDBClient({ maxAttempts: 1 });
 const elsewhere = new DynamoDBClient({ maxAttempts: 1, endpoint: 'http://127.0.0.1:9' });
+const impatient = new DynamoDBClient({ maxAttempts: 1, requestHandler: { requestTimeout: 50, throwOnRequestTimeout: true } });
 exports.handler = async (event) => {
   try {
     if (event.op === 'put') {
@@ -30,6 +31,7 @@ exports.handler = async (event) => {
       setTimeout(() => controller.abort(), 50);
       return { tables: (await client.send(new ListTablesCommand({}), { abortSignal: controller.signal })).TableNames };
     }
+    if (event.op === 'impatient') return { tables: (await impatient.send(new ListTablesCommand({}))).TableNames };
     if (event.op === 'elsewhere') return { tables: (await elsewhere.send(new ListTablesCommand({}))).TableNames };
   } catch (error) {
     return { error: error.name, message: error.message };
@@ -145,6 +147,22 @@ describe('the SDK in a function, with a channel to the endpoint', () => {
     const next = await run(fixture, { op: 'list' });
 
     expect(aborted.error).toBe('AbortError');
+    expect(next.tables).toContain(TABLE);
+  });
+
+  it('times a call out as the HTTP handler does when the client asks for it', async () => {
+    let slow = true;
+    fixture = serviceWith(async (call) => {
+      if (slow) await new Promise((resolve) => setTimeout(resolve, 300));
+      return endpoint.endpoint.answer(call);
+    });
+
+    const late = await run(fixture, { op: 'impatient' });
+    slow = false;
+    const next = await run(fixture, { op: 'impatient' });
+
+    expect(late.error).toBe('TimeoutError');
+    expect(late.message).toMatch(/exceeded the configured 50 ms requestTimeout/);
     expect(next.tables).toContain(TABLE);
   });
 
