@@ -7,6 +7,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EndpointCall } from '../protocol/endpoint-call.ts';
+import type { RawServiceEntry } from '../protocol/service-entry.ts';
 import type { WireResponse } from '../protocol/wire-response.ts';
 import { AwsEndpoint } from './aws-endpoint.ts';
 import { type EndpointFixture, fakeAuth, KNOWN_KEY, ROLE_KEY, startEndpoint } from './endpoint.fixture.ts';
@@ -174,30 +175,21 @@ describe('answers a call as the same request over HTTP', () => {
 });
 
 describe('what only HTTP carries', () => {
-  let endpoint: AwsEndpoint;
   const served: string[] = [];
   const answerHttp = (req: IncomingMessage, res: ServerResponse): void => {
     served.push(req.url ?? '');
     res.end();
   };
-
-  beforeAll(async () => {
-    endpoint = new AwsEndpoint({
-      port: 0,
-      services: {
-        s3: {
-          kind: 'raw',
-          handler: answerHttp,
-          errorFormat: { protocol: 'rest-xml' },
-          catchAll: true,
-          allowAnonymous: true,
-        },
-      },
-    });
-    endpoint.mount('/_console', async (req, res) => answerHttp(req, res));
-    await endpoint.start();
-  });
-  afterAll(() => endpoint.close());
+  const s3: RawServiceEntry = {
+    kind: 'raw',
+    handler: answerHttp,
+    errorFormat: { protocol: 'rest-xml' },
+    catchAll: true,
+    allowAnonymous: true,
+  };
+  // `answer` needs no listener: this endpoint is never started.
+  const endpoint = new AwsEndpoint({ port: 0, services: { s3 } });
+  endpoint.mount('/_console', async (req, res) => answerHttp(req, res));
 
   it('is not answered: a service that speaks HTTP itself, signed or anonymous, and a mounted path', async () => {
     const calls: EndpointCall[] = [

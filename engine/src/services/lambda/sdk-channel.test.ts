@@ -135,34 +135,27 @@ describe('the SDK in a function, with a channel to the endpoint', () => {
     expect(calls).toEqual([]);
   });
 
-  it('rejects an aborted call with AbortError and ignores its late answer', async () => {
+  it.each([
+    ['rejects an aborted call with AbortError', 'abort', 'AbortError', /^Request aborted$/],
+    [
+      'times a call out when the client asks for it (requestTimeout, throwOnRequestTimeout)',
+      'impatient',
+      'TimeoutError',
+      /exceeded the configured 50 ms requestTimeout/,
+    ],
+  ])('%s, as the HTTP handler does, and ignores the late answer', async (_name, op, name, message) => {
     let slow = true;
     fixture = serviceWith(async (call) => {
       if (slow) await new Promise((resolve) => setTimeout(resolve, 300));
       return endpoint.endpoint.answer(call);
     });
 
-    const aborted = await run(fixture, { op: 'abort' });
+    const late = await run(fixture, { op });
     slow = false;
-    const next = await run(fixture, { op: 'list' });
+    const next = await run(fixture, { op });
 
-    expect(aborted.error).toBe('AbortError');
-    expect(next.tables).toContain(TABLE);
-  });
-
-  it('times a call out as the HTTP handler does when the client asks for it', async () => {
-    let slow = true;
-    fixture = serviceWith(async (call) => {
-      if (slow) await new Promise((resolve) => setTimeout(resolve, 300));
-      return endpoint.endpoint.answer(call);
-    });
-
-    const late = await run(fixture, { op: 'impatient' });
-    slow = false;
-    const next = await run(fixture, { op: 'impatient' });
-
-    expect(late.error).toBe('TimeoutError');
-    expect(late.message).toMatch(/exceeded the configured 50 ms requestTimeout/);
+    expect(late.error).toBe(name);
+    expect(late.message).toMatch(message);
     expect(next.tables).toContain(TABLE);
   });
 
