@@ -168,9 +168,14 @@ export function mountRequests(root: HTMLElement): () => void {
     render();
   };
 
+  /**
+   * The range the last render drew. The status lookup reads it instead of the list's scroll
+   * position: read after render replaced rows, that position would make the browser lay out again.
+   */
+  let rendered: [number, number] = [0, 0];
   /** The rows in view (with the overscan) whose status has not come yet. */
   const waitingForStatus = (): Row[] => {
-    const [first, last] = inView();
+    const [first, last] = rendered;
     const waiting: Row[] = [];
     for (let i = first; i < last && waiting.length < MAX_LOOKUP_IDS; i++) {
       const row = shown.at(i);
@@ -229,7 +234,8 @@ export function mountRequests(root: HTMLElement): () => void {
   };
   const pool: HTMLElement[] = [];
   const render = () => {
-    const [first, last] = inView();
+    rendered = inView();
+    const [first, last] = rendered;
     while (pool.length < last - first) {
       const option = h('div', { class: 'vrow', role: 'option', id: `request-option-${pool.length}` });
       option.addEventListener('click', () => choose(option.dataset.id ?? ''));
