@@ -113,18 +113,24 @@ export class SdkChannel {
     else pending.resolve(message);
   }
 
-  /** Changes `NodeHttpHandler.prototype.handle` of the copy `require` resolves; once. */
+  /**
+   * Changes `NodeHttpHandler.prototype.handle` of the copy `require` resolves; once. Without that
+   * package, or with one shaped differently, nothing changes and every call goes over HTTP.
+   */
   install(require: NodeJS.Require): void {
     this.installed = true;
-    let handlerPath: string;
+    let NodeHttpHandler: SdkModules['NodeHttpHandler'];
+    let protocols: SdkProtocols;
     try {
-      handlerPath = require.resolve('@smithy/node-http-handler');
+      const local = createRequire(require.resolve('@smithy/node-http-handler'));
+      ({ NodeHttpHandler } = local('@smithy/node-http-handler') as SdkModules);
+      protocols = local('@smithy/core/protocols') as SdkProtocols;
+      if (typeof NodeHttpHandler.prototype.handle !== 'function') return;
+      if (typeof protocols.HttpResponse !== 'function' || typeof protocols.buildQueryString !== 'function')
+        return;
     } catch {
-      return; // no SDK beside the project: nothing to change
+      return;
     }
-    const local = createRequire(handlerPath);
-    const { NodeHttpHandler } = local('@smithy/node-http-handler') as SdkModules;
-    const protocols = local('@smithy/core/protocols') as SdkProtocols;
     const overHttp = NodeHttpHandler.prototype.handle;
     const channel = this;
     NodeHttpHandler.prototype.handle = async function handle(request, options = {}) {
