@@ -21,8 +21,8 @@ export const BUSY_ROWS = 100;
 /**
  * The wait after a tick that took `tookMs` and found `newRows` requests: one second; under load
  * (BUSY_ROWS or more) the longest wait, since fewer ticks send the page fewer, larger messages
- * (and a reading feed reads its overlap again on each); and longer when the tick's reads queued behind the requests (they took
- * longer), so that a watching tab yields to the requests it watches. A request arriving at a
+ * (and a reading feed reads its overlap again on each); and longer when the tick's reads queued
+ * behind the requests (they took longer), so that a watching tab yields to the requests it watches. A request arriving at a
  * quiet engine is shown within about a second whatever the machine's load.
  */
 export function nextTickDelay(tookMs: number, newRows: number): number {

@@ -4,6 +4,8 @@
  * test's virtual clock moves), a rule's next due fire, and SNS deliveries (AWS records them only
  * at the subscriber). Against AWS these would be the wall clock, a computed schedule and nothing.
  */
+import type { StoredItemListener } from '../services/dynamodb/index.ts';
+
 export interface LocalExtras {
   now(): number;
   nextFireAt(ruleName: string): number | undefined;
@@ -16,8 +18,6 @@ export interface LocalExtras {
    */
   watchStoredItems?(listener: StoredItemListener): () => void;
 }
-
-export type StoredItemListener = (tableName: string, item: Readonly<Record<string, unknown>>) => void;
 
 export interface SnsDeliveryView {
   readonly timestamp: number;

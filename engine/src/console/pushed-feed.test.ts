@@ -21,8 +21,8 @@ import {
 import { storedRequestItem } from '../../../test/support/stored-request.fixture.ts';
 import { waitUntil } from '../../../test/support/wait-until.fixture.ts';
 import { VirtualClock } from '../index.ts';
+import type { StoredItemListener } from '../services/dynamodb/index.ts';
 import { FeedHub } from './feed-hub.ts';
-import type { StoredItemListener } from './local-extras.ts';
 import { PushedRequestsFeed, type PushSource, pushSourceOf } from './pushed-feed.ts';
 import { requestsStream } from './requests-stream.ts';
 import { ConsoleSource, type RequestRow } from './source.ts';

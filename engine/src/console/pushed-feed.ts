@@ -12,9 +12,9 @@
  * console does against AWS, which has no such notification.
  */
 
+import type { StoredItem, StoredItemListener } from '../services/dynamodb/index.ts';
 import { type FeedUpdate, type LiveFeed, MAX_TICK_ROWS } from './live-feed.ts';
-import type { StoredItemListener } from './local-extras.ts';
-import type { ConsoleSource, RequestRow } from './source.ts';
+import { type ConsoleSource, type RequestRow, requestRow } from './source.ts';
 
 export interface PushSource {
   now(): number;
@@ -36,28 +36,27 @@ export function pushSourceOf(source: ConsoleSource): PushSource | undefined {
 }
 
 /** The string of an `{ S: ... }` attribute; undefined for any other type or when missing. */
-function stringAttribute(item: Readonly<Record<string, unknown>>, name: string): string | undefined {
+function stringAttribute(item: StoredItem, name: string): string | undefined {
   const value = item[name] as { S?: unknown } | undefined;
   return typeof value?.S === 'string' ? value.S : undefined;
 }
 
 /** The Requests row of a stored item, as the ByTime index projects it; undefined when the item is not in that index. */
-export function requestRowOfItem(item: Readonly<Record<string, unknown>>): RequestRow | undefined {
-  const id = stringAttribute(item, 'RequestId');
-  const timestamp = stringAttribute(item, 'Timestamp');
-  if (id === undefined || timestamp === undefined || stringAttribute(item, 'TimeShard') === undefined)
+export function requestRowOfItem(item: StoredItem): RequestRow | undefined {
+  const RequestId = stringAttribute(item, 'RequestId');
+  const Timestamp = stringAttribute(item, 'Timestamp');
+  if (RequestId === undefined || Timestamp === undefined || stringAttribute(item, 'TimeShard') === undefined)
     return undefined;
   const size = (item.BodySize as { N?: unknown } | undefined)?.N;
-  return [
-    id,
-    timestamp,
-    stringAttribute(item, 'Method') ?? '',
-    stringAttribute(item, 'Path') ?? '',
-    stringAttribute(item, 'Source') ?? '',
-    stringAttribute(item, 'SourceIp') ?? '',
-    typeof size === 'string' ? Number(size) : 0,
-    0,
-  ];
+  return requestRow({
+    RequestId,
+    Timestamp,
+    Method: stringAttribute(item, 'Method'),
+    Path: stringAttribute(item, 'Path'),
+    Source: stringAttribute(item, 'Source'),
+    SourceIp: stringAttribute(item, 'SourceIp'),
+    BodySize: typeof size === 'string' ? Number(size) : undefined,
+  });
 }
 
 export class PushedRequestsFeed implements LiveFeed {

@@ -40,7 +40,7 @@ import {
 } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { fireRule } from '../../../cli/src/aws/fire-rule.ts';
-import { countRequests, queryRequests } from '../../../cli/src/aws/query-requests.ts';
+import { countRequests, queryRequests, type RequestSummary } from '../../../cli/src/aws/query-requests.ts';
 import { type RedriveResult, redriveDeadLetters } from '../../../cli/src/aws/redrive.ts';
 import { loadStackHandles, type StackHandles } from '../../../cli/src/aws/stack-handles.ts';
 import type { ClientConfig } from '../../../cli/src/aws/target.ts';
@@ -66,6 +66,18 @@ export interface AccessStatus {
 
 /** One requests-list row, compact for 100,000 rows: [id, iso time, method, path, source, ip, bytes, status]. */
 export type RequestRow = [string, string, string, string, string, string, number, number];
+
+/** The row of what the ByTime index projects for a request; status 0 (it is in the access log). */
+export const requestRow = (item: RequestSummary): RequestRow => [
+  item.RequestId,
+  item.Timestamp,
+  item.Method ?? '',
+  item.Path ?? '',
+  item.Source ?? '',
+  item.SourceIp ?? '',
+  Number(item.BodySize ?? 0),
+  0,
+];
 
 const HANDLES_TTL_MS = 5_000;
 /** FilterLogEvents' largest page. */
@@ -151,16 +163,7 @@ export class ConsoleSource {
    */
   async requests(from: number, to: number, limit: number): Promise<RequestRow[]> {
     const items = await queryRequests(this.config, await this.requestsTable(), from, to, limit, this.dynamo);
-    return items.map((item) => [
-      item.RequestId,
-      item.Timestamp,
-      item.Method ?? '',
-      item.Path ?? '',
-      item.Source ?? '',
-      item.SourceIp ?? '',
-      Number(item.BodySize ?? 0),
-      0,
-    ]);
+    return items.map(requestRow);
   }
 
   /** How many requests are stored in [from, to] (ByTime `Select: COUNT`: nothing is sent back but the count). */

@@ -182,7 +182,11 @@ export class AwsEndpoint {
   async answer(call: EndpointCall): Promise<WireResponse | undefined> {
     const requestId = randomUUID();
     const { path, rawQuery } = splitUrl(call.url);
-    const body = typeof call.body === 'string' ? Buffer.from(call.body, 'utf8') : Buffer.from(call.body);
+    // The call's bytes were copied to this thread with the message: wrapped, not copied again.
+    const body =
+      typeof call.body === 'string'
+        ? Buffer.from(call.body, 'utf8')
+        : Buffer.from(call.body.buffer, call.body.byteOffset, call.body.byteLength);
     const routed = this.route(call.method, path, rawQuery, call.headers, requestId);
     if (routed.kind === 'mounted' || routed.kind === 'anonymous') return undefined;
     if (routed.kind === 'refused') {
@@ -225,11 +229,10 @@ export class AwsEndpoint {
     } catch (error) {
       authError = error;
     }
-    const target = headers['x-amz-target'];
     const resolved = resolveService(
       this.options.services,
       credential?.service,
-      Array.isArray(target) ? target.join(',') : target,
+      headerOf({ headers }, 'x-amz-target'),
       method,
       path,
     );

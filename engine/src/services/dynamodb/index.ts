@@ -26,5 +26,6 @@ export { type TablePlan, tablePropertiesToCreateTable } from './cfn-table-mapper
 export { DynamoDbError } from './errors.ts';
 export { DynamoDbService, type DynamoDbServiceOptions } from './service.ts';
 export { DYNAMODB_TARGET_PREFIXES, dynamoDbServiceEntry, type OperationCaller } from './service-entry.ts';
+export type { StoredItem, StoredItemListener } from './stored-items.ts';
 export type { TableDescriptionJson } from './table-description.ts';
 export { DEFAULT_TTL_SWEEP_INTERVAL_MS, isExpired } from './ttl-sweeper.ts';

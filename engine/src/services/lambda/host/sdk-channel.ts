@@ -228,22 +228,10 @@ function requestHeaders(request: SdkRequest, body: string | Uint8Array | undefin
 
 /** The answer's headers as the HTTP handler reports them: lower-case names, with length and date. */
 function responseHeaders(headers: Readonly<Record<string, string>>, length: number): Record<string, string> {
-  const out: Record<string, string> = { date: httpDate() };
+  const out: Record<string, string> = { date: new Date().toUTCString() };
   for (const [name, value] of Object.entries(headers)) out[name.toLowerCase()] = value;
   out['content-length'] = String(length);
   return out;
-}
-
-let dateSecond = 0;
-let dateText = '';
-/** The `Date` an HTTP server sends, computed once a second as Node's server does. */
-function httpDate(): string {
-  const second = Math.floor(Date.now() / 1000);
-  if (second !== dateSecond) {
-    dateSecond = second;
-    dateText = new Date(second * 1000).toUTCString();
-  }
-  return dateText;
 }
 
 /** The error the HTTP handler rejects with when the caller aborts. */
